@@ -1,0 +1,34 @@
+/** Words for answers, shared by feedback, summary and review. */
+import type { Graded } from '../../quiz/grading.ts';
+import type { PublicQuestion } from '../../quiz/public.ts';
+import type { Answer, Category } from '../../quiz/schema.ts';
+
+export function categoryLabel(categories: readonly Category[], id: string | null | undefined): string {
+	return categories.find((c) => c.id === id)?.label ?? id ?? '';
+}
+
+export function categoryIndex(categories: readonly Category[], id: string | null | undefined): number {
+	return Math.max(0, categories.findIndex((c) => c.id === id));
+}
+
+/** The student's answer in words. */
+export function describeAnswer(question: PublicQuestion, answer: Answer, categories: readonly Category[]): string {
+	if (answer.type === 'classify') return categoryLabel(categories, answer.category);
+	if (answer.type === 'choice' && question.type === 'choice')
+		return question.options.find((o) => o.id === answer.option)?.text ?? answer.option;
+	if (answer.type === 'cue') return `${answer.marked.length} word${answer.marked.length === 1 ? '' : 's'} marked`;
+	return '';
+}
+
+/** The right answer in words, or null for cue questions (shown as marked words). */
+export function describeExpected(question: PublicQuestion, result: Graded, categories: readonly Category[]): string | null {
+	if (question.type === 'classify') return categoryLabel(categories, result.expected);
+	if (question.type === 'choice') return question.options.find((o) => o.id === result.expected)?.text ?? result.expected;
+	return null;
+}
+
+export function defaultPrompt(question: PublicQuestion): string {
+	if (question.prompt) return question.prompt;
+	if (question.type === 'cue') return 'Which words tell you where this claim comes from? Mark them.';
+	return 'Who says so? Choose the label that fits this claim.';
+}

@@ -1,0 +1,320 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, getNextSnapshot, type SnapshotFrom } from 'xstate';
+import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths, getStateNodes } from 'xstate/graph';
+import type { Graded } from '../quiz/grading.ts';
+import type { Answer } from '../quiz/schema.ts';
+import {
+	isResumable,
+	quizMachine,
+	type FinishInput,
+	type FinishOutput,
+	type GradeInput,
+	type GradeOutput,
+	type QuizEvent
+} from './quiz.machine.ts';
+
+const ids = ['q1', 'q2'];
+const right: Answer = { type: 'classify', category: 'fact' };
+const wrong: Answer = { type: 'classify', category: 'anonymous' };
+
+function graded(questionId: string, answer: Answer): Graded {
+	const correct = answer.type === 'classify' && answer.category === 'fact';
+	return {
+		questionId,
+		answer,
+		correct,
+		score: correct ? 1 : 0,
+		expected: 'fact',
+		marks: null,
+		explanation: 'Because.',
+		whyNot: correct ? [] : ['Not that.'],
+		cues: [],
+		related: []
+	};
+}
+
+/** A machine whose grader and finisher answer at once, from the answers given. */
+function instantMachine(calls: GradeInput[] = []) {
+	return quizMachine.provide({
+		actors: {
+			grade: fromPromise<GradeOutput, GradeInput>(async ({ input }) => {
+				calls.push(input);
+				return input.mode === 'test' ? null : graded(input.questionId, input.answer);
+			}),
+			finish: fromPromise<FinishOutput, FinishInput>(async ({ input }) =>
+				Object.fromEntries(input.round.map((id) => [id, input.results[id] ?? graded(id, input.answers[id]!)]))
+			)
+		}
+	});
+}
+
+/** Resolves once the actor reaches a state for which `done` holds. */
+function until(actor: ReturnType<typeof createActor<typeof quizMachine>>, done: (s: SnapshotFrom<typeof quizMachine>) => boolean) {
+	return new Promise<SnapshotFrom<typeof quizMachine>>((resolve) => {
+		if (done(actor.getSnapshot())) return resolve(actor.getSnapshot());
+		const sub = actor.subscribe((s) => {
+			if (done(s)) {
+				sub.unsubscribe();
+				resolve(s);
+			}
+		});
+	});
+}
+
+async function answer(actor: ReturnType<typeof createActor<typeof quizMachine>>, a: Answer) {
+	actor.send({ type: 'answer.change', answer: a });
+	actor.send({ type: 'answer.submit' });
+	return until(actor, (s) => !s.matches('checking'));
+}
+
+describe('quiz machine: practice', () => {
+	it('shows feedback after each answer, then a summary with the missed item', async () => {
+		const actor = createActor(instantMachine(), { input: { questionIds: ids } }).start();
+		actor.send({ type: 'quiz.start', mode: 'practice' });
+
+		let s = await answer(actor, right);
+		expect(s.value).toBe('feedback');
+		expect(s.context.results.q1?.correct).toBe(true);
+
+		actor.send({ type: 'question.next' });
+		s = await answer(actor, wrong);
+		expect(s.value).toBe('feedback');
+		expect(s.context.results.q2?.whyNot).toEqual(['Not that.']);
+
+		actor.send({ type: 'question.next' });
+		s = await until(actor, (x) => x.matches('summary'));
+		expect(Object.keys(s.context.results)).toEqual(['q1', 'q2']);
+	});
+
+	it('will not check an empty answer', () => {
+		const actor = createActor(instantMachine(), { input: { questionIds: ids } }).start();
+		actor.send({ type: 'quiz.start' });
+		actor.send({ type: 'answer.submit' });
+		actor.send({ type: 'answer.change', answer: { type: 'cue', marked: [] } });
+		actor.send({ type: 'answer.submit' });
+		expect(actor.getSnapshot().value).toBe('answering');
+	});
+
+	it('retries only the missed items, then sums up every question again', async () => {
+		const actor = createActor(instantMachine(), { input: { questionIds: ids } }).start();
+		actor.send({ type: 'quiz.start' });
+		await answer(actor, wrong);
+		actor.send({ type: 'question.next' });
+		await answer(actor, right);
+		actor.send({ type: 'question.next' });
+		await until(actor, (s) => s.matches('summary'));
+
+		actor.send({ type: 'quiz.retryMissed' });
+		expect(actor.getSnapshot().context).toMatchObject({ round: ['q1'], index: 0, roundNumber: 2 });
+		await answer(actor, right);
+		actor.send({ type: 'question.next' });
+		const s = await until(actor, (x) => x.matches('summary'));
+		expect(s.context.results.q1?.correct).toBe(true);
+		expect(s.context.results.q2?.correct).toBe(true);
+	});
+
+	it('keeps the answer and says so when grading fails, then succeeds on a second try', async () => {
+		let fail = true;
+		const flaky = quizMachine.provide({
+			actors: {
+				grade: fromPromise<GradeOutput, GradeInput>(async ({ input }) => {
+					if (fail) throw new Error('offline');
+					return graded(input.questionId, input.answer);
+				})
+			}
+		});
+		const actor = createActor(flaky, { input: { questionIds: ids } }).start();
+		actor.send({ type: 'quiz.start' });
+		let s = await answer(actor, right);
+		expect(s.value).toBe('answering');
+		expect(s.context.error).toBe('grade');
+		expect(s.context.draft).toEqual(right);
+
+		fail = false;
+		actor.send({ type: 'answer.submit' });
+		s = await until(actor, (x) => x.matches('feedback'));
+		expect(s.context.error).toBeNull();
+	});
+});
+
+describe('quiz machine: test mode', () => {
+	it('moves straight on after each answer and reveals results only at the end', async () => {
+		const calls: GradeInput[] = [];
+		const actor = createActor(instantMachine(calls), { input: { questionIds: ids } }).start();
+		actor.send({ type: 'quiz.start', mode: 'test' });
+		let s = await answer(actor, wrong);
+		expect(s.value).toBe('answering');
+		expect(s.context.index).toBe(1);
+		expect(s.context.results).toEqual({});
+
+		await answer(actor, right);
+		s = await until(actor, (x) => x.matches('summary'));
+		expect(calls.map((c) => c.mode)).toEqual(['test', 'test']);
+		expect(s.context.results.q1?.correct).toBe(false);
+		expect(s.context.results.q2?.correct).toBe(true);
+	});
+
+	it('keeps a mode chosen by a teacher', () => {
+		const actor = createActor(instantMachine(), { input: { questionIds: ids, mode: 'test', modeLocked: true } }).start();
+		actor.send({ type: 'quiz.start', mode: 'practice' });
+		expect(actor.getSnapshot().context.mode).toBe('test');
+	});
+
+	it('offers no retry or restart where repeating is not allowed', async () => {
+		const actor = createActor(instantMachine(), { input: { questionIds: ['q1'], canRepeat: false } }).start();
+		actor.send({ type: 'quiz.start' });
+		await answer(actor, wrong);
+		actor.send({ type: 'question.next' });
+		await until(actor, (s) => s.matches('summary'));
+		actor.send({ type: 'quiz.retryMissed' });
+		actor.send({ type: 'quiz.restart' });
+		expect(actor.getSnapshot().value).toBe('summary');
+	});
+
+	it('lets the student try again when the results cannot be fetched', async () => {
+		let fail = true;
+		const machine = instantMachine().provide({
+			actors: {
+				finish: fromPromise<FinishOutput, FinishInput>(async ({ input }) => {
+					if (fail) throw new Error('server down');
+					return Object.fromEntries(input.round.map((id) => [id, graded(id, input.answers[id]!)]));
+				})
+			}
+		});
+		const actor = createActor(machine, { input: { questionIds: ['q1'] } }).start();
+		actor.send({ type: 'quiz.start', mode: 'test' });
+		await answer(actor, right);
+		let s = await until(actor, (x) => x.matches({ finishing: 'failed' }));
+		expect(s.context.answers.q1).toEqual(right);
+		fail = false;
+		actor.send({ type: 'quiz.finish' });
+		s = await until(actor, (x) => x.matches('summary'));
+		expect(s.context.results.q1?.correct).toBe(true);
+	});
+});
+
+describe('quiz machine: resuming', () => {
+	it('resumes from a persisted snapshot exactly where the student was', async () => {
+		const machine = instantMachine();
+		const first = createActor(machine, { input: { questionIds: ids } }).start();
+		first.send({ type: 'quiz.start' });
+		await answer(first, right);
+		first.send({ type: 'question.next' });
+		first.send({ type: 'answer.change', answer: wrong });
+		const saved = JSON.parse(JSON.stringify(first.getPersistedSnapshot()));
+		first.stop();
+
+		expect(isResumable(saved, ids)).toBe(true);
+		const again = createActor(machine, { input: { questionIds: ids }, snapshot: saved }).start();
+		expect(again.getSnapshot().value).toBe('answering');
+		expect(again.getSnapshot().context).toMatchObject({ index: 1, draft: wrong });
+		expect(again.getSnapshot().context.results.q1?.correct).toBe(true);
+	});
+
+	it('refuses a snapshot from another list of questions or of another shape', () => {
+		const actor = createActor(instantMachine(), { input: { questionIds: ids } });
+		const saved = actor.getPersistedSnapshot();
+		expect(isResumable(saved, ids)).toBe(true);
+		expect(isResumable(saved, ['q1', 'q3'])).toBe(false);
+		expect(isResumable({ ...saved, value: 'nowhere' }, ids)).toBe(false);
+		expect(isResumable('{"status":"active"}', ids)).toBe(false);
+		expect(isResumable(null, ids)).toBe(false);
+	});
+});
+
+describe('quiz machine: every state and transition', () => {
+	// The graph walk cannot run promises, so actor results are events it sends itself.
+	const events = (s: SnapshotFrom<typeof quizMachine>): QuizEvent[] => {
+		const id = s.context.round[s.context.index] ?? 'q1';
+		const list: unknown[] = [
+			{ type: 'quiz.start', mode: 'practice' },
+			{ type: 'quiz.start', mode: 'test' },
+			{ type: 'answer.change', answer: right },
+			{ type: 'answer.change', answer: wrong },
+			{ type: 'answer.submit' },
+			{ type: 'question.next' },
+			{ type: 'quiz.finish' },
+			{ type: 'review.start' },
+			{ type: 'review.next' },
+			{ type: 'review.prev' },
+			{ type: 'review.close' },
+			{ type: 'quiz.retryMissed' },
+			{ type: 'quiz.restart' }
+		];
+		if (s.matches('checking') && s.context.draft) {
+			list.push({ type: 'xstate.done.actor.grade', output: s.context.mode === 'test' ? null : graded(id, s.context.draft) });
+			list.push({ type: 'xstate.error.actor.grade', error: new Error('offline') });
+		}
+		if (s.matches({ finishing: 'saving' })) {
+			const results = Object.fromEntries(s.context.round.map((q) => [q, graded(q, s.context.answers[q] ?? right)]));
+			list.push({ type: 'xstate.done.actor.finish', output: results });
+			list.push({ type: 'xstate.error.actor.finish', error: new Error('down') });
+		}
+		return list as QuizEvent[];
+	};
+	const serializeState = (s: SnapshotFrom<typeof quizMachine>) =>
+		JSON.stringify([
+			s.value,
+			s.context.mode,
+			s.context.index,
+			s.context.roundNumber > 1,
+			s.context.draft ? (s.context.draft as { category?: string }).category : null,
+			s.context.error,
+			s.context.reviewIndex,
+			Object.values(s.context.results).map((r) => r.correct)
+		]);
+	const options = { events, serializeState, input: { questionIds: ids }, limit: 5_000 };
+
+	it('reaches every state node', () => {
+		const paths = getShortestPaths(quizMachine, options);
+		const reached = new Set(paths.flatMap((p) => p.steps.flatMap((step) => [...step.state._nodes].map((n) => n.id))));
+		const all = getStateNodes(quizMachine.root).map((n) => n.id);
+		expect(all.filter((id) => !reached.has(id))).toEqual([]);
+	});
+
+	it('replays every transition of the graph on a real actor to the same state', () => {
+		const paths = getShortestPaths(quizMachine, options);
+		const pathTo = new Map(paths.map((p) => [serializeState(p.state), p]));
+		const edges = adjacencyMapToArray(getAdjacencyMap(quizMachine, options));
+		const eventTypes = new Set(edges.map((e) => e.event.type));
+		expect([...eventTypes].sort()).toEqual(
+			[
+				'answer.change',
+				'answer.submit',
+				'question.next',
+				'quiz.finish',
+				'quiz.restart',
+				'quiz.retryMissed',
+				'quiz.start',
+				'review.close',
+				'review.next',
+				'review.prev',
+				'review.start',
+				'xstate.done.actor.finish',
+				'xstate.done.actor.grade',
+				'xstate.error.actor.finish',
+				'xstate.error.actor.grade'
+			].sort()
+		);
+		// Stalled actors: only the events of the path move the machine.
+		const stalled = quizMachine.provide({
+			actors: {
+				grade: fromPromise<GradeOutput, GradeInput>(() => new Promise(() => {})),
+				finish: fromPromise<FinishOutput, FinishInput>(() => new Promise(() => {}))
+			}
+		});
+		let checked = 0;
+		for (const edge of edges) {
+			const path = pathTo.get(serializeState(edge.state));
+			expect(path, `a path to ${serializeState(edge.state)}`).toBeDefined();
+			const actor = createActor(stalled, { input: { questionIds: ids } }).start();
+			for (const step of path!.steps.slice(1)) actor.send(step.event);
+			actor.send(edge.event);
+			expect(serializeState(actor.getSnapshot())).toBe(serializeState(edge.nextState));
+			expect(serializeState(getNextSnapshot(quizMachine, edge.state, edge.event))).toBe(serializeState(edge.nextState));
+			actor.stop();
+			checked++;
+		}
+		expect(checked).toBeGreaterThan(100);
+	});
+});

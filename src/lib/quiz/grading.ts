@@ -1,0 +1,122 @@
+/**
+ * Grading: one answer in, a verdict with everything the feedback shows out.
+ * Pure and isomorphic, so the same code grades in the browser for open
+ * practice and on the server for assignments.
+ */
+import type { Answer, Question, Quiz } from './schema.ts';
+import { quoteList, spansOf, tokenize, tokensIn } from './text.ts';
+
+export interface MarkResult {
+	/** Token indices of the quote that are the cue words. */
+	expected: number[];
+	/** Cue words the student marked. */
+	found: number[];
+	/** Cue words the student left unmarked. */
+	missed: number[];
+	/** Words the student marked that are not cue words. */
+	extra: number[];
+	/** Share of the cue words found, with extras counted against it (F1), 0..1. */
+	score: number;
+}
+
+export interface Graded {
+	questionId: string;
+	answer: Answer;
+	/** The label or option was right (for cue questions: every cue word and no other). */
+	correct: boolean;
+	/** Credit from 0 to 1; cue marking earns partial credit. */
+	score: number;
+	/** classify: the right category id; choice: the right option id. */
+	expected: string | null;
+	/** Present where the student marked words (cue questions, or classify with cite). */
+	marks: MarkResult | null;
+	explanation: string;
+	/** Why the student's wrong choice is wrong, or notes on decoy words they marked. */
+	whyNot: string[];
+	/** Cue phrases to light up in the article. */
+	cues: string[];
+	related: string[];
+}
+
+/** Token indices of a question's cue words within its quote. */
+export function cueTokens(quote: string, cues: readonly string[]): number[] {
+	const spans = spansOf(quote, cues).filter((s) => s !== null);
+	return tokensIn(tokenize(quote), spans);
+}
+
+export function gradeMarks(quote: string, cues: readonly string[], marked: readonly number[]): MarkResult {
+	const expected = cueTokens(quote, cues);
+	const chosen = new Set(marked);
+	const want = new Set(expected);
+	const found = expected.filter((t) => chosen.has(t));
+	const missed = expected.filter((t) => !chosen.has(t));
+	const extra = [...chosen].filter((t) => !want.has(t)).sort((a, b) => a - b);
+	const precision = chosen.size === 0 ? 0 : found.length / chosen.size;
+	const recall = want.size === 0 ? 1 : found.length / want.size;
+	const score = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+	return { expected, found, missed, extra, score: Math.round(score * 100) / 100 };
+}
+
+function mismatch(question: Question, answer: Answer): never {
+	throw new TypeError(`A ${answer.type} answer was given to ${question.type} question "${question.id}"`);
+}
+
+export function grade(question: Question, answer: Answer): Graded {
+	const base = {
+		questionId: question.id,
+		answer,
+		explanation: question.explanation,
+		cues: question.cues ?? [],
+		related: question.related ?? []
+	};
+	switch (question.type) {
+		case 'classify': {
+			if (answer.type !== 'classify') return mismatch(question, answer);
+			const correct = answer.category === question.answer;
+			const marks = question.cite ? gradeMarks(question.quote, question.cues, answer.marked ?? []) : null;
+			const whyNot = correct ? [] : [question.whyNot[answer.category] ?? ''].filter(Boolean);
+			// With cite, the label and the cue words are worth half each.
+			const score = marks ? ((correct ? 1 : 0) + marks.score) / 2 : correct ? 1 : 0;
+			return { ...base, correct, score, expected: question.answer, marks, whyNot };
+		}
+		case 'cue': {
+			if (answer.type !== 'cue') return mismatch(question, answer);
+			const marks = gradeMarks(question.quote, question.cues, answer.marked);
+			const tokens = tokenize(question.quote);
+			const decoyNotes = (question.decoys ?? [])
+				.filter((d) => {
+					const decoy = cueTokens(question.quote, [d.text]);
+					return decoy.some((t) => marks.extra.includes(t));
+				})
+				.map((d) => d.whyNot);
+			const extraWords = marks.extra.map((t) => tokens[t]?.text).filter(Boolean);
+			const whyNot =
+				decoyNotes.length || extraWords.length === 0
+					? decoyNotes
+					: [`${quoteList(extraWords as string[])} ${extraWords.length === 1 ? 'does' : 'do'} not tell you who the source is.`];
+			return { ...base, correct: marks.score === 1, score: marks.score, expected: null, marks, whyNot };
+		}
+		case 'choice': {
+			if (answer.type !== 'choice') return mismatch(question, answer);
+			const correct = answer.option === question.answer;
+			const chosen = question.options.find((o) => o.id === answer.option);
+			const whyNot = correct || !chosen?.whyNot ? [] : [chosen.whyNot];
+			return { ...base, correct, score: correct ? 1 : 0, expected: question.answer, marks: null, whyNot };
+		}
+	}
+}
+
+/** Grades by question id, for graders that hold a whole quiz. */
+export function gradeIn(quiz: Quiz, questionId: string, answer: Answer): Graded {
+	const question = quiz.questions.find((q) => q.id === questionId);
+	if (!question) throw new RangeError(`No question "${questionId}" in this quiz`);
+	return grade(question, answer);
+}
+
+/** True when an answer is complete enough to be checked. */
+export function isComplete(answer: Answer | null): boolean {
+	if (!answer) return false;
+	if (answer.type === 'classify') return answer.category !== '';
+	if (answer.type === 'cue') return answer.marked.length > 0;
+	return answer.option !== '';
+}

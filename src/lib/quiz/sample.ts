@@ -1,0 +1,79 @@
+/**
+ * A small quiz for unit tests: every question type, the default categories,
+ * and curly punctuation, like a real article.
+ */
+import type { QuizInput } from './schema.ts';
+
+export const sampleQuiz = {
+	format: 1,
+	title: 'Sample: the bridge vote',
+	article: {
+		headline: 'Council delays bridge vote',
+		outlet: 'The Sample Gazette',
+		fictional: true,
+		paragraphs: [
+			'The council voted 5–2 on Monday to delay the bridge repair, the minutes show.',
+			'The mayor reportedly wants the money for a stadium, according to two people familiar with the talks.',
+			'Asked about the stadium, a spokesperson said: “I won’t get into that today.”'
+		]
+	},
+	questions: [
+		{
+			type: 'classify',
+			id: 'vote',
+			quote: 'The council voted 5–2 on Monday to delay the bridge repair, the minutes show.',
+			answer: 'fact',
+			cues: ['the minutes show'],
+			explanation: 'The vote is in the public minutes, so anyone can check it.',
+			whyNot: {
+				anonymous: 'Nobody hidden is speaking: the minutes are a public record.',
+				'non-answer': 'Nobody is refusing to answer here.'
+			}
+		},
+		{
+			type: 'classify',
+			id: 'stadium',
+			quote: 'The mayor reportedly wants the money for a stadium',
+			answer: 'anonymous',
+			cite: true,
+			cues: ['reportedly'],
+			explanation: '“Reportedly” means someone told a reporter, and we are not told who.',
+			whyNot: {
+				fact: 'Nothing here is on the record; the claim rests on unnamed people.',
+				'non-answer': 'The mayor is not refusing to answer; others are talking about the mayor.'
+			}
+		},
+		{
+			type: 'classify',
+			id: 'dodge',
+			quote: 'Asked about the stadium, a spokesperson said: “I won’t get into that today.”',
+			answer: 'non-answer',
+			cues: ['I won’t get into that today'],
+			explanation: 'The spokesperson declines to answer. That is not a yes and not a no.',
+			whyNot: {
+				fact: 'What the spokesperson said is on record, but it tells you nothing about the stadium.',
+				anonymous: 'The speaker has a role and speaks on the record; no hidden source is used.'
+			}
+		},
+		{
+			type: 'cue',
+			id: 'familiar',
+			quote: 'according to two people familiar with the talks',
+			cues: ['according to', 'two people familiar with'],
+			explanation: 'The people are counted but not named, so you cannot check them.',
+			decoys: [{ text: 'talks', whyNot: '“Talks” is what they discussed, not who is speaking.' }]
+		},
+		{
+			type: 'choice',
+			id: 'denial',
+			prompt: 'Did the spokesperson deny the stadium plan?',
+			quote: 'I won’t get into that today.',
+			options: [
+				{ id: 'yes', text: 'Yes, that is a denial.', whyNot: 'A denial says “no”. Declining to answer says nothing either way.' },
+				{ id: 'no', text: 'No, it is a non-answer.' }
+			],
+			answer: 'no',
+			explanation: 'Declining to answer is neither a yes nor a no.'
+		}
+	]
+} satisfies QuizInput;

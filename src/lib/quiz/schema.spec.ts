@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { QuizSchema } from './schema.ts';
+import { sampleQuiz } from './sample.ts';
+
+const clone = () => structuredClone(sampleQuiz) as unknown as Record<string, any>;
+const messages = (data: unknown) => {
+	const r = QuizSchema.safeParse(data);
+	return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('quiz schema', () => {
+	it('accepts the sample quiz and fills in the default categories', () => {
+		const quiz = QuizSchema.parse(sampleQuiz);
+		expect(quiz.categories.map((c) => c.id)).toEqual(['fact', 'anonymous', 'non-answer']);
+		expect(quiz.language).toBe('en');
+	});
+
+	it('rejects a quote that is not in the article, naming the first difference', () => {
+		const data = clone();
+		data.questions[2].quote = 'Asked about the stadium, a spokesperson said: "I won’t get into that today.”';
+		const r = QuizSchema.safeParse(data);
+		expect(r.success).toBe(false);
+		const issue = r.error!.issues.find((i) => i.path.join('.') === 'questions.2.quote')!;
+		expect(issue.message).toMatch(/not in the article word for word/);
+		expect((issue as { params?: { hint?: string } }).params?.hint).toMatch(/straight double quote/);
+	});
+
+	it('rejects a cue outside its quote', () => {
+		const data = clone();
+		data.questions[1].cues = ['allegedly'];
+		expect(messages(data)).toContain('questions.1.cues.0: The cue "allegedly" is not inside the quote');
+	});
+
+	it('rejects an answer that is not a category, and a whyNot that misses a wrong category', () => {
+		const data = clone();
+		data.questions[0].answer = 'rumour';
+		delete data.questions[1].whyNot.fact;
+		const found = messages(data);
+		expect(found).toContain(`questions.0.answer: The answer "rumour" is not one of the quiz's categories`);
+		expect(found).toContain('questions.1.whyNot: whyNot has nothing for "fact"');
+	});
+
+	it('rejects duplicate question ids and a wrong option without whyNot', () => {
+		const data = clone();
+		data.questions[1].id = 'vote';
+		delete data.questions[4].options[0].whyNot;
+		const found = messages(data);
+		expect(found).toContain('questions.1.id: The question id "vote" is used twice');
+		expect(found).toContain('questions.4.options.0.whyNot: The wrong option "yes" needs a whyNot');
+	});
+
+	it('rejects unknown fields', () => {
+		const data = clone();
+		data.questions[0].explantion = 'typo';
+		const r = QuizSchema.safeParse(data);
+		expect(r.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['explantion'] });
+	});
+});

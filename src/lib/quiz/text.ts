@@ -1,0 +1,106 @@
+/**
+ * Text positions shared by validation, grading and the article view.
+ * Offsets are UTF-16 indices into a JavaScript string, end exclusive.
+ */
+
+export interface Span {
+	start: number;
+	end: number;
+}
+
+export interface Token extends Span {
+	text: string;
+}
+
+/** Where a quote sits in the article: which paragraph, and where in it. */
+export interface Location extends Span {
+	paragraph: number;
+}
+
+// A word is a run of letters or digits, with inner apostrophes, hyphens and
+// dots kept ("president’s", "attorney-general", "U.S.").
+const WORD = /[\p{L}\p{N}]+(?:['’.\-–][\p{L}\p{N}]+)*/gu;
+
+/** Splits a quote into the words a student can mark as cue words. */
+export function tokenize(text: string): Token[] {
+	return Array.from(text.matchAll(WORD), (m) => ({
+		text: m[0],
+		start: m.index,
+		end: m.index + m[0].length
+	}));
+}
+
+/** Indices of the tokens that overlap any of the spans. */
+export function tokensIn(tokens: readonly Token[], spans: readonly Span[]): number[] {
+	const picked: number[] = [];
+	tokens.forEach((token, i) => {
+		if (spans.some((s) => token.start < s.end && s.start < token.end)) picked.push(i);
+	});
+	return picked;
+}
+
+/** The first place a quote stands, verbatim, inside one paragraph. */
+export function locate(paragraphs: readonly string[], quote: string): Location | null {
+	for (let p = 0; p < paragraphs.length; p++) {
+		const start = paragraphs[p]!.indexOf(quote);
+		if (start >= 0) return { paragraph: p, start, end: start + quote.length };
+	}
+	return null;
+}
+
+/** The span of each phrase inside `text` (first occurrence), or null where absent. */
+export function spansOf(text: string, phrases: readonly string[]): (Span | null)[] {
+	return phrases.map((phrase) => {
+		const start = text.indexOf(phrase);
+		return start < 0 ? null : { start, end: start + phrase.length };
+	});
+}
+
+export interface Segment {
+	text: string;
+	/** The names of every highlight that covers this run of text. */
+	marks: string[];
+}
+
+/**
+ * Cuts a paragraph into runs so that each run is covered by the same set of
+ * highlights, which lets a view wrap each run once without nesting tags.
+ */
+export function segment(
+	text: string,
+	highlights: readonly (Span & { mark: string })[]
+): Segment[] {
+	const cuts = new Set([0, text.length]);
+	for (const h of highlights) {
+		cuts.add(Math.max(0, Math.min(text.length, h.start)));
+		cuts.add(Math.max(0, Math.min(text.length, h.end)));
+	}
+	const points = [...cuts].sort((a, b) => a - b);
+	const segments: Segment[] = [];
+	for (let i = 0; i < points.length - 1; i++) {
+		const start = points[i]!;
+		const end = points[i + 1]!;
+		if (start === end) continue;
+		const marks = highlights.filter((h) => h.start <= start && end <= h.end).map((h) => h.mark);
+		const last = segments.at(-1);
+		if (last && sameMarks(last.marks, marks)) last.text += text.slice(start, end);
+		else segments.push({ text: text.slice(start, end), marks });
+	}
+	return segments;
+}
+
+function sameMarks(a: string[], b: string[]): boolean {
+	return a.length === b.length && a.every((m, i) => m === b[i]);
+}
+
+/** Words in a text, for reading-time estimates. */
+export function wordCount(text: string): number {
+	return tokenize(text).length;
+}
+
+/** “a”, “b” and “c” */
+export function quoteList(items: readonly string[]): string {
+	const quoted = items.map((t) => `“${t}”`);
+	if (quoted.length <= 1) return quoted[0] ?? '';
+	return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}

@@ -1,0 +1,17 @@
+/**
+ * The quizzes this server offers, read from quizzes/*.json at build time (and
+ * again on every change in development, so a new file appears at once).
+ */
+import { loadCatalogue, type QuizEntry } from './quiz-files.ts';
+
+const files = import.meta.glob<string>('/quizzes/*.json', { query: '?raw', import: 'default', eager: true });
+
+const catalogue = loadCatalogue(files);
+
+export function listQuizzes(): QuizEntry[] {
+	return [...catalogue.values()].sort((a, b) => a.quiz.title.localeCompare(b.quiz.title));
+}
+
+export function findQuiz(slug: string): QuizEntry | undefined {
+	return catalogue.get(slug);
+}

@@ -1,0 +1,66 @@
+/** Shared steps for browser journeys: the answer key comes from the quiz file itself. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { QuizSchema, type Question, type Quiz } from '../src/lib/quiz/schema.ts';
+import { cueTokens } from '../src/lib/quiz/grading.ts';
+import { tokenize } from '../src/lib/quiz/text.ts';
+
+export const SEED = 'sessions-offered-to-resign';
+
+export function loadQuiz(slug: string): Quiz {
+	return QuizSchema.parse(JSON.parse(readFileSync(`quizzes/${slug}.json`, 'utf8')));
+}
+
+export function label(quiz: Quiz, id: string): string {
+	return quiz.categories.find((c) => c.id === id)!.label;
+}
+
+/** The accessible name of the n-th word button, and which of the same words it is. */
+function wordButton(page: Page, quote: string, token: number) {
+	const tokens = tokenize(quote);
+	const text = tokens[token]!.text;
+	const nth = tokens.slice(0, token).filter((t) => t.text === text).length;
+	return page.getByRole('group', { name: /Words of the claim/ }).getByRole('button', { name: text, exact: true }).nth(nth);
+}
+
+export async function markCues(page: Page, question: Question) {
+	if (!question.quote || !question.cues) return;
+	for (const t of cueTokens(question.quote, question.cues)) await wordButton(page, question.quote, t).click();
+}
+
+/** Answers the question on screen: rightly, or with the first wrong choice. */
+export async function answer(page: Page, quiz: Quiz, question: Question, right = true) {
+	if (question.type === 'classify') {
+		const id = right ? question.answer : quiz.categories.find((c) => c.id !== question.answer)!.id;
+		await page.getByRole('radio', { name: new RegExp(`^\\d?\\s*${label(quiz, id)}`) }).check();
+		if (question.cite) await markCues(page, question);
+	} else if (question.type === 'choice') {
+		const option = right ? question.options.find((o) => o.id === question.answer)! : question.options.find((o) => o.id !== question.answer)!;
+		await page.getByRole('radio', { name: option.text }).check();
+	} else if (right) {
+		await markCues(page, question);
+	} else {
+		const cues = cueTokens(question.quote, question.cues);
+		const other = tokenize(question.quote).findIndex((_, i) => !cues.includes(i));
+		await wordButton(page, question.quote, other).click();
+	}
+	await page.getByRole('button', { name: 'Check' }).click();
+}
+
+export async function start(page: Page, slug: string, mode: 'Practice' | 'Test' = 'Practice') {
+	await page.goto(`/quiz/${slug}`);
+	await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page.getByRole('heading', { name: /^Question 1 of/ })).toBeVisible();
+}
+
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+export async function expectNoHorizontalScroll(page: Page) {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+}

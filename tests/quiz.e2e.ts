@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test';
+import { answer, label, loadQuiz, SEED, start } from './helpers.ts';
+
+const quiz = loadQuiz(SEED);
+const total = quiz.questions.length;
+
+test('home lists the seed quiz with its outlet, length and time', async ({ page }) => {
+	await page.goto('/');
+	const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: quiz.title }) });
+	await expect(card).toContainText(quiz.article.outlet);
+	await expect(card).toContainText(`${total} questions`);
+	await expect(card).toContainText(/about \d+ minutes/);
+	await card.getByRole('link', { name: quiz.title }).click();
+	await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
+});
+
+test('the article and the first claim are in the page before any script runs', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`/quiz/${SEED}`);
+	await expect(page.getByRole('heading', { name: quiz.article.headline })).toBeVisible();
+	const article = page.getByRole('region', { name: 'The article' });
+	for (const p of quiz.article.paragraphs) await expect(article.getByText(p, { exact: true })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Your first claim' })).toBeVisible();
+	await expect(page.getByRole('blockquote').filter({ hasText: quiz.questions[0]!.quote! })).toBeVisible();
+	await context.close();
+});
+
+test('a whole practice run: feedback after each answer, one wrong answer explained, then the summary', async ({ page }) => {
+	await start(page, SEED);
+	const wrongAt = quiz.questions.findIndex((q) => q.type === 'classify' && !q.cite);
+	const wrong = quiz.questions[wrongAt]!;
+	for (const [i, q] of quiz.questions.entries()) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeFocused();
+		await answer(page, quiz, q, i !== wrongAt);
+		const verdict = page.getByRole('heading', { name: i === wrongAt ? 'Not quite' : 'Correct' });
+		await expect(verdict).toBeFocused();
+		await expect(page.getByText(q.explanation, { exact: true })).toBeVisible();
+		if (i === wrongAt && wrong.type === 'classify') {
+			const chosen = quiz.categories.find((c) => c.id !== wrong.answer)!;
+			await expect(page.getByRole('heading', { name: `Why not “${chosen.label}”?` })).toBeVisible();
+			await expect(page.getByText(wrong.whyNot[chosen.id]!, { exact: true })).toBeVisible();
+			await expect(page.getByText(`The right answer: ${label(quiz, wrong.answer)}`)).toBeVisible();
+			// The cue is lit up in the article itself.
+			await expect(page.getByRole('region', { name: 'The article' }).locator('mark.cue').first()).toHaveText(wrong.cues[0]!);
+		}
+		await page.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
+	await expect(page.getByText(`${total - 1} of ${total} questions fully right.`)).toBeVisible();
+	const row = page.getByRole('row', { name: new RegExp(label(quiz, wrong.type === 'classify' ? wrong.answer : '')) });
+	await expect(row).toContainText(/of/);
+	await expect(page.getByRole('listitem').filter({ hasText: 'labelled as' })).toHaveCount(1);
+	const missed = page.getByRole('list').last().getByRole('listitem');
+	await expect(missed).toHaveCount(1);
+	await expect(missed).toContainText(wrong.explanation);
+
+	await page.getByRole('button', { name: 'Retry the 1 missed' }).click();
+	await expect(page.getByRole('heading', { name: 'Retry 1 of 1' })).toBeFocused();
+	await answer(page, quiz, wrong);
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+	await page.getByRole('button', { name: 'See your results' }).click();
+	await expect(page.getByText(`${total} of ${total} questions fully right.`)).toBeVisible();
+});
+
+test('test mode: no feedback until the end, then results and a review of each answer', async ({ page }) => {
+	await start(page, SEED, 'Test');
+	for (const [i, q] of quiz.questions.entries()) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeVisible();
+		await answer(page, quiz, q, i % 2 === 0);
+		await expect(page.getByRole('heading', { name: /Correct|Not quite/ })).toHaveCount(0);
+	}
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
+	const right = quiz.questions.filter((_, i) => i % 2 === 0).length;
+	await expect(page.getByText(`${right} of ${total} questions fully right.`)).toBeVisible();
+
+	await page.getByRole('button', { name: 'Review every answer' }).click();
+	await expect(page.getByRole('heading', { name: `Review: question 1 of ${total}` })).toBeFocused();
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page.getByRole('heading', { name: `Review: question 2 of ${total}` })).toBeFocused();
+	await expect(page.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+	await expect(page.getByText(quiz.questions[1]!.explanation, { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Back to results' }).click();
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+});
+
+test('a reload mid-quiz resumes at the same question with the same choice', async ({ page }) => {
+	await start(page, SEED);
+	for (const q of quiz.questions.slice(0, 2)) {
+		await answer(page, quiz, q);
+		await page.getByRole('button', { name: 'Next question' }).click();
+	}
+	const third = quiz.questions[2]!;
+	if (third.type !== 'classify') throw new Error('the seed quiz is expected to ask a classify question third');
+	const pick = page.getByRole('radio', { name: new RegExp(label(quiz, third.answer)) });
+	await pick.check();
+	await page.reload();
+	await expect(page.getByRole('heading', { name: `Question 3 of ${total}` })).toBeVisible();
+	await expect(pick).toBeChecked();
+	await page.getByRole('button', { name: 'Check' }).click();
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+});
+
+test('progress saved for an older version of the quiz starts fresh, with a notice', async ({ page }) => {
+	await page.addInitScript((key) => {
+		localStorage.setItem(key, JSON.stringify({ version: 'old', snapshot: { status: 'active', value: 'answering' } }));
+	}, `whosays:progress:${SEED}`);
+	await page.goto(`/quiz/${SEED}`);
+	await expect(page.getByRole('status').filter({ hasText: 'updated since you last opened it' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+});
+
+test('saved progress that was tampered with starts fresh instead of breaking the page', async ({ page }) => {
+	await page.addInitScript((key) => localStorage.setItem(key, '{not json'), `whosays:progress:${SEED}`);
+	await page.goto(`/quiz/${SEED}`);
+	await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+	await start(page, SEED);
+	await answer(page, quiz, quiz.questions[0]!);
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+});
+
+test('an unknown quiz address gets a friendly page', async ({ page }) => {
+	const response = await page.goto('/quiz/no-such-quiz');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: /not found|no quiz/i })).toBeVisible();
+	await expect(page.getByRole('link', { name: /all quizzes/i })).toBeVisible();
+});
