@@ -1,0 +1,72 @@
+/** Starts the built app on a free port for a benchmark, and stops it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface RunningServer {
+	url: string;
+	dataDir: string;
+	stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+	const port = await freePort();
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'whosays-bench-'));
+	const url = `http://localhost:${port}`;
+	const child: ChildProcess = spawn(process.execPath, ['build'], {
+		env: { ...process.env, PORT: String(port), ORIGIN: url, WHOSAYS_DB: path.join(dataDir, 'bench.db'), ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('the server did not start within 15 s')), 15_000);
+		child.stdout!.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('Listening')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		child.on('exit', (code) => reject(new Error(`the server exited with code ${code}`)));
+	});
+	return {
+		url,
+		dataDir,
+		stop: () =>
+			new Promise((resolve) => {
+				child.once('exit', () => {
+					rmSync(dataDir, { recursive: true, force: true });
+					resolve();
+				});
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];

@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { answer, expectNoAxeViolations, expectNoHorizontalScroll, loadQuiz, SEED, start } from './helpers.ts';
+
+const quiz = loadQuiz(SEED);
+const first = quiz.questions[0]!;
+
+/** Walks a practice run through every state, calling `check` at each one. */
+async function everyState(page: Page, check: (state: string) => Promise<void>) {
+	await page.goto('/');
+	await check('home');
+	await page.goto(`/quiz/${SEED}`);
+	await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+	await check('intro');
+	await start(page, SEED);
+	await check('question');
+	await answer(page, quiz, first, true);
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+	await check('feedback, right');
+	await page.getByRole('button', { name: 'Next question' }).click();
+	await answer(page, quiz, quiz.questions[1]!, false);
+	await expect(page.getByRole('heading', { name: /Not quite|Partly right/ })).toBeVisible();
+	await check('feedback, wrong');
+	await page.getByRole('button', { name: 'Next question' }).click();
+	for (const q of quiz.questions.slice(2)) {
+		await answer(page, quiz, q, true);
+		await page.getByRole('button', { name: /Next question|See your results/ }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	await check('summary');
+	await page.getByRole('button', { name: 'Review every answer' }).click();
+	await expect(page.getByRole('heading', { name: /^Review: question 1/ })).toBeVisible();
+	await check('review');
+}
+
+test('no axe violations (WCAG 2.2 AA) in any state, light scheme', async ({ page }) => {
+	const seen: string[] = [];
+	await everyState(page, async (state) => {
+		seen.push(state);
+		await expectNoAxeViolations(page);
+	});
+	expect(seen).toEqual(['home', 'intro', 'question', 'feedback, right', 'feedback, wrong', 'summary', 'review']);
+});
+
+test('no axe violations in any state, dark scheme', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await everyState(page, () => expectNoAxeViolations(page));
+});
+
+test('at 320 px wide nothing scrolls sideways in any state', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await everyState(page, () => expectNoHorizontalScroll(page));
+});
+
+test('targets are at least 24 by 24 px', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await start(page, SEED);
+	const sizes = await page.locator('main button, main input, main a').evaluateAll((els) =>
+		els
+			.filter((el) => (el as HTMLElement).offsetParent !== null)
+			.map((el) => {
+				const target = el.closest('label') ?? el;
+				const r = target.getBoundingClientRect();
+				return { name: el.textContent?.trim() || el.getAttribute('value') || el.tagName, w: r.width, h: r.height };
+			})
+	);
+	expect(sizes.length).toBeGreaterThan(3);
+	expect(sizes.filter((s) => s.w < 24 || s.h < 24)).toEqual([]);
+});
+
+test('a keyboard-only run: keys choose, Enter checks, focus follows each step', async ({ page }) => {
+	await page.goto(`/quiz/${SEED}`);
+	await expect(page.getByRole('button', { name: 'Start the quiz' })).not.toHaveAttribute('aria-disabled', 'true');
+	// Tab from the top of the page to the start button, using the keyboard alone.
+	const startButton = page.getByRole('button', { name: 'Start the quiz' });
+	for (let i = 0; i < 30 && !(await startButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+	await expect(startButton).toBeFocused();
+	await page.keyboard.press('Enter');
+	for (const [i, q] of quiz.questions.entries()) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${quiz.questions.length}` })).toBeFocused();
+		if (q.type === 'classify' || q.type === 'choice') {
+			const ids = q.type === 'classify' ? quiz.categories.map((c) => c.id) : q.options.map((o) => o.id);
+			await page.keyboard.press(String(ids.indexOf(q.answer) + 1));
+			await expect(page.getByRole('radio', { checked: true })).toBeFocused();
+		}
+		if ((q.type === 'classify' && q.cite) || q.type === 'cue') {
+			// Tab through the words, pressing Space on each cue word.
+			const group = page.getByRole('group', { name: /Words of the claim/ });
+			const words = group.getByRole('button');
+			const { cueTokens } = await import('../src/lib/quiz/grading.ts');
+			const cues = new Set(cueTokens(q.quote!, q.cues!));
+			await page.keyboard.press('Tab');
+			const count = await words.count();
+			for (let w = 0; w < count; w++) {
+				await expect(words.nth(w)).toBeFocused();
+				if (cues.has(w)) await page.keyboard.press('Space');
+				await page.keyboard.press('Tab');
+			}
+			await expect(page.getByRole('button', { name: 'Check' })).toBeFocused();
+		}
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('heading', { name: 'Correct' })).toBeFocused();
+		await page.keyboard.press('Tab');
+		const next = page.getByRole('button', { name: /Next question|See your results/ });
+		for (let t = 0; t < 20 && !(await next.evaluate((el) => el === document.activeElement)); t++) await page.keyboard.press('Tab');
+		await expect(next).toBeFocused();
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
+	await expect(page.getByText(`${quiz.questions.length} of ${quiz.questions.length} questions fully right.`)).toBeVisible();
+});
+
+test('feedback is announced through a live region', async ({ page }) => {
+	await start(page, SEED);
+	await answer(page, quiz, first, false);
+	const live = page.locator('[aria-live="polite"]');
+	await expect(live).toHaveText(/^Not quite\. The right answer: /);
+});
