@@ -1,0 +1,77 @@
+import { sql, type RawBuilder } from 'kysely';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDb } from '../test-support.ts';
+import { closeDb, getDb } from './index.ts';
+
+describe('the database', () => {
+	it('creates its folder and every table from an empty start', async () => {
+		const { db, path } = await tempDb();
+		expect(existsSync(path)).toBe(true);
+		const tables = await db
+			.selectFrom(sql<{ name: string; type: string }>`sqlite_master`.as('m'))
+			.select('m.name')
+			.where('m.type', '=', 'table')
+			.orderBy('m.name')
+			.execute();
+		expect(tables.map((t) => t.name)).toEqual([
+			'answers',
+			'assignments',
+			'attempts',
+			'kysely_migration',
+			'kysely_migration_lock',
+			'manage_sessions'
+		]);
+		const migrations = await db
+			.selectFrom(sql<{ name: string }>`kysely_migration`.as('k'))
+			.select('k.name')
+			.execute();
+		expect(migrations.map((m) => m.name)).toEqual(['001-initial']);
+	});
+
+	it('sets WAL, NORMAL sync, a busy timeout and foreign keys on its connection', async () => {
+		const { db } = await tempDb();
+		const first = async (query: RawBuilder<Record<string, unknown>>) =>
+			Object.values((await query.execute(db)).rows[0] ?? {})[0];
+		expect(await first(sql`pragma journal_mode`)).toBe('wal');
+		expect(await first(sql`pragma synchronous`)).toBe(1); // NORMAL
+		expect(await first(sql`pragma busy_timeout`)).toBe(5000);
+		expect(await first(sql`pragma foreign_keys`)).toBe(1);
+	});
+
+	it('opens an already migrated file without migrating again', async () => {
+		const handle = await tempDb();
+		const db = await handle.reopen();
+		const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db);
+		expect(rows[0]?.n).toBe(1);
+	});
+
+	describe('getDb', () => {
+		const saved = process.env.WHOSAYS_DB;
+		const folder = join(tmpdir(), `whosays-getdb-${randomUUID()}`);
+		afterEach(async () => {
+			await closeDb();
+			if (saved === undefined) delete process.env.WHOSAYS_DB;
+			else process.env.WHOSAYS_DB = saved;
+			rmSync(folder, { recursive: true, force: true });
+		});
+
+		it('opens the file named by WHOSAYS_DB once per process', async () => {
+			process.env.WHOSAYS_DB = join(folder, 'nested', 'app.db');
+			const [a, b] = await Promise.all([getDb(), getDb()]);
+			expect(a).toBe(b);
+			expect(existsSync(join(folder, 'nested', 'app.db'))).toBe(true);
+		});
+
+		it('opens afresh after closeDb', async () => {
+			process.env.WHOSAYS_DB = ':memory:';
+			const first = await getDb();
+			await closeDb();
+			const second = await getDb();
+			expect(second).not.toBe(first);
+		});
+	});
+});

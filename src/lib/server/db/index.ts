@@ -1,0 +1,80 @@
+/**
+ * The embedded database: one SQLite file, opened once per process and migrated
+ * to the latest schema before first use. Kysely is the only way in, so moving to
+ * PostgreSQL is a change of dialect here (see docs/storage.md).
+ */
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './tables.ts';
+
+export type Db = Kysely<Database>;
+
+export const DEFAULT_DB_PATH = './data/whosays.db';
+
+/**
+ * Set on every connection, since SQLite forgets all but journal_mode on close.
+ *
+ * - journal_mode=WAL: readers and the one writer do not block each other, so a
+ *   teacher's dashboard reads while a class is answering.
+ * - synchronous=NORMAL: with WAL, a commit is appended to the log and fsynced
+ *   only at checkpoints. The file cannot be corrupted this way; a crash of the
+ *   process loses nothing (the OS holds the writes), and a power cut can at worst
+ *   roll back the last commits before the checkpoint. Worth it to save an fsync
+ *   on every answer a student submits.
+ * - busy_timeout=5000: if another connection holds the write lock (a backup, the
+ *   sqlite3 shell), wait up to 5 s for it instead of failing at once.
+ * - foreign_keys=ON: off by default in SQLite; deleting an assignment relies on
+ *   ON DELETE CASCADE to remove its attempts, answers and sessions.
+ */
+function applyPragmas(sqlite: SQLite.Database): void {
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('foreign_keys = ON');
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+	const { error } = await migrator.migrateToLatest();
+	if (error) throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
+}
+
+/** Opens (creating it and its folder if need be) and migrates the database at `path`; ":memory:" for a throwaway one. */
+export async function createDb(path: string): Promise<Db> {
+	if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new SQLite(path);
+	applyPragmas(sqlite);
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	try {
+		await migrateToLatest(db);
+	} catch (error) {
+		await db.destroy();
+		if (sqlite.open) sqlite.close();
+		throw error;
+	}
+	return db;
+}
+
+// One handle for the whole process: better-sqlite3 is synchronous and Kysely's
+// SQLite driver serialises queries on its single connection, so more handles
+// would only add lock contention. Not per-user state.
+let opening: Promise<Db> | undefined;
+
+/** The process's database, at $WHOSAYS_DB (default ./data/whosays.db), opened on first call. */
+export function getDb(): Promise<Db> {
+	opening ??= createDb(process.env.WHOSAYS_DB || DEFAULT_DB_PATH).catch((error: unknown) => {
+		opening = undefined;
+		throw error;
+	});
+	return opening;
+}
+
+/** Closes the process's database; the next getDb() opens it again. For shutdown and tests. */
+export async function closeDb(): Promise<void> {
+	const current = opening;
+	opening = undefined;
+	if (current) await (await current).destroy();
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed in code rather than read from a folder so
+ * the bundled server (adapter-node) carries them with it.
+ */
+import type { Migration } from 'kysely';
+import * as initial from './001-initial.ts';
+
+export const migrations: Record<string, Migration> = {
+	'001-initial': initial
+};

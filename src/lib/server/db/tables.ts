@@ -1,0 +1,86 @@
+/**
+ * Row types as the database stores them. Kept apart from the domain types in
+ * ../assignments.ts so a change of storage (SQLite today, PostgreSQL later)
+ * stays inside src/lib/server/db.
+ *
+ * Portable choices: ids are text (random UUIDs, so links do not reveal how many
+ * assignments exist), times are ISO 8601 text in UTC (which sorts and compares
+ * correctly as text), booleans are 0/1 and JSON is text.
+ */
+import type { Insertable, Selectable } from 'kysely';
+
+export type Mode = 'practice' | 'test';
+
+export interface AssignmentTable {
+	id: string;
+	/** The student code, stored without its hyphen: "K7M4PX". */
+	code: string;
+	title: string;
+	quiz_slug: string;
+	/** The quiz's version when the assignment was made. */
+	quiz_version: string;
+	mode: Mode;
+	shuffle: 0 | 1;
+	/** 0 means unlimited. */
+	attempts_allowed: number;
+	opens_at: string;
+	closes_at: string | null;
+	/** SHA-256 of the manage token, hex. The token itself is never stored. */
+	manage_token_hash: string;
+	created_at: string;
+	closed_at: string | null;
+}
+
+export interface AttemptTable {
+	id: string;
+	assignment_id: string;
+	display_name: string;
+	/** The name folded for counting attempts: "  Sam  B" and "sam b" are one student. */
+	name_key: string;
+	resume_token_hash: string;
+	/** JSON array of question ids in the order this student is asked them. */
+	question_order: string;
+	started_at: string;
+	updated_at: string;
+	finished_at: string | null;
+	/** Points earned (partial credit makes it fractional), set when finished. */
+	score: number | null;
+	/** Questions asked, set when finished. */
+	max_score: number | null;
+}
+
+export interface AnswerTable {
+	attempt_id: string;
+	question_id: string;
+	/** The student's Answer as JSON. */
+	answer: string;
+	/** The client's sequence number; a lower one never replaces a higher one. */
+	seq: number;
+	correct: 0 | 1;
+	score: number;
+	/** classify: the category chosen; choice: the option chosen; cue: null. */
+	chosen_label: string | null;
+	/** classify: the right category; choice: the right option; cue: null. */
+	expected_label: string | null;
+	answered_at: string;
+}
+
+export interface ManageSessionTable {
+	/** SHA-256 of the cookie value, hex. */
+	id_hash: string;
+	assignment_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
+export interface Database {
+	assignments: AssignmentTable;
+	attempts: AttemptTable;
+	answers: AnswerTable;
+	manage_sessions: ManageSessionTable;
+}
+
+export type AssignmentRow = Selectable<AssignmentTable>;
+export type AttemptRow = Selectable<AttemptTable>;
+export type AnswerRow = Selectable<AnswerTable>;
+export type NewAnswer = Insertable<AnswerTable>;

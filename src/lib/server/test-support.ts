@@ -1,0 +1,47 @@
+/**
+ * For specs only: a fresh database file per test, removed when the test ends,
+ * and the sample quiz served the way the catalogue serves quizzes.
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { onTestFinished } from 'vitest';
+import { sampleQuiz } from '../quiz/sample.ts';
+import { QuizSchema } from '../quiz/schema.ts';
+import type { GetQuiz } from './assignments.ts';
+import { createDb, type Db } from './db/index.ts';
+
+export const quiz = QuizSchema.parse(sampleQuiz);
+export const SLUG = 'bridge-vote';
+export const getQuiz: GetQuiz = (slug) => (slug === SLUG ? { version: 'v1', quiz } : undefined);
+
+export interface TempDb {
+	db: Db;
+	path: string;
+	/** Closes the database and opens the same file again, as a server restart would. */
+	reopen(): Promise<Db>;
+}
+
+/** A migrated database in its own file under the system temp folder. */
+export async function tempDb(): Promise<TempDb> {
+	const path = join(tmpdir(), `whosays-test-${randomUUID()}`, 'whosays.db');
+	const handle: TempDb = {
+		db: await createDb(path),
+		path,
+		async reopen() {
+			await handle.db.destroy();
+			handle.db = await createDb(path);
+			return handle.db;
+		}
+	};
+	onTestFinished(async () => {
+		await handle.db.destroy();
+		rmSync(join(path, '..'), { recursive: true, force: true });
+	});
+	return handle;
+}
+
+/** Moments a test can name: at(0) is the start, at(90) ninety minutes later. */
+export const T0 = new Date('2025-03-03T09:00:00.000Z');
+export const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
