@@ -19,7 +19,7 @@ describe('every shipped quiz', () => {
 
 describe('the seed article quiz', () => {
 	const seed = quizzes.find((q) => q.file === 'sessions-offered-to-resign.json')!.quiz;
-	const article = readFileSync('../shared/seed/article.txt', 'utf8');
+	const article = readFileSync('quizzes/articles/sessions-offered-to-resign.txt', 'utf8');
 
 	it('quotes the seed article exactly, typos included', () => {
 		const paragraphs = article.split('\n').filter((line) => line.trim() !== '');
