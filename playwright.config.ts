@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 4173);
+// A port per checkout, so two checkouts on one machine can run their suites side by side.
+const fromPath = [...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 1000;
+const port = Number(process.env.E2E_PORT ?? 4200 + fromPath);
 
 export default defineConfig({
 	testDir: 'tests',
