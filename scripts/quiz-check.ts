@@ -1,18 +1,38 @@
 /**
- * Checks quiz files: every file in quizzes/, or the files named.
+ * Checks quiz files: every file in quizzes/, or the files (and folders) named.
+ * One line per problem: file:line:column, error or warning, the JSON path,
+ * what is wrong, what was found and expected, and a hint.
  * Exit 0 when all are valid (warnings allowed), 1 when any is not.
  *   npm run quiz:check
  *   npm run quiz:check -- path/to/quiz.json ...
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkQuizFile } from '../src/lib/server/quiz-files.ts';
 import { formatProblem } from '../src/lib/quiz/validate.ts';
 
-const args = process.argv.slice(2);
-const files = args.length
-	? args
-	: (await readdir('quizzes')).filter((f) => f.endsWith('.json')).sort().map((f) => path.join('quizzes', f));
+async function jsonFilesIn(dir: string): Promise<string[]> {
+	return (await readdir(dir))
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => path.join(dir, f));
+}
+
+async function expand(args: string[]): Promise<string[]> {
+	if (!args.length) return jsonFilesIn('quizzes');
+	const files: string[] = [];
+	for (const arg of args) {
+		const isDir = await stat(arg).then((s) => s.isDirectory(), () => false);
+		files.push(...(isDir ? await jsonFilesIn(arg) : [arg]));
+	}
+	return files;
+}
+
+const files = await expand(process.argv.slice(2));
+if (!files.length) {
+	console.log('No quiz files found: put quizzes in quizzes/ or name the files to check.');
+	process.exit(1);
+}
 
 let failed = 0;
 let warned = 0;
@@ -32,8 +52,8 @@ for (const file of files) {
 	else warned += result.warnings.length;
 }
 const valid = files.length - failed;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 console.log(
-	`${files.length} file${files.length === 1 ? '' : 's'} checked: ${valid} valid, ${failed} invalid` +
-		(warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : '')
+	`${plural(files.length, 'file')} checked: ${valid} valid, ${failed} invalid` + (warned ? `, ${plural(warned, 'warning')}` : '')
 );
 process.exit(failed ? 1 : 0);

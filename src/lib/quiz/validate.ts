@@ -3,7 +3,7 @@
  * where (JSON path, line and column), what was found, what was expected, and
  * a hint. Used by the build, the command-line checker and the preview page.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import {
 	ArticleSchema,
@@ -12,10 +12,13 @@ import {
 	ClassifyQuestionSchema,
 	ChoiceQuestionSchema,
 	CueQuestionSchema,
+	DecoySchema,
+	LIMITS,
 	QuizSchema,
 	type IssueDetail,
 	type Quiz
 } from './schema.ts';
+import { didYouMean } from './suggest.ts';
 
 export interface Problem {
 	severity: 'error' | 'warning';
@@ -36,6 +39,15 @@ export type Validation =
 
 type Key = string | number;
 
+/** A problem with the raw path it was found at, until it is placed in the text. */
+interface Found extends Problem {
+	keys: Key[];
+	/** Index of the character, inside the text value at `keys`, the problem is about. */
+	at?: number;
+	/** For an unknown field: the known field it most likely meant. */
+	meant?: string;
+}
+
 /** `questions[3].whyNot["non-answer"]` */
 export function formatPath(path: readonly PropertyKey[]): string {
 	let out = '';
@@ -47,19 +59,36 @@ export function formatPath(path: readonly PropertyKey[]): string {
 	return out;
 }
 
+/** A value as the author wrote it, cut short; never throws (cycles, BigInt, symbols). */
 function show(value: unknown): string {
 	if (value === undefined) return 'nothing';
-	const text = JSON.stringify(value) ?? String(value);
+	let text: string;
+	try {
+		text = JSON.stringify(value) ?? String(value);
+	} catch {
+		text = Object.prototype.toString.call(value);
+	}
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function kind(value: unknown): string {
 	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
+	if (Array.isArray(value)) return 'a list [ ... ]';
+	if (typeof value === 'object') return 'an object { ... }';
 	if (typeof value === 'string') return `the text ${show(value)}`;
-	return `${typeof value} ${show(value)}`;
+	if (typeof value === 'number') return `the number ${show(value)}`;
+	if (typeof value === 'boolean') return `${value} (without quotes)`;
+	return typeof value;
 }
+
+const EXPECTED_TYPE: Record<string, string> = {
+	string: 'text in double quotes',
+	boolean: 'true or false, without quotes',
+	number: 'a number, without quotes',
+	object: 'an object { ... }',
+	array: 'a list [ ... ]',
+	record: 'an object { ... }'
+};
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	let here: unknown = data;
@@ -75,11 +104,12 @@ const QUESTION_KEYS: Record<string, string[]> = {
 	cue: Object.keys(CueQuestionSchema.shape),
 	choice: Object.keys(ChoiceQuestionSchema.shape)
 };
+const QUIZ_KEYS = ['$schema', 'format', 'title', 'summary', 'language', 'article', 'categories', 'questions'];
 
 /** The keys allowed on the object at `path`, for "did you mean" hints. */
 function knownKeys(data: unknown, path: readonly PropertyKey[]): string[] {
 	const p = path.map((k) => (typeof k === 'number' ? '#' : String(k))).join('/');
-	if (p === '') return ['$schema', 'format', 'title', 'summary', 'language', 'article', 'categories', 'questions'];
+	if (p === '') return QUIZ_KEYS;
 	if (p === 'article') return Object.keys(ArticleSchema.shape);
 	if (p === 'categories/#') return Object.keys(CategorySchema.shape);
 	if (p === 'questions/#') {
@@ -87,96 +117,135 @@ function knownKeys(data: unknown, path: readonly PropertyKey[]): string[] {
 		return QUESTION_KEYS[String(type)] ?? [...new Set(Object.values(QUESTION_KEYS).flat())];
 	}
 	if (p === 'questions/#/options/#') return Object.keys(ChoiceOptionSchema.shape);
-	if (p === 'questions/#/decoys/#') return ['text', 'whyNot'];
+	if (p === 'questions/#/decoys/#') return Object.keys(DecoySchema.shape);
 	return [];
 }
 
-function distance(a: string, b: string): number {
-	const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		let prev = row[0]!;
-		row[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const keep = row[j]!;
-			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-			prev = keep;
-		}
-	}
-	return row[b.length]!;
-}
+export { didYouMean };
 
-/** The known key an unknown one most likely meant, if any is close. */
-export function didYouMean(unknown: string, known: readonly string[]): string | null {
-	const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
-	let best: string | null = null;
-	let bestScore = Infinity;
-	for (const k of known) {
-		const d = squash(k) === squash(unknown) ? 0 : distance(unknown.toLowerCase(), k.toLowerCase());
-		if (d < bestScore) [best, bestScore] = [k, d];
-	}
-	return best !== null && bestScore <= Math.max(2, Math.floor(unknown.length / 3)) ? best : null;
-}
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function fromIssue(issue: z.core.$ZodIssue, data: unknown): Problem[] {
-	const path = issue.path as Key[];
-	const found = valueAt(data, path);
-	const base = { severity: 'error' as const, path: formatPath(path) };
+function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
+	const keys = issue.path as Key[];
+	const found = valueAt(data, keys);
+	const base = { severity: 'error' as const, path: formatPath(keys), keys };
 	switch (issue.code) {
-		case 'unrecognized_keys':
-			return issue.keys.map((key) => {
-				const suggestion = didYouMean(key, knownKeys(data, path));
-				const allowed = knownKeys(data, path);
-				return {
-					...base,
-					path: formatPath([...path, key]),
-					message: `Unknown field "${key}"`,
-					found: key,
-					expected: allowed.length ? `one of ${allowed.join(', ')}` : undefined,
-					hint: suggestion ? `did you mean "${suggestion}"?` : 'remove it, or check its spelling'
-				};
-			});
-		case 'invalid_type':
+		case 'unrecognized_keys': {
+			const allowed = knownKeys(data, keys);
+			// Forbidden names are reported once, by forbiddenKeys, wherever they stand.
+			return issue.keys
+				.filter((key) => !FORBIDDEN_KEYS.has(key))
+				.map((key) => {
+					const suggestion = didYouMean(key, allowed);
+					return {
+						...base,
+						keys: [...keys, key],
+						path: formatPath([...keys, key]),
+						message: `Unknown field "${key}"`,
+						found: show(key),
+						meant: suggestion ?? undefined,
+						expected: allowed.length ? `one of ${allowed.join(', ')}` : undefined,
+						hint: suggestion ? `did you mean "${suggestion}"?` : 'remove it, or check its spelling'
+					};
+				});
+		}
+		case 'invalid_type': {
+			if (found === undefined && keys.length > 0)
+				return [
+					{
+						...base,
+						message: `The field "${String(keys.at(-1))}" is missing`,
+						found: 'nothing',
+						expected: EXPECTED_TYPE[issue.expected] ?? issue.expected,
+						hint: `add "${String(keys.at(-1))}" here`
+					}
+				];
 			return [
 				{
 					...base,
-					message: found === undefined ? `${base.path || 'The file'} is missing` : issue.message,
-					found: found === undefined ? 'nothing' : kind(found),
-					expected: issue.expected === 'object' ? 'an object { ... }' : issue.expected === 'array' ? 'a list [ ... ]' : issue.expected,
-					hint: found === undefined ? `add "${String(path.at(-1))}"` : undefined
+					message: keys.length ? issue.message : 'The file must hold one quiz: an object { ... }',
+					found: kind(found),
+					expected: EXPECTED_TYPE[issue.expected] ?? issue.expected,
+					hint: keys.length ? undefined : 'a quiz file starts with { and ends with }; see the example in docs/authoring.md'
 				}
 			];
-		case 'invalid_union':
+		}
+		case 'invalid_union': {
+			const type = valueAt(data, keys);
+			const options = ['classify', 'cue', 'choice'];
+			const suggestion = typeof type === 'string' ? didYouMean(type, options) : null;
 			return [
 				{
 					...base,
-					path: formatPath([...path, 'type']),
-					message: issue.message,
-					found: show(valueAt(data, [...path, 'type'])),
-					expected: '"classify", "cue" or "choice"'
+					message: type === undefined ? 'The question has no "type"' : issue.message,
+					found: show(type),
+					expected: '"classify", "cue" or "choice"',
+					hint: suggestion ? `did you mean "${suggestion}"?` : 'the type says which kind of question this is; see docs/authoring.md'
 				}
 			];
+		}
+		case 'invalid_key': {
+			const key = String(keys.at(-1));
+			if (FORBIDDEN_KEYS.has(key)) return [];
+			return [{ ...base, message: issue.issues[0]?.message ?? issue.message, found: show(key), hint: 'rename this key' }];
+		}
 		case 'too_big':
 		case 'too_small': {
-			const size = Array.isArray(found) ? `${found.length} items` : typeof found === 'string' ? `${found.trim().length} characters` : show(found);
+			const size = Array.isArray(found)
+				? `${found.length} item${found.length === 1 ? '' : 's'}`
+				: typeof found === 'string'
+					? `${found.trim().length} characters`
+					: show(found);
 			return [{ ...base, message: issue.message, found: size }];
 		}
 		case 'custom': {
-			const detail = (issue.params ?? {}) as IssueDetail;
-			return [{ ...base, message: issue.message, ...detail, found: detail.found === undefined ? undefined : show(detail.found) }];
+			const { at, ...detail } = (issue.params ?? {}) as IssueDetail;
+			return [
+				{ ...base, message: issue.message, ...detail, found: detail.found === undefined ? undefined : show(detail.found), at }
+			];
 		}
 		default:
-			return [{ ...base, message: issue.message, found: show(found) }];
+			return [{ ...base, message: issue.message, found: kind(found) }];
 	}
 }
 
-function warningsFor(quiz: Quiz): Problem[] {
-	const warnings: Problem[] = [];
+/**
+ * Field names that would reach Object.prototype if some later code copied the
+ * quiz carelessly. JSON.parse keeps them as plain fields, and zod drops a
+ * `__proto__` key of a record without a word, so they are looked for here.
+ */
+function forbiddenKeys(data: unknown): Found[] {
+	const out: Found[] = [];
+	const walk = (value: unknown, keys: Key[]) => {
+		// Deeper than any quiz field: the schema reports what is there.
+		if (keys.length > 8 || value === null || typeof value !== 'object') return;
+		if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...keys, i]));
+		for (const key of Object.keys(value)) {
+			if (FORBIDDEN_KEYS.has(key))
+				out.push({
+					severity: 'error',
+					keys: [...keys, key],
+					path: formatPath([...keys, key]),
+					message: `The field name "${key}" is not allowed`,
+					found: show(key),
+					hint: 'remove this field; no quiz field has this name'
+				});
+			else walk((value as Record<string, unknown>)[key], [...keys, key]);
+		}
+	};
+	walk(data, []);
+	return out;
+}
+
+function warningsFor(quiz: Quiz): Found[] {
+	const warnings: Found[] = [];
 	const used = new Set<string>();
 	for (const q of quiz.questions) if (q.type === 'classify') used.add(q.answer);
 	quiz.categories.forEach((c, i) => {
 		if (!used.has(c.id))
 			warnings.push({
 				severity: 'warning',
+				keys: ['categories', i],
 				path: formatPath(['categories', i]),
 				message: `No question has the answer "${c.id}"`,
 				hint: 'students never see this category as the right answer; add a question for it or remove it'
@@ -185,6 +254,7 @@ function warningsFor(quiz: Quiz): Problem[] {
 	if (quiz.questions.length < 5)
 		warnings.push({
 			severity: 'warning',
+			keys: ['questions'],
 			path: 'questions',
 			message: `The quiz has only ${quiz.questions.length} question${quiz.questions.length === 1 ? '' : 's'}`,
 			expected: 'at least 5 questions',
@@ -193,102 +263,227 @@ function warningsFor(quiz: Quiz): Problem[] {
 	return warnings;
 }
 
-/** Validates parsed JSON. Never throws: any input gives a quiz or problems. */
-export function validateQuizData(data: unknown): Validation {
+type Checked = { ok: true; quiz: Quiz; warnings: Found[] } | { ok: false; problems: Found[] };
+
+function check(data: unknown): Checked {
+	const forbidden = forbiddenKeys(data);
 	const result = QuizSchema.safeParse(data);
-	if (!result.success) return { ok: false, problems: result.error.issues.flatMap((i) => fromIssue(i, data)) };
+	if (!result.success) {
+		// zod measures any value with a length, so a text given for a list is
+		// also "too long"; the wrong type is the one problem worth reporting.
+		const wrongType = new Set(result.error.issues.filter((i) => i.code === 'invalid_type').map((i) => JSON.stringify(i.path)));
+		const problems = result.error.issues
+			.filter((i) => !((i.code === 'too_big' || i.code === 'too_small') && wrongType.has(JSON.stringify(i.path))))
+			.flatMap((i) => fromIssue(i, data));
+		// "headlne" is unknown and "headline" missing: one mistake, told once.
+		const meant = new Set(problems.filter((p) => p.meant).map((p) => JSON.stringify([...p.keys.slice(0, -1), p.meant])));
+		return { ok: false, problems: [...forbidden, ...problems.filter((p) => !(p.message.endsWith('is missing') && meant.has(JSON.stringify(p.keys))))] };
+	}
+	if (forbidden.length) return { ok: false, problems: forbidden };
 	return { ok: true, quiz: result.data, warnings: warningsFor(result.data) };
 }
 
+function strip(problems: Found[]): Problem[] {
+	return problems.map(({ keys: _keys, at: _at, meant: _meant, ...p }) => p);
+}
+
+/** Validates parsed JSON. Never throws: any input gives a quiz or problems. */
+export function validateQuizData(data: unknown): Validation {
+	const result = check(data);
+	return result.ok ? { ...result, warnings: strip(result.warnings) } : { ok: false, problems: strip(result.problems) };
+}
+
+// ---------------------------------------------------------------------------
+// From text: syntax, positions, duplicate keys.
+
 const SYNTAX_HINTS: Record<string, string> = {
-	CommaExpected: 'a comma is missing between two entries',
-	PropertyNameExpected: 'a field name in double quotes is expected here; is there a comma after the last entry?',
-	ValueExpected: 'a value is expected here; is there a comma after the last entry, or a value missing?',
+	CommaExpected: 'a comma is missing between two entries: add one at the end of the entry before this one',
+	PropertyNameExpected: 'a field name in double quotes is expected here',
+	ValueExpected: 'a value is expected here: a text in double quotes, a number, true, false, a list [ ] or an object { }',
 	ColonExpected: 'a colon ":" goes between a field name and its value',
-	CloseBraceExpected: 'a closing "}" is missing',
-	CloseBracketExpected: 'a closing "]" is missing',
-	EndOfFileExpected: 'there is more text after the end of the quiz',
-	InvalidSymbol: 'text must be in double quotes; JSON has no single quotes or bare words',
-	InvalidCommentToken: 'JSON allows no comments',
-	UnexpectedEndOfString: 'a text is not closed with a double quote',
-	InvalidEscapeCharacter: 'a backslash starts an escape like \\" or \\n; write \\\\ for a backslash',
-	InvalidCharacter: 'a text may not hold a raw line break or tab; write \\n instead'
+	CloseBraceExpected: 'a closing "}" is missing; every { needs a matching }',
+	CloseBracketExpected: 'a closing "]" is missing; every [ needs a matching ]',
+	EndOfFileExpected: 'there is more text after the end of the quiz; is there one "}" too many?',
+	InvalidSymbol: 'texts and field names must be in double quotes "like this"; true, false and null are written without quotes',
+	InvalidCommentToken: 'JSON allows no comments; remove it (notes for students go in "note")',
+	UnexpectedEndOfString: 'this text is not closed: add the closing double quote " before the end of the line',
+	UnexpectedEndOfComment: 'JSON allows no comments; remove it',
+	UnexpectedEndOfNumber: 'a number is cut short',
+	InvalidNumberFormat: 'numbers are written like 1 or 2.5, without a leading zero or quotes',
+	InvalidUnicode: 'a \\u escape needs four hex digits, like \\u00e9',
+	InvalidEscapeCharacter: 'a backslash starts an escape like \\" or \\n; write \\\\ for a backslash itself',
+	InvalidCharacter: 'a text may not hold a raw line break or tab: write \\n for a new line, or join the lines'
 };
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-	let line = 1;
-	let lineStart = 0;
-	for (let i = 0; i < offset && i < text.length; i++) {
-		if (text.charCodeAt(i) === 10) {
-			line++;
-			lineStart = i + 1;
-		}
-	}
-	return { line, column: offset - lineStart + 1 };
+function lineStarts(text: string): number[] {
+	const starts = [0];
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+	return starts;
 }
 
-/** Validates a quiz file's text, placing each problem at a line and column. */
-export function validateQuizText(text: string): Validation {
-	const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	let data: unknown;
-	try {
-		data = JSON.parse(source);
-	} catch {
-		const errors: ParseError[] = [];
-		parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
-		const first = errors[0];
-		const code = first ? printParseErrorCode(first.error) : 'InvalidSymbol';
+function position(starts: readonly number[], offset: number): { line: number; column: number } {
+	let lo = 0;
+	let hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (starts[mid]! <= offset) lo = mid;
+		else hi = mid - 1;
+	}
+	return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+function syntaxProblem(source: string, error: ParseError): Problem {
+	const code = printParseErrorCode(error.error);
+	const starts = lineStarts(source);
+	const token = source.slice(error.offset, error.offset + Math.max(1, error.length));
+	let before = error.offset - 1;
+	while (before >= 0 && /\s/.test(source[before]!)) before--;
+	// A comma before a closing bracket shows up as "value expected" at the bracket.
+	if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && source[before] === ',' && /^[}\]]/.test(token))
 		return {
-			ok: false,
-			problems: [
-				{
-					severity: 'error',
-					path: '',
-					message: source.trim() === '' ? 'The file is empty' : 'The file is not valid JSON',
-					found: first ? show(source.slice(first.offset, first.offset + Math.max(1, first.length))) : undefined,
-					hint: SYNTAX_HINTS[code] ?? code,
-					...lineAndColumn(source, first?.offset ?? 0)
-				}
-			]
+			severity: 'error',
+			path: '',
+			message: 'The file is not valid JSON: a comma stands before a closing bracket',
+			found: `, ${token}`,
+			hint: 'remove the comma after the last entry; JSON allows no comma before } or ]',
+			...position(starts, before)
 		};
-	}
-	const result = validateQuizData(data);
-	const problems = result.ok ? result.warnings : result.problems;
-	const tree = problems.length ? parseTree(source) : undefined;
-	for (const problem of problems) {
-		const node = tree && findNode(tree, problem.path);
-		if (node) Object.assign(problem, lineAndColumn(source, node.offset));
-	}
-	return result;
+	let hint = SYNTAX_HINTS[code] ?? code;
+	if (code === 'InvalidSymbol' && token.startsWith("'")) hint = 'JSON uses double quotes "like this", never single quotes';
+	if (code === 'CommaExpected' && before >= 0) hint = `a comma is missing: add one at the end of line ${position(starts, before).line}`;
+	return {
+		severity: 'error',
+		path: '',
+		message: 'The file is not valid JSON',
+		found: error.length ? show(token) : 'the end of the file',
+		hint,
+		...position(starts, error.offset)
+	};
 }
 
-function findNode(tree: NonNullable<ReturnType<typeof parseTree>>, path: string) {
-	const keys: Key[] = [];
-	for (const m of path.matchAll(/\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\.?([A-Za-z_$][\w$]*)/g)) {
-		if (m[1] !== undefined) keys.push(Number(m[1]));
-		else if (m[2] !== undefined) keys.push(JSON.parse(`"${m[2]}"`) as string);
-		else if (m[3] !== undefined) keys.push(m[3]);
-	}
+/** The offset in the file of the `index`-th character of the string literal at `node`. */
+function offsetInString(source: string, node: Node, index: number): number {
+	let i = node.offset + 1;
+	const end = node.offset + node.length - 1;
+	for (let n = 0; n < index && i < end; n++) i += source[i] === '\\' ? (source[i + 1] === 'u' ? 6 : 2) : 1;
+	return i;
+}
+
+function nodeFor(tree: Node, keys: readonly Key[]): { node: Node; exact: boolean } | undefined {
 	// Walk up until a node exists: a missing field is reported at its parent.
 	for (let n = keys.length; n >= 0; n--) {
-		const node = findNodeAtLocation(tree, keys.slice(0, n));
-		if (node) return node.parent?.type === 'property' && n === keys.length ? node.parent : node;
+		const node = findNodeAtLocation(tree, keys.slice(0, n) as Key[]);
+		if (node) return { node, exact: n === keys.length };
 	}
 	return undefined;
 }
 
+function place(source: string, tree: Node, starts: readonly number[], problem: Found): Found {
+	const hit = nodeFor(tree, problem.keys);
+	if (!hit) return problem;
+	const { node, exact } = hit;
+	let offset = node.offset;
+	if (exact && problem.at !== undefined && node.type === 'string') offset = offsetInString(source, node, problem.at);
+	// A problem about a field as a whole, or a field missing from it, points at
+	// the field's name, where authors look.
+	else if (node.parent?.type === 'property' && problem.at === undefined) offset = node.parent.offset;
+	return { ...problem, ...position(starts, offset) };
+}
+
+function duplicateKeys(tree: Node, starts: readonly number[]): Found[] {
+	const out: Found[] = [];
+	const walk = (node: Node, keys: Key[]) => {
+		if (node.type === 'array') node.children?.forEach((child, i) => walk(child, [...keys, i]));
+		if (node.type !== 'object') return;
+		const seen = new Map<string, Node>();
+		for (const property of node.children ?? []) {
+			const [name, value] = property.children ?? [];
+			if (!name || typeof name.value !== 'string') continue;
+			const first = seen.get(name.value);
+			if (first)
+				out.push({
+					severity: 'error',
+					keys: [...keys, name.value],
+					path: formatPath([...keys, name.value]),
+					message: `The field "${name.value}" appears twice in the same object`,
+					found: show(name.value),
+					expected: 'each field once',
+					hint: `the first is on line ${position(starts, first.offset).line}; only this last one would count, so remove or rename one`,
+					...position(starts, property.offset)
+				});
+			else seen.set(name.value, property);
+			if (value) walk(value, [...keys, name.value]);
+		}
+	};
+	walk(tree, []);
+	return out;
+}
+
+function byPosition(a: Problem, b: Problem): number {
+	return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Validates a quiz file's text, placing each problem at a line and column. */
+export function validateQuizText(text: string): Validation {
+	// Editors on Windows may start a file with a byte-order mark; JSON.parse refuses it.
+	const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const fail = (problem: Problem): Validation => ({ ok: false, problems: [problem] });
+	if (source.length > LIMITS.fileChars)
+		return fail({
+			severity: 'error',
+			path: '',
+			message: `The file is too big (limit ${LIMITS.fileChars.toLocaleString('en')} characters)`,
+			found: `${source.length.toLocaleString('en')} characters`,
+			hint: 'split the article into several quizzes'
+		});
+	if (source.trim() === '')
+		return fail({
+			severity: 'error',
+			path: '',
+			message: 'The file is empty',
+			expected: 'a quiz: an object { ... }',
+			hint: 'start from the example in docs/authoring.md',
+			line: 1,
+			column: 1
+		});
+
+	const errors: ParseError[] = [];
+	let tree: Node | undefined;
+	try {
+		tree = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
+	} catch {
+		// parseTree recurses: thousands of nested brackets exhaust the stack.
+		return fail({ severity: 'error', path: '', message: 'The file is nested too deeply to be a quiz', hint: 'check the brackets' });
+	}
+	// The first syntax error is reliable; the ones after it are often echoes of it.
+	if (errors[0]) return fail(syntaxProblem(source, errors[0]));
+
+	let data: unknown;
+	try {
+		data = JSON.parse(source);
+	} catch (e) {
+		return fail({ severity: 'error', path: '', message: 'The file is not valid JSON', hint: (e as Error).message });
+	}
+	if (!tree) return fail({ severity: 'error', path: '', message: 'The file is not valid JSON' });
+
+	const starts = lineStarts(source);
+	const duplicates = duplicateKeys(tree, starts);
+	const result = check(data);
+	const located = (list: Found[]) =>
+		strip(list.map((p) => (p.line ? p : place(source, tree, starts, p)))).sort(byPosition);
+	if (!result.ok || duplicates.length)
+		return { ok: false, problems: located([...duplicates, ...(result.ok ? [] : result.problems)]) };
+	return { ok: true, quiz: result.quiz, warnings: located(result.warnings) };
+}
+
 /** One line per problem: `file:line:col  error  path  message (found …; expected …) hint: …` */
 export function formatProblem(file: string, p: Problem): string {
+	// A text from the quiz may hold a line break; the line must stay one line.
+	const flat = (s: string | undefined) => s?.replace(/\r?\n/g, '\\n');
+	p = { ...p, message: flat(p.message)!, found: flat(p.found), expected: flat(p.expected), hint: flat(p.hint) };
 	const where = p.line ? `${file}:${p.line}:${p.column}` : file;
 	const details = [p.found && `found ${p.found}`, p.expected && `expected ${p.expected}`].filter(Boolean).join('; ');
-	return [
-		where,
-		p.severity,
-		p.path ? `${p.path}:` : '',
-		p.message,
-		details ? `(${details})` : '',
-		p.hint ? `hint: ${p.hint}` : ''
-	]
+	return [where, p.severity, p.path ? `${p.path}:` : '', p.message, details ? `(${details})` : '', p.hint ? `hint: ${p.hint}` : '']
 		.filter(Boolean)
 		.join(' ');
 }

@@ -37,7 +37,10 @@ const LOOKALIKES: Record<string, string> = {
 };
 
 function fold(ch: string): string {
-	return (LOOKALIKES[ch] ?? ch).toLowerCase();
+	const mapped = LOOKALIKES[ch] ?? ch;
+	const lower = mapped.toLowerCase();
+	// Positions in folded text must match the original's ("İ" lower-cases to two characters).
+	return lower.length === mapped.length ? lower : mapped;
 }
 
 function describe(ch: string): string {
@@ -85,6 +88,57 @@ function commonPrefix(quote: string, text: string, start: number, exact: boolean
 	return n;
 }
 
+interface Candidate {
+	paragraph: number;
+	/** Where in the paragraph the quote's first character would sit. */
+	start: number;
+	/** How much of the quote matches there, look-alikes folded. */
+	folded: number;
+}
+
+/** The place where the longest folded prefix of the quote matches. */
+function bestPrefix(paragraphs: readonly string[], quote: string): Candidate | null {
+	let best: Candidate | null = null;
+	const first = fold(quote[0] ?? '');
+	paragraphs.forEach((text, paragraph) => {
+		for (let start = 0; start < text.length; start++) {
+			if (fold(text[start]!) !== first) continue;
+			const folded = commonPrefix(quote, text, start, false);
+			if (!best || folded > best.folded) best = { paragraph, start, folded };
+		}
+	});
+	return best;
+}
+
+const ANCHOR = 8;
+
+/**
+ * When the quote goes wrong near its start (a mistyped first word), the
+ * prefix search finds little. This anchors on words further in, grows the
+ * match backwards, and returns the place where it stops: the first difference.
+ */
+function bestBlock(paragraphs: readonly string[], quote: string): { paragraph: number; start: number; from: number; length: number } | null {
+	const folded = paragraphs.map((p) => Array.from(p, fold).join(''));
+	const q = Array.from(quote, fold).join('');
+	let best: { paragraph: number; start: number; from: number; length: number } | null = null;
+	const anchors = [...quote.matchAll(/(?<=^|\s)\S/gu)].map((m) => m.index).slice(0, 40);
+	for (const a of anchors) {
+		if (a + ANCHOR > q.length) break;
+		const needle = q.slice(a, a + ANCHOR);
+		folded.forEach((text, paragraph) => {
+			for (let p = text.indexOf(needle); p >= 0; p = text.indexOf(needle, p + 1)) {
+				let back = 0;
+				while (a - back > 0 && p - back > 0 && q[a - back - 1] === text[p - back - 1]) back++;
+				let fwd = ANCHOR;
+				while (a + fwd < q.length && p + fwd < text.length && q[a + fwd] === text[p + fwd]) fwd++;
+				const length = back + fwd;
+				if (!best || length > best.length) best = { paragraph, start: p - back, from: a - back, length };
+			}
+		});
+	}
+	return best;
+}
+
 /**
  * The closest passage to `quote` in the paragraphs and the first difference.
  * Returns null when the quote is in the article verbatim.
@@ -93,34 +147,50 @@ export function findMismatch(paragraphs: readonly string[], quote: string): Mism
 	if (paragraphs.some((p) => p.includes(quote))) return null;
 	// Rank candidate starts by how much of the quote matches when look-alike
 	// characters are folded together, then report the first exact difference.
-	let best = { paragraph: 0, start: 0, folded: -1 };
-	paragraphs.forEach((text, paragraph) => {
-		for (let start = 0; start < text.length; start++) {
-			if (fold(text[start]!) !== fold(quote[0] ?? '')) continue;
-			const folded = commonPrefix(quote, text, start, false);
-			if (folded > best.folded) best = { paragraph, start, folded };
-		}
-	});
-	if (best.folded < 0) {
+	const prefix = bestPrefix(paragraphs, quote);
+	const block = bestBlock(paragraphs, quote);
+	if (block && block.from > 0 && block.length > (prefix?.folded ?? 0) + ANCHOR) {
+		// The quote goes wrong just before the matching block: report that character.
+		const text = paragraphs[block.paragraph]!;
+		const at = block.from - 1;
+		const passageStart = Math.max(0, block.start - block.from);
+		const found = quote[at]!;
+		const expected = block.start > 0 ? text[block.start - 1]! : '';
+		return {
+			paragraph: block.paragraph,
+			passage: text.slice(passageStart, Math.min(text.length, passageStart + quote.length)),
+			at,
+			found,
+			expected,
+			hint: expected === '' ? 'the quote starts before the paragraph does; a quote must sit inside one paragraph' : hintFor(found, expected, quote, at)
+		};
+	}
+	// A few matching letters are chance, not a near miss worth pointing at.
+	if (!prefix || (prefix.folded < Math.min(ANCHOR, quote.length) && !block)) {
 		return {
 			paragraph: 0,
 			passage: '',
 			at: 0,
 			found: quote[0] ?? '',
 			expected: '',
-			hint: 'no passage of the article starts like this quote; copy the quote from the article'
+			hint: 'no passage of the article looks like this quote; copy the quote from the article'
 		};
 	}
-	const text = paragraphs[best.paragraph]!;
-	const at = commonPrefix(quote, text, best.start, true);
+	const text = paragraphs[prefix.paragraph]!;
+	const at = commonPrefix(quote, text, prefix.start, true);
 	const found = quote[at] ?? '';
-	const expected = text[best.start + at] ?? '';
+	const expected = text[prefix.start + at] ?? '';
+	let hint = hintFor(found, expected, quote, at);
+	const next = paragraphs[prefix.paragraph + 1];
+	const rest = quote.slice(at).trimStart();
+	if (expected === '' && next !== undefined && rest && fold(next[0] ?? '') === fold(rest[0]!) && commonPrefix(rest, next, 0, false) >= Math.min(rest.length, 3))
+		hint = `the quote runs on from paragraph ${prefix.paragraph + 1} into paragraph ${prefix.paragraph + 2}; a quote must sit inside one paragraph, so split it into two questions or shorten it`;
 	return {
-		paragraph: best.paragraph,
-		passage: text.slice(best.start, Math.min(text.length, best.start + quote.length)),
+		paragraph: prefix.paragraph,
+		passage: text.slice(prefix.start, Math.min(text.length, prefix.start + quote.length)),
 		at,
 		found,
 		expected,
-		hint: hintFor(found, expected, quote, at)
+		hint
 	};
 }
