@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { onTestFinished } from 'vitest';
+import type { z } from 'zod';
 import { sampleQuiz } from '../quiz/sample.ts';
 import { QuizSchema } from '../quiz/schema.ts';
-import type { GetQuiz } from './assignments.ts';
+import { createAssignment, type GetQuiz } from './assignments.ts';
 import { createDb, type Db } from './db/index.ts';
+import { CreateAssignmentSchema } from './requests.ts';
 
 export const quiz = QuizSchema.parse(sampleQuiz);
 export const SLUG = 'bridge-vote';
@@ -45,3 +47,32 @@ export async function tempDb(): Promise<TempDb> {
 /** Moments a test can name: at(0) is the start, at(90) ninety minutes later. */
 export const T0 = new Date('2025-03-03T09:00:00.000Z');
 export const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+/** An assignment of the sample quiz, made through the request schema as a route would. */
+export async function assign(db: Db, input: Partial<z.input<typeof CreateAssignmentSchema>> = {}, now = T0) {
+	return createAssignment(db, CreateAssignmentSchema.parse({ quizSlug: SLUG, ...input }), now, { getQuiz });
+}
+
+export const TABLES = ['assignments', 'attempts', 'answers', 'manage_sessions'] as const;
+
+export async function countRows(db: Db): Promise<Record<(typeof TABLES)[number], number>> {
+	const count = async (table: (typeof TABLES)[number]) => {
+		const { n } = await db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		return Number(n);
+	};
+	return {
+		assignments: await count('assignments'),
+		attempts: await count('attempts'),
+		answers: await count('answers'),
+		manage_sessions: await count('manage_sessions')
+	};
+}
+
+/** Every row of every table, as text: what someone with a copy of the database could read. */
+export async function dumpRows(db: Db): Promise<string> {
+	const all = await Promise.all(TABLES.map((table) => db.selectFrom(table).selectAll().execute()));
+	return JSON.stringify(all);
+}

@@ -1,0 +1,217 @@
+/**
+ * Assignments: a quiz a teacher hands to a class with a code. The teacher holds
+ * a manage token (the link to the dashboard); students hold only the code.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Quiz } from '../quiz/schema.ts';
+import type { Db } from './db/index.ts';
+import type { AssignmentRow, Mode } from './db/tables.ts';
+import { AssignmentError } from './errors.ts';
+import type { CreateAssignment } from './requests.ts';
+import { settleAttempts } from './settle.ts';
+import { formatCode, newStudentCode, normalizeCode } from './student-code.ts';
+import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
+
+export type { Mode };
+
+/** How services reach the quizzes: `findQuiz` from ./catalogue.ts in the app, the sample quiz in tests. */
+export type GetQuiz = (slug: string) => { version: string; quiz: Quiz } | undefined;
+
+export interface Assignment {
+	id: string;
+	/** As students type it: "K7M-4PX". */
+	code: string;
+	title: string;
+	quizSlug: string;
+	quizVersion: string;
+	mode: Mode;
+	shuffle: boolean;
+	/** 0 means unlimited. Counted per display name; see startAttempt. */
+	attemptsAllowed: number;
+	/** ISO times, UTC. */
+	opensAt: string;
+	closesAt: string | null;
+	createdAt: string;
+	closedAt: string | null;
+}
+
+export type AssignmentStatus = 'scheduled' | 'open' | 'closed';
+
+export interface CreatedAssignment {
+	assignment: Assignment;
+	/** "K7M-4PX", for the board and the link. */
+	studentCode: string;
+	/**
+	 * The teacher's key to the dashboard. Shown once: only its hash is stored,
+	 * so a lost link cannot be recovered, only the assignment recreated.
+	 */
+	manageToken: string;
+}
+
+export interface CreateOptions {
+	getQuiz: GetQuiz;
+	/** A fresh student code in stored form; injected so tests can force a collision. */
+	newCode?: () => string;
+}
+
+const MAX_CODE_TRIES = 20;
+
+export function toAssignment(row: AssignmentRow): Assignment {
+	return {
+		id: row.id,
+		code: formatCode(row.code),
+		title: row.title,
+		quizSlug: row.quiz_slug,
+		quizVersion: row.quiz_version,
+		mode: row.mode,
+		shuffle: row.shuffle === 1,
+		attemptsAllowed: row.attempts_allowed,
+		opensAt: row.opens_at,
+		closesAt: row.closes_at,
+		createdAt: row.created_at,
+		closedAt: row.closed_at
+	};
+}
+
+export function assignmentStatus(
+	assignment: Pick<Assignment, 'opensAt' | 'closesAt' | 'closedAt'>,
+	now: Date
+): AssignmentStatus {
+	const at = now.toISOString();
+	if (assignment.closedAt !== null || (assignment.closesAt !== null && assignment.closesAt <= at)) return 'closed';
+	return assignment.opensAt > at ? 'scheduled' : 'open';
+}
+
+export async function createAssignment(
+	db: Db,
+	input: CreateAssignment,
+	now: Date,
+	options: CreateOptions
+): Promise<CreatedAssignment> {
+	const entry = options.getQuiz(input.quizSlug);
+	if (!entry) throw new AssignmentError('quiz-not-found', `There is no quiz called "${input.quizSlug}"`);
+	const createdAt = now.toISOString();
+	if (input.closesAt !== undefined && input.closesAt <= createdAt)
+		throw new AssignmentError('invalid-dates', 'The closing time has already passed; choose a later one');
+
+	const manageToken = newToken();
+	const makeCode = options.newCode ?? (() => newStudentCode());
+	for (let tries = 0; tries < MAX_CODE_TRIES; tries++) {
+		const row: AssignmentRow = {
+			id: randomUUID(),
+			code: makeCode(),
+			title: input.title ?? entry.quiz.title,
+			quiz_slug: input.quizSlug,
+			quiz_version: entry.version,
+			mode: input.mode,
+			shuffle: input.shuffle ? 1 : 0,
+			attempts_allowed: input.attemptsAllowed,
+			opens_at: input.opensAt ?? createdAt,
+			closes_at: input.closesAt ?? null,
+			manage_token_hash: hashToken(manageToken),
+			created_at: createdAt,
+			closed_at: null
+		};
+		// ON CONFLICT DO NOTHING rather than catching the error: portable to
+		// PostgreSQL, and a taken code simply returns no row.
+		const inserted = await db
+			.insertInto('assignments')
+			.values(row)
+			.onConflict((oc) => oc.column('code').doNothing())
+			.returning('id')
+			.executeTakeFirst();
+		if (inserted) {
+			const assignment = toAssignment(row);
+			return { assignment, studentCode: assignment.code, manageToken };
+		}
+	}
+	throw new Error(`No free student code after ${MAX_CODE_TRIES} tries`);
+}
+
+export async function findAssignment(db: Db, id: string): Promise<Assignment | undefined> {
+	const row = await db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+	return row && toAssignment(row);
+}
+
+/** Accepts the code as a student types it: any case, with or without the hyphen or spaces. */
+export async function findAssignmentByCode(db: Db, code: string): Promise<Assignment | undefined> {
+	const canonical = normalizeCode(code);
+	if (!canonical) return undefined;
+	const row = await db.selectFrom('assignments').selectAll().where('code', '=', canonical).executeTakeFirst();
+	return row && toAssignment(row);
+}
+
+export async function findAssignmentByManageToken(db: Db, token: string): Promise<Assignment | undefined> {
+	if (!isTokenShaped(token)) return undefined;
+	const hash = hashToken(token);
+	const row = await db.selectFrom('assignments').selectAll().where('manage_token_hash', '=', hash).executeTakeFirst();
+	return row && sameHash(row.manage_token_hash, hash) ? toAssignment(row) : undefined;
+}
+
+/**
+ * Stops the assignment: no new attempts, no more answers. Attempts in progress
+ * are finished as they stand. Closing twice keeps the first closing time.
+ */
+export async function closeAssignment(
+	db: Db,
+	id: string,
+	now: Date
+): Promise<{ assignment: Assignment; finishedAttempts: number }> {
+	const at = now.toISOString();
+	return db.transaction().execute(async (trx) => {
+		await trx.updateTable('assignments').set({ closed_at: at }).where('id', '=', id).where('closed_at', 'is', null).execute();
+		const row = await trx.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!row) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
+		const finishedAttempts = await settleAttempts(trx, { assignmentId: id }, at);
+		return { assignment: toAssignment(row), finishedAttempts };
+	});
+}
+
+/** Deletes the assignment with every attempt, answer and session that belongs to it. */
+export async function deleteAssignment(db: Db, id: string): Promise<boolean> {
+	// The foreign keys cascade (foreign_keys=ON is set on every connection).
+	const result = await db.deleteFrom('assignments').where('id', '=', id).executeTakeFirst();
+	return result.numDeletedRows > 0n;
+}
+
+export const RETENTION_DAYS = 180;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes what the retention period has outlived: every assignment (with its
+ * attempts and answers) whose last activity is older than `retentionDays`, and
+ * expired manage sessions. Last activity is the latest of the assignment's
+ * creation, opening, closing time and closing, and its students' last answers.
+ * A teacher reading the dashboard is not activity: students' data goes
+ * `retentionDays` after they last touched it, however often it is looked at.
+ */
+export async function purgeExpired(
+	db: Db,
+	now: Date,
+	retentionDays = RETENTION_DAYS
+): Promise<{ assignments: number; sessions: number }> {
+	const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
+	const at = now.toISOString();
+	return db.transaction().execute(async (trx) => {
+		const assignments = await trx
+			.deleteFrom('assignments')
+			.where('created_at', '<', cutoff)
+			.where('opens_at', '<', cutoff)
+			.where((eb) => eb.or([eb('closes_at', 'is', null), eb('closes_at', '<', cutoff)]))
+			.where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '<', cutoff)]))
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('attempts')
+							.select('attempts.id')
+							.whereRef('attempts.assignment_id', '=', 'assignments.id')
+							.where('attempts.updated_at', '>=', cutoff)
+					)
+				)
+			)
+			.executeTakeFirst();
+		const sessions = await trx.deleteFrom('manage_sessions').where('expires_at', '<=', at).executeTakeFirst();
+		return { assignments: Number(assignments.numDeletedRows), sessions: Number(sessions.numDeletedRows) };
+	});
+}

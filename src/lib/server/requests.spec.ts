@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CreateAssignmentSchema, DisplayNameSchema, JoinAttemptSchema, SubmitAnswerSchema } from './requests.ts';
+import { formatCode, newStudentCode, normalizeCode } from './student-code.ts';
+
+const messages = (result: { success: boolean; error?: z.ZodError }) => result.error?.issues.map((i) => i.message) ?? [];
+
+describe('the display name', () => {
+	it('is trimmed, single-spaced and may use letters of any script', () => {
+		expect(DisplayNameSchema.parse('  Sam   B. ')).toBe('Sam B.');
+		for (const name of ['Zoë', 'José Núñez', 'Nguyễn Văn An', "O'Brien", 'O’Brien', 'Anne-Marie', 'Jo 2']) {
+			expect(DisplayNameSchema.parse(name)).toBe(name);
+		}
+	});
+
+	it('refuses an empty, long or odd name with a message a student understands', () => {
+		expect(messages(DisplayNameSchema.safeParse('   '))).toEqual(['Type your name, the way your teacher knows you']);
+		expect(messages(DisplayNameSchema.safeParse('x'.repeat(41)))).toEqual(['Your name is too long: use at most 40 characters']);
+		expect(messages(DisplayNameSchema.safeParse('<script>'))).toEqual([
+			"Use only letters, digits, spaces and the signs . - ' in your name"
+		]);
+		expect(messages(DisplayNameSchema.safeParse('=1+1'))).toHaveLength(1);
+		expect(messages(DisplayNameSchema.safeParse('...'))).toEqual(['Your name needs at least one letter or digit']);
+		expect(messages(DisplayNameSchema.safeParse(42))).toEqual(['Type your name']);
+	});
+});
+
+describe('the class code', () => {
+	it('is made, normalised and shown the way students read it', () => {
+		expect(newStudentCode(() => 0)).toBe('222222');
+		expect(formatCode('K7M4PX')).toBe('K7M-4PX');
+		expect(normalizeCode(' k7m–4px ')).toBe('K7M4PX');
+		expect(normalizeCode('K7M-4P')).toBeNull();
+		expect(normalizeCode('K7M-4P0')).toBeNull(); // zero is never in a code
+		expect(JoinAttemptSchema.parse({ code: 'k7m 4px', displayName: ' Ana ' })).toEqual({ code: 'K7M4PX', displayName: 'Ana' });
+		expect(messages(JoinAttemptSchema.safeParse({ code: 'hello', displayName: 'Ana' }))).toEqual([
+			'A class code is 6 letters and digits, like K7M-4PX; check it with your teacher'
+		]);
+	});
+});
+
+describe('an answer submission', () => {
+	it('takes a question id, an answer and a sequence number, and nothing else', () => {
+		const body = { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 3 };
+		expect(SubmitAnswerSchema.parse(body)).toEqual(body);
+		const withScore = SubmitAnswerSchema.safeParse({ ...body, score: 1, correct: true });
+		expect(withScore.success).toBe(false);
+		expect(withScore.error?.issues[0]?.code).toBe('unrecognized_keys');
+		expect(messages(SubmitAnswerSchema.safeParse({ ...body, seq: -1 }))).toEqual(['seq cannot be negative']);
+		expect(messages(SubmitAnswerSchema.safeParse({ ...body, seq: 1.5 }))).toEqual([
+			'seq must be a whole number that grows with every answer sent'
+		]);
+		expect(SubmitAnswerSchema.safeParse({ ...body, answer: { type: 'classify', category: 'fact', score: 1 } }).success).toBe(false);
+	});
+});
+
+describe('a new assignment', () => {
+	it('fills in practice mode, no shuffle and one attempt, and keeps times in UTC', () => {
+		expect(
+			CreateAssignmentSchema.parse({ quizSlug: 'bridge-vote', opensAt: '2025-03-03T10:00:00+01:00', closesAt: '2025-03-03T12:00:00Z' })
+		).toEqual({
+			quizSlug: 'bridge-vote',
+			mode: 'practice',
+			shuffle: false,
+			attemptsAllowed: 1,
+			opensAt: '2025-03-03T09:00:00.000Z',
+			closesAt: '2025-03-03T12:00:00.000Z'
+		});
+	});
+
+	it('refuses times without a zone, a closing before the opening, and unknown fields', () => {
+		const zoneless = CreateAssignmentSchema.safeParse({ quizSlug: 'bridge-vote', opensAt: '2025-03-03T10:00' });
+		expect(messages(zoneless)).toEqual(['opensAt must be a date and time with a time zone, like "2025-03-01T09:00:00Z"']);
+		const backwards = CreateAssignmentSchema.safeParse({
+			quizSlug: 'bridge-vote',
+			opensAt: '2025-03-03T10:00:00Z',
+			closesAt: '2025-03-03T09:00:00Z'
+		});
+		expect(backwards.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['closesAt', 'The closing time must be after the opening time']
+		]);
+		expect(CreateAssignmentSchema.safeParse({ quizSlug: 'bridge-vote', manageToken: 'x' }).success).toBe(false);
+		expect(messages(CreateAssignmentSchema.safeParse({ quizSlug: 'bridge-vote', attemptsAllowed: -1 }))).toEqual([
+			'attemptsAllowed cannot be negative (0 means unlimited)'
+		]);
+	});
+});

@@ -1,0 +1,101 @@
+/**
+ * Request bodies of the assignment endpoints. Routes parse with these before
+ * calling a service, and answer failures with `fail(400, { errors:
+ * z.treeifyError(result.error) })`. Every object is strict: a field the server
+ * does not expect (a client-computed score, say) is refused, not ignored.
+ */
+import { z } from 'zod';
+import { AnswerSchema } from '../quiz/schema.ts';
+import { normalizeCode } from './student-code.ts';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const TITLE_CHARS = 120;
+export const NAME_CHARS = 40;
+export const MAX_ATTEMPTS_ALLOWED = 100;
+
+/** A moment with its time zone, kept as UTC ISO text. A browser sends `date.toISOString()`. */
+const moment = (what: string) =>
+	z.iso
+		.datetime({
+			offset: true,
+			error: `${what} must be a date and time with a time zone, like "2025-03-01T09:00:00Z"`
+		})
+		.transform((value) => new Date(value).toISOString());
+
+export const CreateAssignmentSchema = z
+	.strictObject({
+		quizSlug: z
+			.string({ error: 'Choose a quiz' })
+			.regex(SLUG, { error: 'quizSlug must be the name of a quiz as in its address, like "city-council-vote"' }),
+		title: z
+			.string({ error: 'The title must be text' })
+			.trim()
+			.min(1, { error: 'The title is empty; leave it out to use the quiz title' })
+			.max(TITLE_CHARS, { error: `The title is too long (limit ${TITLE_CHARS} characters)` })
+			.optional()
+			.describe("What students see; the quiz's own title if left out."),
+		mode: z
+			.enum(['practice', 'test'], {
+				error: 'mode must be "practice" (feedback after every answer) or "test" (feedback at the end)'
+			})
+			.default('practice'),
+		shuffle: z.boolean({ error: 'shuffle must be true or false' }).default(false),
+		attemptsAllowed: z
+			.int({ error: 'attemptsAllowed must be a whole number (0 for unlimited)' })
+			.min(0, { error: 'attemptsAllowed cannot be negative (0 means unlimited)' })
+			.max(MAX_ATTEMPTS_ALLOWED, { error: `attemptsAllowed is at most ${MAX_ATTEMPTS_ALLOWED} (0 means unlimited)` })
+			.default(1),
+		opensAt: moment('opensAt').optional().describe('When students may start; now if left out.'),
+		closesAt: moment('closesAt').optional().describe('When answers stop being accepted; never if left out.')
+	})
+	.refine((v) => !v.opensAt || !v.closesAt || v.closesAt > v.opensAt, {
+		error: 'The closing time must be after the opening time',
+		path: ['closesAt']
+	});
+export type CreateAssignment = z.output<typeof CreateAssignmentSchema>;
+
+/** A student's name as their teacher will see it: trimmed, single-spaced, NFC. */
+export const DisplayNameSchema = z
+	.string({ error: 'Type your name' })
+	.normalize('NFC')
+	.overwrite((value) => value.replace(/\s+/g, ' ').trim())
+	// abort: one clear message for an empty or long name, not three.
+	.min(1, { error: 'Type your name, the way your teacher knows you', abort: true })
+	.max(NAME_CHARS, { error: `Your name is too long: use at most ${NAME_CHARS} characters`, abort: true })
+	// Letters of any script (José, Zoë, Nguyễn), and the typographic apostrophe tablets type.
+	.regex(/^[\p{L}\p{M}\p{N} .'’-]+$/u, {
+		error: "Use only letters, digits, spaces and the signs . - ' in your name",
+		abort: true
+	})
+	.refine((value) => /[\p{L}\p{N}]/u.test(value), { error: 'Your name needs at least one letter or digit' });
+
+export const StudentCodeSchema = z.string({ error: 'Type the class code' }).transform((value, ctx) => {
+	const code = normalizeCode(value);
+	if (code) return code;
+	ctx.addIssue({
+		code: 'custom',
+		input: value,
+		message: 'A class code is 6 letters and digits, like K7M-4PX; check it with your teacher'
+	});
+	return z.NEVER;
+});
+
+export const JoinAttemptSchema = z.strictObject({
+	code: StudentCodeSchema,
+	displayName: DisplayNameSchema
+});
+export type JoinAttempt = z.output<typeof JoinAttemptSchema>;
+
+export const SubmitAnswerSchema = z.strictObject({
+	questionId: z
+		.string({ error: 'questionId must be the id of a question' })
+		.regex(SLUG, { error: 'questionId must be the id of a question, like "q3"' })
+		.max(64, { error: 'questionId is too long' }),
+	answer: AnswerSchema,
+	seq: z
+		.int({ error: 'seq must be a whole number that grows with every answer sent' })
+		.min(0, { error: 'seq cannot be negative' })
+		.max(2 ** 31 - 1, { error: 'seq is too large' })
+});
+export type SubmitAnswer = z.output<typeof SubmitAnswerSchema>;

@@ -1,0 +1,34 @@
+/**
+ * The code students type to join: six characters, read aloud in a classroom
+ * and typed on a Chromebook, shown as "K7M-4PX".
+ *
+ * The alphabet leaves out 0/O, 1/I/L, which look alike, and U, which avoids
+ * most accidental words (Crockford's choice). 30^6 is about 729 million codes,
+ * so with the strict rate limit on failed lookups, guessing an open code is
+ * hopeless long before a class has finished.
+ */
+import { randomInt } from 'node:crypto';
+
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const CODE_LENGTH = 6;
+
+const CANONICAL = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+
+/** A fresh code in its stored form, "K7M4PX". */
+export function newStudentCode(pick: (max: number) => number = randomInt): string {
+	let code = '';
+	for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[pick(CODE_ALPHABET.length)];
+	return code;
+}
+
+/** "k7m 4px", "K7M-4PX" → "K7M4PX"; null when it cannot be a code. */
+export function normalizeCode(input: string): string | null {
+	const code = input.toUpperCase().replace(/[\s\-‐‑–—_.]/g, '');
+	return CANONICAL.test(code) ? code : null;
+}
+
+/** "K7M4PX" → "K7M-4PX": two halves are easier to read out and to type. */
+export function formatCode(code: string): string {
+	const half = CODE_LENGTH / 2;
+	return `${code.slice(0, half)}-${code.slice(half)}`;
+}
