@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../quiz/schema.ts';
+import { closeAssignment } from './assignments.ts';
+import {
+	attemptState,
+	finishAttempt,
+	finishOverdue,
+	nameKey,
+	resumeAttempt,
+	startAttempt,
+	submitAnswer,
+	type Attempt
+} from './attempts.ts';
+import type { Db } from './db/index.ts';
+import { isAssignmentError, type ProblemCode } from './errors.ts';
+import { assign, at, countRows, dumpRows, getQuiz, quiz, tempDb, T0 } from './test-support.ts';
+
+const ORDER = ['vote', 'stadium', 'dodge', 'familiar', 'denial'];
+const classify = (category: string): Answer => ({ type: 'classify', category });
+const refusal = (code: ProblemCode) => (error: unknown) => isAssignmentError(error, code);
+
+/** A student who has joined an assignment, as the answer route would see them. */
+async function join(db: Db, code: string, name = 'Ana', now = at(1)): Promise<{ attempt: Attempt; resumeToken: string }> {
+	const started = await startAttempt(db, code, name, now, { getQuiz });
+	return { attempt: (await resumeAttempt(db, started.resumeToken))!, resumeToken: started.resumeToken };
+}
+
+async function storedAnswers(db: Db) {
+	return db.selectFrom('answers').select(['question_id', 'answer', 'seq', 'correct', 'score']).orderBy('question_id').execute();
+}
+
+describe('starting an attempt', () => {
+	it('asks the questions in quiz order unless the assignment shuffles', async () => {
+		const { db } = await tempDb();
+		const plain = await assign(db);
+		const started = await startAttempt(db, plain.studentCode, 'Ana', at(1), { getQuiz });
+		expect(started.order).toEqual(ORDER);
+		expect(started.resumeToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(await dumpRows(db)).not.toContain(started.resumeToken);
+	});
+
+	it('shuffles per attempt with the randomness it is given', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { shuffle: true, attemptsAllowed: 0 });
+		const first = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz, randomInt: () => 0 });
+		const second = await startAttempt(db, studentCode, 'Ben', at(1), { getQuiz, randomInt: (max) => max - 1 });
+		// Fisher–Yates always taking the first remaining item rotates the list.
+		expect(first.order).toEqual(['stadium', 'dodge', 'familiar', 'denial', 'vote']);
+		expect(second.order).toEqual(ORDER);
+		const resumed = await resumeAttempt(db, first.resumeToken);
+		expect(resumed?.order).toEqual(first.order);
+		const random = await startAttempt(db, studentCode, 'Cy', at(1), { getQuiz });
+		expect([...random.order].sort()).toEqual([...ORDER].sort());
+	});
+
+	it('is refused before the opening time, after the closing time and once closed', async () => {
+		const { db } = await tempDb();
+		const scheduled = await assign(db, { opensAt: at(60).toISOString(), closesAt: at(120).toISOString() });
+		await expect(startAttempt(db, scheduled.studentCode, 'Ana', at(59), { getQuiz })).rejects.toSatisfy(refusal('not-open-yet'));
+		await expect(startAttempt(db, scheduled.studentCode, 'Ana', at(60), { getQuiz })).resolves.toBeDefined();
+		await expect(startAttempt(db, scheduled.studentCode, 'Ben', at(120), { getQuiz })).rejects.toSatisfy(refusal('closed'));
+
+		const closed = await assign(db);
+		await closeAssignment(db, closed.assignment.id, at(5));
+		await expect(startAttempt(db, closed.studentCode, 'Ana', at(6), { getQuiz })).rejects.toSatisfy(refusal('closed'));
+		await expect(startAttempt(db, 'ZZZ-ZZZ', 'Ana', at(6), { getQuiz })).rejects.toSatisfy(refusal('assignment-not-found'));
+	});
+
+	it('counts attempts per display name, however the name is spaced or capitalised', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { attemptsAllowed: 2 });
+		await startAttempt(db, studentCode, 'Sam B', at(1), { getQuiz });
+		await startAttempt(db, studentCode, 'sam  b', at(2), { getQuiz });
+		await expect(startAttempt(db, studentCode, 'SAM B', at(3), { getQuiz })).rejects.toSatisfy(refusal('attempts-used'));
+		await expect(startAttempt(db, studentCode, 'Sam C', at(3), { getQuiz })).resolves.toBeDefined();
+		expect(nameKey('  O’Brien  Jo ')).toBe(nameKey("o'brien jo"));
+	});
+
+	it('allows one attempt by default, counting one left unfinished, and any number when unlimited', async () => {
+		const { db } = await tempDb();
+		const once = await assign(db);
+		await startAttempt(db, once.studentCode, 'Ana', at(1), { getQuiz });
+		await expect(startAttempt(db, once.studentCode, 'Ana', at(2), { getQuiz })).rejects.toSatisfy(refusal('attempts-used'));
+
+		const unlimited = await assign(db, { attemptsAllowed: 0 });
+		for (let i = 0; i < 5; i++) await startAttempt(db, unlimited.studentCode, 'Ana', at(1 + i), { getQuiz });
+		expect((await countRows(db)).attempts).toBe(6);
+	});
+
+	it('resumes only with the exact token', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db);
+		const { resumeToken } = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
+		expect((await resumeAttempt(db, resumeToken))?.displayName).toBe('Ana');
+		expect(await resumeAttempt(db, resumeToken.slice(0, -1) + (resumeToken.endsWith('A') ? 'B' : 'A'))).toBeUndefined();
+		expect(await resumeAttempt(db, 'junk')).toBeUndefined();
+	});
+});
+
+describe('submitting answers', () => {
+	it('in practice mode returns the verdict with its feedback, graded on the server', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'practice' });
+		const { attempt } = await join(db, studentCode);
+		const result = await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('anonymous'), seq: 0 }, at(2), getQuiz);
+		expect(result).toMatchObject({
+			status: 'graded',
+			graded: {
+				questionId: 'vote',
+				correct: false,
+				score: 0,
+				expected: 'fact',
+				whyNot: ['Nobody hidden is speaking: the minutes are a public record.']
+			}
+		});
+		expect(await storedAnswers(db)).toEqual([
+			{ question_id: 'vote', answer: JSON.stringify(classify('anonymous')), seq: 0, correct: 0, score: 0 }
+		]);
+	});
+
+	it('in test mode says only that the answer is recorded', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'test' });
+		const { attempt, resumeToken } = await join(db, studentCode);
+		const result = await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
+		expect(result).toEqual({ status: 'recorded' });
+		const state = await attemptState(db, resumeToken, at(3), getQuiz);
+		expect(state.feedback).toEqual({});
+		expect(state.answers).toEqual({ vote: classify('fact') });
+		expect(state.score).toBeNull();
+
+		const finished = await finishAttempt(db, attempt, at(4), getQuiz);
+		expect(finished.results.vote).toMatchObject({ correct: true, explanation: quiz.questions[0]!.explanation });
+		expect((await attemptState(db, resumeToken, at(5), getQuiz)).feedback.vote).toMatchObject({ correct: true });
+	});
+
+	it('keeps one row when the same answer is sent twice', async () => {
+		const { db } = await tempDb();
+		for (const mode of ['practice', 'test'] as const) {
+			const { studentCode } = await assign(db, { mode });
+			const { attempt } = await join(db, studentCode);
+			const body = { questionId: 'denial', answer: { type: 'choice', option: 'no' } as Answer, seq: 4 };
+			const first = await submitAnswer(db, attempt, body, at(2), getQuiz);
+			const again = await submitAnswer(db, attempt, body, at(3), getQuiz);
+			expect(again).toEqual(first);
+		}
+		expect((await countRows(db)).answers).toBe(2);
+	});
+
+	it('in test mode never lets an older answer overwrite a newer one, whatever the arrival order', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'test' });
+		const { attempt } = await join(db, studentCode);
+		const send = (category: string, seq: number) =>
+			submitAnswer(db, attempt, { questionId: 'vote', answer: classify(category), seq }, at(2), getQuiz);
+		await send('non-answer', 5);
+		await send('anonymous', 3); // arrives late
+		expect(await storedAnswers(db)).toMatchObject([{ answer: JSON.stringify(classify('non-answer')), seq: 5 }]);
+		await send('fact', 6);
+		expect(await storedAnswers(db)).toEqual([
+			{ question_id: 'vote', answer: JSON.stringify(classify('fact')), seq: 6, correct: 1, score: 1 }
+		]);
+	});
+
+	it('in practice mode keeps the first answer, whose feedback the student has seen', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'practice' });
+		const { attempt } = await join(db, studentCode);
+		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('anonymous'), seq: 0 }, at(2), getQuiz);
+		const retry = await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 1 }, at(3), getQuiz);
+		expect(retry).toMatchObject({ status: 'graded', graded: { answer: classify('anonymous'), correct: false } });
+		expect(await storedAnswers(db)).toMatchObject([{ seq: 0, score: 0 }]);
+	});
+
+	it('refuses a question not in the quiz, a wrong kind of answer and a label the quiz does not have', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'test' });
+		const { attempt } = await join(db, studentCode);
+		const submit = (questionId: string, answer: Answer) => submitAnswer(db, attempt, { questionId, answer, seq: 0 }, at(2), getQuiz);
+		await expect(submit('q99', classify('fact'))).rejects.toSatisfy(refusal('unknown-question'));
+		await expect(submit('vote', { type: 'choice', option: 'yes' })).rejects.toSatisfy(refusal('wrong-answer-type'));
+		await expect(submit('vote', classify('rumour'))).rejects.toSatisfy(refusal('invalid-answer'));
+		await expect(submit('denial', { type: 'choice', option: 'maybe' })).rejects.toSatisfy(refusal('invalid-answer'));
+		await expect(submit('familiar', { type: 'cue', marked: [0, 8] })).rejects.toSatisfy(refusal('invalid-answer'));
+		expect((await countRows(db)).answers).toBe(0);
+	});
+
+	it('refuses answers once the attempt is finished', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'test' });
+		const { attempt } = await join(db, studentCode);
+		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
+		await finishAttempt(db, attempt, at(3), getQuiz);
+		await expect(
+			submitAnswer(db, attempt, { questionId: 'vote', answer: classify('anonymous'), seq: 1 }, at(4), getQuiz)
+		).rejects.toSatisfy(refusal('attempt-finished'));
+		expect(await storedAnswers(db)).toMatchObject([{ seq: 0, score: 1 }]);
+	});
+
+	it('ends the attempt as it stands when the closing time passes mid-quiz', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'test', closesAt: at(30).toISOString() });
+		const { attempt, resumeToken } = await join(db, studentCode);
+		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(29), getQuiz);
+		await expect(
+			submitAnswer(db, attempt, { questionId: 'dodge', answer: classify('non-answer'), seq: 1 }, at(31), getQuiz)
+		).rejects.toSatisfy(refusal('closed'));
+		const state = await attemptState(db, resumeToken, at(32), getQuiz);
+		expect(state.finished).toBe(true);
+		expect(state.score).toEqual({ points: 1, total: 5, percent: 20 });
+		expect((await countRows(db)).answers).toBe(1);
+	});
+
+	it('gives partial credit from the marked words, never from the client', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'practice' });
+		const { attempt } = await join(db, studentCode);
+		// "The mayor reportedly wants…": word 2 is the cue, word 1 is not: half for the label, half of F1 0.67 for the words.
+		const result = await submitAnswer(
+			db,
+			attempt,
+			{ questionId: 'stadium', answer: { type: 'classify', category: 'anonymous', marked: [1, 2] }, seq: 0 },
+			at(2),
+			getQuiz
+		);
+		expect(result).toMatchObject({ status: 'graded', graded: { correct: true, score: 0.835 } });
+		expect(await storedAnswers(db)).toMatchObject([{ correct: 1, score: 0.835 }]);
+	});
+});
+
+describe('finishing an attempt', () => {
+	it('reveals every verdict and the score, and returns the same when finished again', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'test' });
+		const { attempt } = await join(db, studentCode);
+		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
+		await submitAnswer(db, attempt, { questionId: 'dodge', answer: classify('anonymous'), seq: 1 }, at(3), getQuiz);
+		await submitAnswer(db, attempt, { questionId: 'denial', answer: { type: 'choice', option: 'no' }, seq: 2 }, at(4), getQuiz);
+
+		const first = await finishAttempt(db, attempt, at(5), getQuiz);
+		expect(Object.keys(first.results).sort()).toEqual(['denial', 'dodge', 'vote']);
+		expect(first.results.dodge).toMatchObject({ correct: false, expected: 'non-answer' });
+		expect(first.score).toEqual({ points: 2, total: 5, percent: 40 });
+		expect(first.summary).toMatchObject({ points: 2, total: 5, correct: 2, missed: ['stadium', 'dodge', 'familiar'] });
+		expect(first.summary.confusions).toEqual([{ expected: 'non-answer', chosen: 'anonymous', count: 1 }]);
+
+		const again = await finishAttempt(db, attempt, at(50), getQuiz);
+		expect(again).toEqual(first);
+		const row = await db.selectFrom('attempts').select('finished_at').executeTakeFirstOrThrow();
+		expect(row.finished_at).toBe(at(5).toISOString());
+	});
+});
+
+describe('the state a browser resumes from', () => {
+	it('holds the quiz without its answer key, the answers so far and the next sequence number', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'practice', title: 'Period 3' });
+		const { attempt, resumeToken } = await join(db, studentCode, 'Ana');
+		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 7 }, at(2), getQuiz);
+
+		const state = await attemptState(db, resumeToken, at(3), getQuiz);
+		expect(state).toMatchObject({
+			attemptId: attempt.id,
+			displayName: 'Ana',
+			assignment: { title: 'Period 3', mode: 'practice', code: studentCode, closesAt: null },
+			order: ORDER,
+			answers: { vote: classify('fact') },
+			finished: false,
+			score: null,
+			nextSeq: 8
+		});
+		expect(state.feedback.vote).toMatchObject({ correct: true, explanation: quiz.questions[0]!.explanation });
+		const sent = JSON.stringify(state.quiz);
+		expect(sent).not.toContain('"answer"');
+		expect(sent).not.toContain('"explanation"');
+		expect(sent).not.toContain('"whyNot"');
+		expect(sent).not.toContain('"cues"');
+	});
+
+	it('is refused for a token that opens nothing', async () => {
+		const { db } = await tempDb();
+		await expect(attemptState(db, 'x'.repeat(43), T0, getQuiz)).rejects.toSatisfy(refusal('attempt-not-found'));
+	});
+});
+
+describe('attempts left open past the deadline', () => {
+	it('are finished by finishOverdue, leaving open assignments alone', async () => {
+		const { db } = await tempDb();
+		const due = await assign(db, { closesAt: at(30).toISOString(), attemptsAllowed: 0 });
+		const open = await assign(db);
+		await join(db, due.studentCode, 'Ana');
+		await join(db, due.studentCode, 'Ben');
+		await join(db, open.studentCode, 'Cy');
+		expect(await finishOverdue(db, at(29))).toBe(0);
+		expect(await finishOverdue(db, at(31))).toBe(2);
+		expect(await finishOverdue(db, at(32))).toBe(0);
+		const unfinished = await db.selectFrom('attempts').select('display_name').where('finished_at', 'is', null).execute();
+		expect(unfinished).toEqual([{ display_name: 'Cy' }]);
+	});
+});

@@ -1,0 +1,426 @@
+/**
+ * A student's attempt at an assignment: joining with a name, answering
+ * (graded here, never trusting a score from the browser), finishing and
+ * resuming after a reload or on another device.
+ *
+ * Attempts allowed are counted per display name within the assignment, since
+ * students have no accounts. Names are compared folded ("Sam  B" is "sam b").
+ * Every attempt started counts, finished or not: otherwise in practice mode a
+ * student could read the feedback, abandon the attempt and start a clean one.
+ * This is a classroom nudge, not an exam lock: a student who joins under
+ * another name gets another attempt, and the teacher sees both names.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { grade, type Graded } from '../quiz/grading.ts';
+import { toPublicQuiz, type PublicQuiz } from '../quiz/public.ts';
+import { AnswerSchema, type Answer, type Question, type Quiz } from '../quiz/schema.ts';
+import { summarize, type Summary } from '../quiz/summary.ts';
+import { tokenize } from '../quiz/text.ts';
+import { assignmentStatus, findAssignmentByCode, toAssignment, type Assignment, type GetQuiz } from './assignments.ts';
+import type { Db } from './db/index.ts';
+import type { AnswerRow, AttemptRow } from './db/tables.ts';
+import { AssignmentError } from './errors.ts';
+import type { SubmitAnswer } from './requests.ts';
+import { parseOrder, roundPoints, settleAttempts } from './settle.ts';
+import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
+
+export interface Attempt {
+	id: string;
+	displayName: string;
+	/** Question ids in the order this student is asked them. */
+	order: string[];
+	startedAt: string;
+	finishedAt: string | null;
+	assignment: Assignment;
+}
+
+export interface StartedAttempt {
+	attemptId: string;
+	/** The student's key back into the attempt; only its hash is stored. */
+	resumeToken: string;
+	order: string[];
+	assignment: Assignment;
+}
+
+export interface StartOptions {
+	getQuiz: GetQuiz;
+	/** An integer in [0, max); injected so tests get a known shuffle. */
+	randomInt?: (max: number) => number;
+}
+
+export type SubmitResult =
+	/** Practice mode: the verdict, with everything the feedback shows. */
+	| { status: 'graded'; graded: Graded }
+	/** Test mode: stored, and nothing revealed until the attempt is finished. */
+	| { status: 'recorded' };
+
+export interface Score {
+	points: number;
+	/** Questions asked. */
+	total: number;
+	/** Whole percent of points. */
+	percent: number;
+}
+
+export interface FinishResult {
+	/** Every answered question's verdict, now revealed in either mode. Unanswered questions are absent. */
+	results: Record<string, Graded>;
+	score: Score;
+	summary: Summary;
+}
+
+export interface AttemptState {
+	attemptId: string;
+	displayName: string;
+	assignment: Pick<Assignment, 'title' | 'mode' | 'code' | 'closesAt'>;
+	/** The quiz without its answer key. */
+	quiz: PublicQuiz;
+	order: string[];
+	/** The student's own answers, so a reload shows what they chose (no verdicts in test mode). */
+	answers: Record<string, Answer>;
+	/** Verdicts the student may see: answered questions in practice mode, all once finished. */
+	feedback: Record<string, Graded>;
+	finished: boolean;
+	score: Score | null;
+	/** The seq to send with the next answer, so answers after a reload are never taken for old ones. */
+	nextSeq: number;
+}
+
+/** The form of a name used to count attempts: case, spacing and apostrophe style do not make a new student. */
+export function nameKey(displayName: string): string {
+	return displayName.normalize('NFKC').toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+function shuffled<T>(items: readonly T[], pick: (max: number) => number): T[] {
+	const out = [...items];
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = pick(i + 1);
+		[out[i], out[j]] = [out[j]!, out[i]!];
+	}
+	return out;
+}
+
+function quizOf(getQuiz: GetQuiz, assignment: Assignment): { version: string; quiz: Quiz } {
+	const entry = getQuiz(assignment.quizSlug);
+	if (!entry) throw new AssignmentError('quiz-not-found', 'The quiz for this assignment is no longer on this server');
+	return entry;
+}
+
+function refuseUnlessOpen(assignment: Assignment, now: Date): void {
+	const status = assignmentStatus(assignment, now);
+	if (status === 'closed') throw new AssignmentError('closed', 'This assignment is closed');
+	if (status === 'scheduled')
+		throw new AssignmentError('not-open-yet', `This assignment opens at ${assignment.opensAt}`);
+}
+
+/**
+ * Starts an attempt. Refused when the code matches nothing, the assignment is
+ * closed or not yet open, or this name has used its attempts.
+ */
+export async function startAttempt(
+	db: Db,
+	code: string,
+	displayName: string,
+	now: Date,
+	options: StartOptions
+): Promise<StartedAttempt> {
+	const assignment = await findAssignmentByCode(db, code);
+	if (!assignment) throw new AssignmentError('assignment-not-found', 'No assignment has this code; check it with your teacher');
+	refuseUnlessOpen(assignment, now);
+	const { quiz } = quizOf(options.getQuiz, assignment);
+	const ids = quiz.questions.map((q) => q.id);
+	const order = assignment.shuffle ? shuffled(ids, options.randomInt ?? randomInt) : ids;
+
+	const resumeToken = newToken();
+	const attemptId = randomUUID();
+	const key = nameKey(displayName);
+	const at = now.toISOString();
+	// One transaction for the count and the insert; Kysely's SQLite driver runs
+	// one at a time on its single connection, so two tabs cannot both slip in.
+	await db.transaction().execute(async (trx) => {
+		if (assignment.attemptsAllowed > 0) {
+			const { used } = await trx
+				.selectFrom('attempts')
+				.select((eb) => eb.fn.countAll<number>().as('used'))
+				.where('assignment_id', '=', assignment.id)
+				.where('name_key', '=', key)
+				.executeTakeFirstOrThrow();
+			if (Number(used) >= assignment.attemptsAllowed)
+				throw new AssignmentError(
+					'attempts-used',
+					assignment.attemptsAllowed === 1
+						? `${displayName} has already taken this quiz`
+						: `${displayName} has already used all ${assignment.attemptsAllowed} attempts`
+				);
+		}
+		await trx
+			.insertInto('attempts')
+			.values({
+				id: attemptId,
+				assignment_id: assignment.id,
+				display_name: displayName,
+				name_key: key,
+				resume_token_hash: hashToken(resumeToken),
+				question_order: JSON.stringify(order),
+				started_at: at,
+				updated_at: at,
+				finished_at: null,
+				score: null,
+				max_score: null
+			})
+			.execute();
+	});
+	return { attemptId, resumeToken, order, assignment };
+}
+
+function toAttempt(row: AttemptRow, assignment: Assignment): Attempt {
+	return {
+		id: row.id,
+		displayName: row.display_name,
+		order: parseOrder(row.question_order),
+		startedAt: row.started_at,
+		finishedAt: row.finished_at,
+		assignment
+	};
+}
+
+/** The attempt a resume token opens, or undefined. */
+export async function resumeAttempt(db: Db, resumeToken: string): Promise<Attempt | undefined> {
+	if (!isTokenShaped(resumeToken)) return undefined;
+	const hash = hashToken(resumeToken);
+	const row = await db.selectFrom('attempts').selectAll().where('resume_token_hash', '=', hash).executeTakeFirst();
+	if (!row || !sameHash(row.resume_token_hash, hash)) return undefined;
+	const assignment = await db.selectFrom('assignments').selectAll().where('id', '=', row.assignment_id).executeTakeFirst();
+	return assignment && toAttempt(row, toAssignment(assignment));
+}
+
+/** Refuses an answer the question cannot take, before anything is stored. */
+function checkAnswer(quiz: Quiz, question: Question, answer: Answer): void {
+	if (question.type !== answer.type)
+		throw new AssignmentError('wrong-answer-type', `Question "${question.id}" takes a ${question.type} answer, not a ${answer.type} answer`);
+	if (answer.type === 'classify' && !quiz.categories.some((c) => c.id === answer.category))
+		throw new AssignmentError('invalid-answer', `"${answer.category}" is not one of this quiz's labels`);
+	if (question.type === 'choice' && answer.type === 'choice' && !question.options.some((o) => o.id === answer.option))
+		throw new AssignmentError('invalid-answer', `"${answer.option}" is not one of this question's options`);
+	const marked = answer.type === 'choice' ? [] : (answer.marked ?? []);
+	if (marked.length && question.quote !== undefined) {
+		const words = tokenize(question.quote).length;
+		if (marked.some((i) => i >= words))
+			throw new AssignmentError('invalid-answer', `Marked words must be within the quote's ${words} words`);
+	}
+}
+
+function labels(question: Question, answer: Answer): { chosen: string | null; expected: string | null } {
+	if (question.type === 'classify' && answer.type === 'classify') return { chosen: answer.category, expected: question.answer };
+	if (question.type === 'choice' && answer.type === 'choice') return { chosen: answer.option, expected: question.answer };
+	return { chosen: null, expected: null };
+}
+
+function storedAnswer(row: Pick<AnswerRow, 'answer'>): Answer | undefined {
+	const parsed = AnswerSchema.safeParse(JSON.parse(row.answer));
+	return parsed.success ? parsed.data : undefined;
+}
+
+/** Verdicts for stored answers, against the quiz as it is now; answers its questions no longer fit are left out. */
+function regrade(quiz: Quiz, rows: readonly Pick<AnswerRow, 'question_id' | 'answer'>[]): Record<string, Graded> {
+	const results: Record<string, Graded> = {};
+	for (const row of rows) {
+		const question = quiz.questions.find((q) => q.id === row.question_id);
+		const answer = storedAnswer(row);
+		if (question && answer && question.type === answer.type) results[row.question_id] = grade(question, answer);
+	}
+	return results;
+}
+
+function scoreOf(row: Pick<AttemptRow, 'score' | 'max_score'>): Score | null {
+	if (row.score === null || row.max_score === null) return null;
+	const percent = row.max_score === 0 ? 0 : Math.round((row.score / row.max_score) * 100);
+	return { points: roundPoints(row.score), total: row.max_score, percent };
+}
+
+/**
+ * Grades and stores one answer at once. Re-sending an answer is harmless, and
+ * an answer with a lower seq never replaces one with a higher seq, whatever
+ * order the requests arrive in.
+ *
+ * In practice mode the first answer to a question is final: its feedback has
+ * been shown, so a changed answer would only collect the credit the feedback
+ * gave away. A later answer gets back the verdict on the first. In test mode
+ * the latest answer (highest seq) counts until the attempt is finished.
+ */
+export async function submitAnswer(
+	db: Db,
+	attempt: Attempt,
+	input: SubmitAnswer,
+	now: Date,
+	getQuiz: GetQuiz
+): Promise<SubmitResult> {
+	const { quiz } = quizOf(getQuiz, attempt.assignment);
+	const question = attempt.order.includes(input.questionId)
+		? quiz.questions.find((q) => q.id === input.questionId)
+		: undefined;
+	if (!question) throw new AssignmentError('unknown-question', `This quiz has no question "${input.questionId}"`);
+	checkAnswer(quiz, question, input.answer);
+
+	const verdict = grade(question, input.answer);
+	const { chosen, expected } = labels(question, input.answer);
+	const at = now.toISOString();
+	const practice = attempt.assignment.mode === 'practice';
+
+	const outcome = await db.transaction().execute(async (trx) => {
+		// Read again inside the transaction: the attempt may have been finished,
+		// or the assignment closed, since the caller looked it up.
+		const current = await trx
+			.selectFrom('attempts')
+			.innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
+			.select(['attempts.finished_at', 'assignments.opens_at', 'assignments.closes_at', 'assignments.closed_at'])
+			.where('attempts.id', '=', attempt.id)
+			.executeTakeFirst();
+		if (!current) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
+		if (current.finished_at !== null)
+			throw new AssignmentError('attempt-finished', 'This attempt is finished; answers can no longer change');
+		const status = assignmentStatus(
+			{ opensAt: current.opens_at, closesAt: current.closes_at, closedAt: current.closed_at },
+			now
+		);
+		if (status === 'closed') {
+			// The deadline passed: the attempt ends as it stands, and that must be
+			// committed, so report the refusal after the transaction.
+			await settleAttempts(trx, { attemptId: attempt.id }, at);
+			return 'closed' as const;
+		}
+
+		const row = {
+			attempt_id: attempt.id,
+			question_id: question.id,
+			answer: JSON.stringify(input.answer),
+			seq: input.seq,
+			correct: verdict.correct ? (1 as const) : (0 as const),
+			score: verdict.score,
+			chosen_label: chosen,
+			expected_label: expected,
+			answered_at: at
+		};
+		const insert = trx.insertInto('answers').values(row);
+		if (practice) await insert.onConflict((oc) => oc.columns(['attempt_id', 'question_id']).doNothing()).execute();
+		else
+			await insert
+				.onConflict((oc) =>
+					oc
+						.columns(['attempt_id', 'question_id'])
+						.doUpdateSet((eb) => ({
+							answer: eb.ref('excluded.answer'),
+							seq: eb.ref('excluded.seq'),
+							correct: eb.ref('excluded.correct'),
+							score: eb.ref('excluded.score'),
+							chosen_label: eb.ref('excluded.chosen_label'),
+							expected_label: eb.ref('excluded.expected_label'),
+							answered_at: eb.ref('excluded.answered_at')
+						}))
+						.whereRef('excluded.seq', '>', 'answers.seq')
+				)
+				.execute();
+		await trx.updateTable('attempts').set({ updated_at: at }).where('id', '=', attempt.id).execute();
+		return trx
+			.selectFrom('answers')
+			.select(['question_id', 'answer'])
+			.where('attempt_id', '=', attempt.id)
+			.where('question_id', '=', question.id)
+			.executeTakeFirstOrThrow();
+	});
+
+	if (outcome === 'closed') throw new AssignmentError('closed', 'This assignment has closed; your answers so far are saved');
+	if (!practice) return { status: 'recorded' };
+	const stored = storedAnswer(outcome);
+	return { status: 'graded', graded: stored && stored.type === question.type ? grade(question, stored) : verdict };
+}
+
+async function answerRows(db: Db, attemptId: string) {
+	return db
+		.selectFrom('answers')
+		.select(['question_id', 'answer', 'seq'])
+		.where('attempt_id', '=', attemptId)
+		.execute();
+}
+
+/** Ends the attempt, revealing every verdict and the score. Finishing twice returns the same result. */
+export async function finishAttempt(db: Db, attempt: Attempt, now: Date, getQuiz: GetQuiz): Promise<FinishResult> {
+	const { quiz } = quizOf(getQuiz, attempt.assignment);
+	const { row, answers } = await db.transaction().execute(async (trx) => {
+		await settleAttempts(trx, { attemptId: attempt.id }, now.toISOString());
+		const row = await trx.selectFrom('attempts').selectAll().where('id', '=', attempt.id).executeTakeFirst();
+		if (!row) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
+		return { row, answers: await answerRows(trx, attempt.id) };
+	});
+	const results = regrade(quiz, answers);
+	const order = parseOrder(row.question_order);
+	return {
+		results,
+		score: scoreOf(row) ?? { points: 0, total: order.length, percent: 0 },
+		summary: summarize(quiz, results, order)
+	};
+}
+
+/**
+ * What a browser needs to pick an attempt up again. An attempt whose deadline
+ * has passed is finished first, so a late reload shows the results.
+ */
+export async function attemptState(db: Db, resumeToken: string, now: Date, getQuiz: GetQuiz): Promise<AttemptState> {
+	const attempt = await resumeAttempt(db, resumeToken);
+	if (!attempt) throw new AssignmentError('attempt-not-found', 'This attempt could not be found; join again with the class code');
+	const { version, quiz } = quizOf(getQuiz, attempt.assignment);
+	if (attempt.finishedAt === null && assignmentStatus(attempt.assignment, now) === 'closed')
+		await settleAttempts(db, { attemptId: attempt.id }, now.toISOString());
+
+	const row = await db.selectFrom('attempts').selectAll().where('id', '=', attempt.id).executeTakeFirstOrThrow();
+	const rows = await answerRows(db, attempt.id);
+	const finished = row.finished_at !== null;
+	const answers: Record<string, Answer> = {};
+	for (const r of rows) {
+		const answer = storedAnswer(r);
+		if (answer) answers[r.question_id] = answer;
+	}
+	const known = new Set(quiz.questions.map((q) => q.id));
+	return {
+		attemptId: attempt.id,
+		displayName: attempt.displayName,
+		assignment: {
+			title: attempt.assignment.title,
+			mode: attempt.assignment.mode,
+			code: attempt.assignment.code,
+			closesAt: attempt.assignment.closesAt
+		},
+		quiz: toPublicQuiz(quiz, attempt.assignment.quizSlug, version),
+		// A question removed from the quiz since the attempt began is no longer asked.
+		order: attempt.order.filter((id) => known.has(id)),
+		answers,
+		feedback: finished || attempt.assignment.mode === 'practice' ? regrade(quiz, rows) : {},
+		finished,
+		score: scoreOf(row),
+		nextSeq: rows.reduce((max, r) => Math.max(max, r.seq + 1), 0)
+	};
+}
+
+/**
+ * Finishes the attempts left open on assignments whose closing time has
+ * passed, so the dashboard shows them finished. For a periodic job or a
+ * dashboard load; answering and resuming settle their own attempt anyway.
+ */
+export async function finishOverdue(db: Db, now: Date): Promise<number> {
+	const at = now.toISOString();
+	const overdue = await db
+		.selectFrom('assignments')
+		.select('id')
+		.where((eb) => eb.or([eb('closed_at', 'is not', null), eb('closes_at', '<=', at)]))
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('attempts')
+					.select('attempts.id')
+					.whereRef('attempts.assignment_id', '=', 'assignments.id')
+					.where('attempts.finished_at', 'is', null)
+			)
+		)
+		.execute();
+	return settleAttempts(db, { assignmentIds: overdue.map((a) => a.id) }, at);
+}
