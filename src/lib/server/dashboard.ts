@@ -1,0 +1,235 @@
+/**
+ * The teacher's view of a class: one row per student, how each question went,
+ * and which labels the class mixes up.
+ *
+ * A student who joined more than once is shown by their latest attempt, and
+ * the question figures and the confusion matrix count those latest attempts
+ * only, so every number on the page describes the same set of answers.
+ */
+import type { Quiz } from '../quiz/schema.ts';
+import { findAssignment, type Assignment } from './assignments.ts';
+import { csvText, type CsvValue } from './csv.ts';
+import type { Db } from './db/index.ts';
+import { AssignmentError } from './errors.ts';
+import { parseOrder, roundPoints } from './settle.ts';
+
+export type StudentStatus = 'not-started' | 'in-progress' | 'finished';
+
+export interface StudentAnswer {
+	correct: boolean;
+	/** Credit from 0 to 1. */
+	score: number;
+	/** classify: category id chosen; choice: option id chosen; cue: null. */
+	chosen: string | null;
+}
+
+export interface StudentRow {
+	name: string;
+	attemptId: string;
+	status: StudentStatus;
+	/** Attempts this name has started. */
+	attempts: number;
+	answered: number;
+	/** Questions asked. */
+	total: number;
+	/** Points so far (the final score once finished). */
+	points: number;
+	/** Whole percent, once finished. */
+	percent: number | null;
+	/** The best finished attempt of this name, in whole percent. */
+	bestPercent: number | null;
+	startedAt: string;
+	finishedAt: string | null;
+	/** From start to finish, once finished. */
+	seconds: number | null;
+	/** By question id; unanswered questions are absent. */
+	answers: Record<string, StudentAnswer>;
+}
+
+export interface WrongChoice {
+	/** Category id (classify) or option id (choice). */
+	id: string;
+	/** What students saw: the category label or the option text. */
+	label: string;
+	count: number;
+}
+
+export interface QuestionReport {
+	questionId: string;
+	type: 'classify' | 'cue' | 'choice';
+	/** The quote, or the prompt of a choice question without one. */
+	text: string;
+	answered: number;
+	correct: number;
+	/** 0..1, null while nobody has answered. */
+	shareCorrect: number | null;
+	/** Mean credit 0..1, counting partial credit; null while nobody has answered. */
+	meanScore: number | null;
+	/** The wrong label (classify) or option (choice) chosen most often; null for cue questions or when none. */
+	commonWrong: WrongChoice | null;
+}
+
+export interface ConfusionMatrix {
+	categories: { id: string; label: string }[];
+	/** counts[i][j]: classify answers whose right category is categories[i] and chosen is categories[j]. */
+	counts: number[][];
+}
+
+export interface ClassReport {
+	assignment: Assignment;
+	questionCount: number;
+	students: StudentRow[];
+	questions: QuestionReport[];
+	confusion: ConfusionMatrix;
+	totals: { students: number; finished: number; inProgress: number; notStarted: number; meanPercent: number | null };
+}
+
+// Map.groupBy arrives in Node 21; delete this once the server runs on it.
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+	const groups = new Map<K, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const group = groups.get(k);
+		if (group) group.push(item);
+		else groups.set(k, [item]);
+	}
+	return groups;
+}
+
+const percentOf = (points: number, total: number) => (total === 0 ? 0 : Math.round((points / total) * 100));
+
+export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Promise<ClassReport> {
+	const assignment = await findAssignment(db, assignmentId);
+	if (!assignment) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
+
+	const attempts = await db
+		.selectFrom('attempts')
+		.selectAll()
+		.where('assignment_id', '=', assignmentId)
+		.orderBy('started_at')
+		.orderBy('id')
+		.execute();
+	const answers = await db
+		.selectFrom('answers')
+		.innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
+		.select(['answers.attempt_id', 'answers.question_id', 'answers.correct', 'answers.score', 'answers.chosen_label', 'answers.expected_label'])
+		.where('attempts.assignment_id', '=', assignmentId)
+		.execute();
+	const byAttempt = groupBy(answers, (a) => a.attempt_id);
+
+	// Attempts are sorted by start, so the last one seen per name is the latest.
+	const byName = groupBy(attempts, (a) => a.name_key);
+	const students: StudentRow[] = [];
+	for (const group of byName.values()) {
+		const latest = group.at(-1)!;
+		const mine = byAttempt.get(latest.id) ?? [];
+		const total = latest.max_score ?? parseOrder(latest.question_order).length;
+		const points = latest.score ?? mine.reduce((n, a) => n + a.score, 0);
+		const finished = latest.finished_at !== null;
+		const best = group
+			.filter((a) => a.finished_at !== null && a.score !== null && a.max_score !== null)
+			.map((a) => percentOf(a.score!, a.max_score!));
+		students.push({
+			name: latest.display_name,
+			attemptId: latest.id,
+			status: finished ? 'finished' : mine.length ? 'in-progress' : 'not-started',
+			attempts: group.length,
+			answered: mine.length,
+			total,
+			points: roundPoints(points),
+			percent: finished ? percentOf(points, total) : null,
+			bestPercent: best.length ? Math.max(...best) : null,
+			startedAt: latest.started_at,
+			finishedAt: latest.finished_at,
+			seconds: finished ? Math.round((Date.parse(latest.finished_at!) - Date.parse(latest.started_at)) / 1000) : null,
+			answers: Object.fromEntries(
+				mine.map((a) => [a.question_id, { correct: a.correct === 1, score: a.score, chosen: a.chosen_label }])
+			)
+		});
+	}
+	students.sort((a, b) => a.name.localeCompare(b.name, quiz.language) || a.startedAt.localeCompare(b.startedAt));
+
+	const counted = new Set(students.map((s) => s.attemptId));
+	const latestAnswers = answers.filter((a) => counted.has(a.attempt_id));
+	const categoryIds = quiz.categories.map((c) => c.id);
+	const counts = categoryIds.map(() => categoryIds.map(() => 0));
+
+	const questions = quiz.questions.map((question): QuestionReport => {
+		const given = latestAnswers.filter((a) => a.question_id === question.id);
+		const correct = given.filter((a) => a.correct === 1).length;
+		const choices =
+			question.type === 'classify'
+				? quiz.categories.map((c) => ({ id: c.id, label: c.label }))
+				: question.type === 'choice'
+					? question.options.map((o) => ({ id: o.id, label: o.text }))
+					: [];
+		let commonWrong: WrongChoice | null = null;
+		// In the order students saw the choices, so a tie goes to the first one listed.
+		for (const choice of choices) {
+			const count = given.filter((a) => a.chosen_label === choice.id && a.chosen_label !== a.expected_label).length;
+			if (count > 0 && count > (commonWrong?.count ?? 0)) commonWrong = { ...choice, count };
+		}
+		if (question.type === 'classify') {
+			for (const a of given) {
+				const i = categoryIds.indexOf(a.expected_label ?? '');
+				const j = categoryIds.indexOf(a.chosen_label ?? '');
+				if (i >= 0 && j >= 0) counts[i]![j]!++;
+			}
+		}
+		return {
+			questionId: question.id,
+			type: question.type,
+			text: question.quote ?? (question.type === 'choice' ? question.prompt : ''),
+			answered: given.length,
+			correct,
+			shareCorrect: given.length ? correct / given.length : null,
+			meanScore: given.length ? roundPoints(given.reduce((n, a) => n + a.score, 0) / given.length) : null,
+			commonWrong
+		};
+	});
+
+	const done = students.filter((s) => s.status === 'finished');
+	return {
+		assignment,
+		questionCount: quiz.questions.length,
+		students,
+		questions,
+		confusion: { categories: quiz.categories.map((c) => ({ id: c.id, label: c.label })), counts },
+		totals: {
+			students: students.length,
+			finished: done.length,
+			inProgress: students.filter((s) => s.status === 'in-progress').length,
+			notStarted: students.filter((s) => s.status === 'not-started').length,
+			meanPercent: done.length ? Math.round(done.reduce((n, s) => n + (s.percent ?? 0), 0) / done.length) : null
+		}
+	};
+}
+
+const STATUS_TEXT: Record<StudentStatus, string> = {
+	'not-started': 'Not started',
+	'in-progress': 'In progress',
+	finished: 'Finished'
+};
+
+/**
+ * The class as a gradebook sheet: one row per student, then the credit for
+ * each question (blank when unanswered), headed by the question ids.
+ */
+export function toCsv(report: ClassReport): string {
+	const ids = report.questions.map((q) => q.questionId);
+	const header: CsvValue[] = ['Name', 'Status', 'Score (%)', 'Points', 'Questions', 'Answered', 'Minutes', 'Attempts', 'Started', 'Finished', ...ids];
+	const rows = report.students.map((s): CsvValue[] => [
+		s.name,
+		STATUS_TEXT[s.status],
+		s.percent,
+		s.points,
+		s.total,
+		s.answered,
+		s.seconds === null ? null : Math.round(s.seconds / 6) / 10,
+		s.attempts,
+		s.startedAt,
+		s.finishedAt,
+		...ids.map((id) => s.answers[id]?.score)
+	]);
+	return csvText([header, ...rows]);
+}
