@@ -1,0 +1,42 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkQuizFolder, codeFrame } from './quiz-plugin.ts';
+
+const FIXTURES = 'src/lib/quiz/fixtures';
+let root: string;
+
+function project(files: Record<string, string>) {
+	root = mkdtempSync(path.join(tmpdir(), 'quizzes-'));
+	mkdirSync(path.join(root, 'quizzes'));
+	for (const [name, from] of Object.entries(files)) copyFileSync(from, path.join(root, 'quizzes', name));
+	return root;
+}
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the build check of quizzes/', () => {
+	it('gives the checker lines for an invalid file, and none for a valid one', () => {
+		const report = checkQuizFolder(
+			project({ 'good-quiz.json': `${FIXTURES}/valid/base.json`, 'bad-quiz.json': `${FIXTURES}/invalid/bad-date.json` })
+		);
+		expect(report.errors).toEqual([
+			'quizzes/bad-quiz.json:7:3 error article.date: The date must be a real day written YYYY-MM-DD, like "2017-06-06" (found the text "2024-02-30")'
+		]);
+		expect(report.warnings).toEqual([]);
+		expect(report.first?.file).toBe('quizzes/bad-quiz.json');
+	});
+
+	it('passes warnings on without failing', () => {
+		const report = checkQuizFolder(project({ 'short-quiz.json': `${FIXTURES}/valid/few-questions.json` }));
+		expect(report.errors).toEqual([]);
+		expect(report.warnings).toHaveLength(2);
+	});
+
+	it('shows the line of the first problem with a caret under its column', () => {
+		expect(codeFrame('{\n\t"date": "2024-02-30",\n}', 2, 10)).toBe(
+			['  1 | {', '> 2 |   "date": "2024-02-30",', '    |           ^', '  3 | }'].join('\n')
+		);
+	});
+});
