@@ -6,6 +6,7 @@ import type { Answer } from '../quiz/schema.ts';
 import {
 	isResumable,
 	quizMachine,
+	snapshotFromProgress,
 	type FinishInput,
 	type FinishOutput,
 	type GradeInput,
@@ -184,7 +185,7 @@ describe('quiz machine: test mode', () => {
 		const actor = createActor(machine, { input: { questionIds: ['q1'] } }).start();
 		actor.send({ type: 'quiz.start', mode: 'test' });
 		await answer(actor, right);
-		let s = await until(actor, (x) => x.matches({ finishing: 'failed' }));
+		let s = await until(actor, (x) => x.matches({ finishing: 'paused' }));
 		expect(s.context.answers.q1).toEqual(right);
 		fail = false;
 		actor.send({ type: 'quiz.finish' });
@@ -316,5 +317,43 @@ describe('quiz machine: every state and transition', () => {
 			checked++;
 		}
 		expect(checked).toBeGreaterThan(100);
+	});
+});
+
+describe('quiz machine: resuming from what the server knows', () => {
+	it('starts at the intro when nothing was answered', () => {
+		const s = snapshotFromProgress(quizMachine, { questionIds: ids }, { answers: {}, results: {}, finished: false });
+		expect(s.value).toBe('intro');
+	});
+
+	it('resumes at the first unanswered question with earlier answers and verdicts kept', () => {
+		const s = snapshotFromProgress(quizMachine, { questionIds: ids, mode: 'practice' }, {
+			answers: { q1: right },
+			results: { q1: graded('q1', right) },
+			finished: false
+		});
+		expect(s.value).toBe('answering');
+		expect(s.context).toMatchObject({ index: 1, roundNumber: 1, answers: { q1: right } });
+		expect(s.context.results.q1?.correct).toBe(true);
+	});
+
+	it('finishes when every question was answered, and shows the summary when finished', async () => {
+		const all = snapshotFromProgress(instantMachine(), { questionIds: ids, mode: 'test' }, {
+			answers: { q1: right, q2: wrong },
+			results: {},
+			finished: false
+		});
+		expect(all.value).toEqual({ finishing: 'paused' });
+		const actor = createActor(instantMachine(), { input: { questionIds: ids }, snapshot: all }).start();
+		actor.send({ type: 'quiz.finish' });
+		const s = await until(actor, (x) => x.matches('summary'));
+		expect(s.context.results.q2?.correct).toBe(false);
+
+		const done = snapshotFromProgress(quizMachine, { questionIds: ids }, {
+			answers: { q1: right },
+			results: { q1: graded('q1', right) },
+			finished: true
+		});
+		expect(done.value).toBe('summary');
 	});
 });

@@ -220,10 +220,11 @@ export const quizMachine = setup({
 							mode: context.mode
 						}),
 						onDone: { target: '#quiz.summary', actions: { type: 'settle', params: ({ event }) => event.output } },
-						onError: { target: 'failed', actions: 'failFinish' }
+						onError: { target: 'paused', actions: 'failFinish' }
 					}
 				},
-				failed: {
+				// Waiting for the student to ask again: after an error, or when resumed with every question answered.
+				paused: {
 					on: { 'quiz.finish': 'saving' }
 				}
 			}
@@ -244,6 +245,36 @@ export const quizMachine = setup({
 	}
 });
 
+/** What a server knows of an attempt: enough to rebuild the student's place in it. */
+export interface Progress {
+	answers: Record<string, Answer>;
+	/** Verdicts the student may already see (practice mode, or all once finished). */
+	results: Record<string, Graded>;
+	finished: boolean;
+}
+
+/**
+ * The snapshot to start from when the browser has no saved one (another device,
+ * cleared storage): the first unanswered question, or the summary when finished.
+ */
+export function snapshotFromProgress(machine: typeof quizMachine, input: QuizMachineInput, progress: Progress) {
+	const context = fresh(input);
+	const answered = context.questionIds.filter((id) => progress.answers[id]);
+	if (!progress.finished && answered.length === 0) return machine.resolveState({ value: 'intro', context });
+	const index = context.questionIds.findIndex((id) => !progress.answers[id]);
+	const resumed: QuizContext = {
+		...context,
+		roundNumber: 1,
+		answers: { ...progress.answers },
+		results: { ...progress.results },
+		index: index < 0 ? context.questionIds.length - 1 : index
+	};
+	if (progress.finished) return machine.resolveState({ value: 'summary', context: resumed });
+	// A snapshot built here has no running actors, so the student asks for the results.
+	if (index < 0) return machine.resolveState({ value: { finishing: 'paused' }, context: resumed });
+	return machine.resolveState({ value: 'answering', context: resumed });
+}
+
 /** The question id being asked, or null outside a round. */
 export function currentQuestionId(context: QuizContext): string | null {
 	return context.round[context.index] ?? null;
@@ -263,7 +294,7 @@ export function isResumable(saved: unknown, questionIds: readonly string[]): boo
 		(typeof s.value === 'string' && STATES.has(s.value)) ||
 		(typeof s.value === 'object' &&
 			s.value !== null &&
-			['saving', 'failed'].includes(String((s.value as { finishing?: unknown }).finishing)));
+			['saving', 'paused'].includes(String((s.value as { finishing?: unknown }).finishing)));
 	const ctx = s.context;
 	return (
 		valueOk &&
