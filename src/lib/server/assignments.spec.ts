@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
 	assignmentStatus,
+	type GetQuiz,
 	closeAssignment,
 	createAssignment,
 	deleteAssignment,
@@ -11,6 +12,7 @@ import {
 	purgeExpired
 } from './assignments.ts';
 import { finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
+import { findQuiz, listQuizzes } from './catalogue.ts';
 import { isAssignmentError } from './errors.ts';
 import { createManageSession } from './manage-sessions.ts';
 import { CreateAssignmentSchema } from './requests.ts';
@@ -79,6 +81,19 @@ describe('creating an assignment', () => {
 		await expect(assign(db, { quizSlug: 'no-such-quiz' })).rejects.toSatisfy((e) => isAssignmentError(e, 'quiz-not-found'));
 		await expect(assign(db, { closesAt: at(-1).toISOString() })).rejects.toSatisfy((e) => isAssignmentError(e, 'invalid-dates'));
 		expect((await countRows(db)).assignments).toBe(0);
+	});
+});
+
+describe('with the quizzes this server offers', () => {
+	it('assigns a catalogue quiz and lets a student start it', async () => {
+		const { db } = await tempDb();
+		const fromCatalogue: GetQuiz = findQuiz;
+		const entry = listQuizzes()[0]!;
+		const input = CreateAssignmentSchema.parse({ quizSlug: entry.slug });
+		const { assignment, studentCode } = await createAssignment(db, input, T0, { getQuiz: fromCatalogue });
+		expect(assignment).toMatchObject({ quizSlug: entry.slug, quizVersion: entry.version, title: entry.quiz.title });
+		const started = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz: fromCatalogue });
+		expect(started.order).toEqual(entry.quiz.questions.map((q) => q.id));
 	});
 });
 

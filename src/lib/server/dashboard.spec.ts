@@ -101,6 +101,7 @@ describe('the class report', () => {
 			{ questionId: 'denial', answered: 2, correct: 1, shareCorrect: 0.5, commonWrong: { id: 'yes', label: 'Yes, that is a denial.', count: 1 } }
 		]);
 		expect(report.questions[0]).toMatchObject({ type: 'classify', text: quiz.questions[0]!.quote, meanScore: 0.33 });
+		expect(report.questions[4]).toMatchObject({ type: 'choice', text: 'Did the spokesperson deny the stadium plan?' });
 	});
 
 	it('counts the class confusion matrix of right label against chosen label', async () => {

@@ -57,7 +57,7 @@ export interface WrongChoice {
 export interface QuestionReport {
 	questionId: string;
 	type: 'classify' | 'cue' | 'choice';
-	/** The quote, or the prompt of a choice question without one. */
+	/** What identifies the question to a teacher: a choice question's prompt, otherwise its quote. */
 	text: string;
 	answered: number;
 	correct: number;
@@ -179,7 +179,7 @@ export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Pro
 		return {
 			questionId: question.id,
 			type: question.type,
-			text: question.quote ?? (question.type === 'choice' ? question.prompt : ''),
+			text: question.type === 'choice' ? question.prompt : question.quote,
 			answered: given.length,
 			correct,
 			shareCorrect: given.length ? correct / given.length : null,

@@ -74,6 +74,6 @@ describe('manage sessions', () => {
 
 	it('names one HttpOnly, SameSite=Lax cookie per assignment', () => {
 		expect(manageCookieName('abc')).toBe('whosays_manage_abc');
-		expect(manageCookieOptions(T0)).toEqual({ path: '/', httpOnly: true, secure: true, sameSite: 'lax', expires: T0 });
+		expect(manageCookieOptions(T0)).toEqual({ path: '/', httpOnly: true, sameSite: 'lax', expires: T0 });
 	});
 });

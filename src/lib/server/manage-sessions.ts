@@ -102,9 +102,10 @@ export function manageCookieName(assignmentId: string): string {
 /**
  * Options for SvelteKit's `cookies.set`. SameSite=Lax lets the cookie ride on a
  * teacher's click from an email or a school portal, while cross-site form posts
- * are refused by it and by SvelteKit's origin check. `secure` is relaxed by
- * SvelteKit itself on http://localhost.
+ * are refused by it and by SvelteKit's origin check. `secure` is left to
+ * SvelteKit, which sets it everywhere but http://localhost (where Safari would
+ * drop a Secure cookie).
  */
 export function manageCookieOptions(expiresAt: Date, path = '/') {
-	return { path, httpOnly: true, secure: true, sameSite: 'lax', expires: expiresAt } as const;
+	return { path, httpOnly: true, sameSite: 'lax', expires: expiresAt } as const;
 }
