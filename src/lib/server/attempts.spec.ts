@@ -66,6 +66,18 @@ describe('starting an attempt', () => {
 		await expect(startAttempt(db, 'ZZZ-ZZZ', 'Ana', at(6), { getQuiz })).rejects.toSatisfy(refusal('assignment-not-found'));
 	});
 
+	it('never leaves an unfinished attempt on a class closed while a student was joining', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db);
+		const [joined] = await Promise.allSettled([
+			startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz }),
+			closeAssignment(db, assignment.id, at(1))
+		]);
+		const open = await db.selectFrom('attempts').select('id').where('finished_at', 'is', null).execute();
+		expect(open).toEqual([]);
+		if (joined.status === 'rejected') expect(isAssignmentError(joined.reason, 'closed')).toBe(true);
+	});
+
 	it('counts attempts per display name, however the name is spaced or capitalised', async () => {
 		const { db } = await tempDb();
 		const { studentCode } = await assign(db, { attemptsAllowed: 2 });

@@ -138,6 +138,10 @@ export async function startAttempt(
 	// One transaction for the count and the insert; Kysely's SQLite driver runs
 	// one at a time on its single connection, so two tabs cannot both slip in.
 	await db.transaction().execute(async (trx) => {
+		// The teacher may have closed or deleted the class since it was looked up.
+		const current = await trx.selectFrom('assignments').select('closed_at').where('id', '=', assignment.id).executeTakeFirst();
+		if (!current) throw new AssignmentError('assignment-not-found', 'No assignment has this code; check it with your teacher');
+		if (current.closed_at !== null) throw new AssignmentError('closed', 'This assignment is closed');
 		if (assignment.attemptsAllowed > 0) {
 			const { used } = await trx
 				.selectFrom('attempts')
