@@ -1,0 +1,66 @@
+/**
+ * Paragraphs and sentences. Sentence ends come from Intl.Segmenter, which
+ * handles closing quotes (“…necessary.” She…) but not abbreviations, so a
+ * split after "Mr." or "U.S." is joined back using the lexicon's lists.
+ */
+import type { Lexicon } from './lexicon/types.ts';
+
+export interface Span {
+	start: number;
+	end: number;
+}
+
+/** Every line break ends a paragraph; blank lines and surrounding spaces are dropped. */
+export function splitParagraphs(text: string): string[] {
+	return text
+		.split(/\r\n|\r|\n|\u2028|\u2029/)
+		.map((line) => line.trim())
+		.filter((line) => line.length > 0);
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(language: string): Intl.Segmenter {
+	let segmenter = segmenters.get(language);
+	if (!segmenter) {
+		segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+		segmenters.set(language, segmenter);
+	}
+	return segmenter;
+}
+
+const LEADING_PUNCTUATION = /^[(“"‘'[]+/u;
+const INITIALS = /^(?:\p{L}\.){2,}$/u;
+const INITIAL = /^\p{Lu}\.$/u;
+
+function continuesSentence(before: string, after: string, lexicon: Lexicon): boolean {
+	const next = after.trimStart();
+	// The segmenter also breaks after ?/! inside a quote that the sentence goes on past: “Why?” she asked.
+	if (/^[\p{Ll}\p{N}]/u.test(next)) return true;
+	const last = (/\S+$/u.exec(before.trimEnd())?.[0] ?? '').replace(LEADING_PUNCTUATION, '');
+	if (lexicon.sentences.titles.includes(last)) return true;
+	const abbreviation =
+		lexicon.sentences.abbreviations.includes(last) || INITIALS.test(last) || INITIAL.test(last);
+	if (!abbreviation) return false;
+	const firstWord = /^[\p{L}]+/u.exec(next.replace(LEADING_PUNCTUATION, ''))?.[0] ?? '';
+	return !lexicon.sentences.openers.includes(firstWord);
+}
+
+/** The sentences of one paragraph, as trimmed spans. */
+export function splitSentences(paragraph: string, lexicon: Lexicon): Span[] {
+	const spans: Span[] = [];
+	for (const { index, segment } of segmenterFor(lexicon.language).segment(paragraph)) {
+		const last = spans.at(-1);
+		const span = { start: index, end: index + segment.length };
+		if (last && continuesSentence(paragraph.slice(last.start, last.end), segment, lexicon)) last.end = span.end;
+		else spans.push(span);
+	}
+	return spans.map((s) => trimSpan(paragraph, s)).filter((s) => s.end > s.start);
+}
+
+export function trimSpan(text: string, span: Span, trailing = /\s+$/u): Span {
+	const piece = text.slice(span.start, span.end);
+	const lead = piece.length - piece.trimStart().length;
+	const kept = piece.slice(lead).replace(trailing, '');
+	return { start: span.start + lead, end: span.start + lead + kept.length };
+}
