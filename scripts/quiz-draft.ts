@@ -1,0 +1,131 @@
+/**
+ * Drafts a claim-level quiz from an article's plain text: one classify
+ * question per claim, with a suggested label and cue, for an author to check.
+ *   npm run quiz:draft -- article.txt            (JSON to stdout)
+ *   npm run quiz:draft -- article.txt -o quiz.json
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { text as readStream } from 'node:stream/consumers';
+import { formatProblem, validateQuizData } from '../src/lib/quiz/validate.ts';
+import { DraftError, draftQuiz } from '../src/lib/tagger/draft.ts';
+
+const USAGE = `Usage: npm run quiz:draft -- <article.txt> [-o <quiz.json>]
+
+Reads an article as plain text (one paragraph per line; a short first line
+without a full stop is taken as the headline) and writes a draft quiz: one
+"classify" question per claim, answered with the suggested label
+(fact, anonymous or non-answer) and its cue words. Name the article - to
+read it from standard input.
+
+Every explanation, every whyNot and the outlet start with "TODO:": write
+them, check each answer, then run npm run quiz:check on the file.
+
+Options:
+  -o, --output <file>  write the quiz to this file instead of standard output
+  -h, --help           show this help`;
+
+function fail(message: string): never {
+	console.error(`quiz:draft: ${message}`);
+	process.exit(1);
+}
+
+interface Args {
+	input: string;
+	output: string | null;
+}
+
+function parseArgs(argv: readonly string[]): Args | 'help' {
+	let input: string | null = null;
+	let output: string | null = null;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '-h' || arg === '--help') return 'help';
+		if (arg === '-o' || arg === '--output') {
+			const next = argv[++i];
+			if (next === undefined || next === '') fail(`${arg} needs a file name: -o quiz.json`);
+			output = next;
+		} else if (arg.startsWith('--output=')) {
+			output = arg.slice('--output='.length);
+			if (!output) fail('--output= needs a file name: --output=quiz.json');
+		} else if (arg.startsWith('-') && arg !== '-') fail(`unknown option ${arg}\n\n${USAGE}`);
+		else if (input !== null) fail(`one article at a time, but got "${input}" and "${arg}"`);
+		else input = arg;
+	}
+	if (input === null) fail(`name the article to draft from\n\n${USAGE}`);
+	return { input, output };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const WRITE_ERRORS: Record<string, string> = {
+	ENOENT: 'its folder does not exist',
+	EISDIR: 'it is a folder',
+	EACCES: 'permission denied',
+	EPERM: 'permission denied'
+};
+
+const READ_ERRORS: Record<string, string> = {
+	ENOENT: 'no such file',
+	EISDIR: 'it is a folder, not a text file',
+	EACCES: 'permission denied',
+	EPERM: 'permission denied'
+};
+
+async function readArticle(file: string): Promise<string> {
+	let text: string;
+	try {
+		text = file === '-' ? await readStream(process.stdin) : await readFile(file, 'utf8');
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+		fail(`cannot read ${file}: ${READ_ERRORS[code] ?? code}`);
+	}
+	if (text.includes('\u0000')) fail(`${file} does not look like text; save the article as plain text (.txt)`);
+	if (text.trim() === '') fail(`${file} is empty; paste the article's text into it, one paragraph per line`);
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (args === 'help') {
+	console.log(USAGE);
+} else {
+	const text = await readArticle(args.input);
+	let draft: ReturnType<typeof draftQuiz>;
+	try {
+		draft = draftQuiz(text);
+	} catch (e) {
+		if (e instanceof DraftError) fail(`${args.input}: ${e.message}`);
+		throw e;
+	}
+	const checked = validateQuizData(draft.quiz);
+	if (!checked.ok) {
+		for (const p of checked.problems) console.error(formatProblem(args.input, p));
+		fail(`the draft from ${args.input} is not a valid quiz (see above); is the article within the quiz limits?`);
+	}
+
+	const json = `${JSON.stringify(draft.quiz, null, '\t')}\n`;
+	if (args.output) {
+		try {
+			await writeFile(args.output, json);
+		} catch (e) {
+			const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+			fail(`cannot write ${args.output}: ${WRITE_ERRORS[code] ?? code}`);
+		}
+	} else process.stdout.write(json);
+
+	const counts = new Map<string, number>();
+	for (const c of draft.tagging.claims) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
+	const unsure = draft.tagging.claims.filter((c) => c.confidence < 0.5).length;
+	console.error(
+		[
+			`Drafted ${plural(draft.quiz.questions.length, 'question')} from ${plural(draft.tagging.paragraphs.length, 'paragraph')}` +
+				(args.output ? ` into ${args.output}` : '') +
+				`: ${[...counts].map(([c, n]) => `${c} ${n}`).join(', ')}.`,
+			draft.headline ? `Headline: ${draft.headline}` : 'No headline line found; the title is "Draft quiz".',
+			unsure ? `${plural(unsure, 'suggestion')} below 50% sure: check those first.` : '',
+			draft.skipped.length ? `${plural(draft.skipped.length, 'claim')} too long for one question left out.` : '',
+			'Every explanation, whyNot and the outlet start with "TODO:".'
+		]
+			.filter(Boolean)
+			.join('\n')
+	);
+}

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CATEGORIES } from '../quiz/categories.ts';
+import { LIMITS } from '../quiz/schema.ts';
+import { validateQuizData } from '../quiz/validate.ts';
+import { CORPUS } from './corpus/index.ts';
+import { sessionsOfferedToResign } from './corpus/sessions-offered-to-resign.ts';
+import { DRAFT_LIMITS, DraftError, draftQuiz, looksLikeHeadline } from './draft.ts';
+
+const categoryIds = DEFAULT_CATEGORIES.map((c) => c.id);
+const seedWithHeadline = `${sessionsOfferedToResign.headline}\n\n${sessionsOfferedToResign.text}`;
+
+function expectValid(quiz: unknown) {
+	const result = validateQuizData(quiz);
+	expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([]);
+}
+
+describe('draftQuiz', () => {
+	it('drafts a valid quiz from the first article, headline and all', () => {
+		const { quiz, tagging, headline } = draftQuiz(seedWithHeadline);
+		expectValid(quiz);
+		expect(headline).toBe(sessionsOfferedToResign.headline);
+		expect(quiz.title).toBe(sessionsOfferedToResign.headline);
+		expect(quiz.article.headline).toBe(sessionsOfferedToResign.headline);
+		expect(quiz.article.outlet).toBe('TODO: outlet');
+		expect(quiz.article.paragraphs).toEqual(sessionsOfferedToResign.text.split('\n\n'));
+		expect(quiz.questions).toHaveLength(tagging.claims.length);
+	});
+
+	it('asks one classify question per claim, answered with the suggestion, everything to write marked TODO', () => {
+		const { quiz, tagging } = draftQuiz(seedWithHeadline);
+		quiz.questions.forEach((q, i) => {
+			const claim = tagging.claims[i]!;
+			expect(q).toMatchObject({ type: 'classify', id: `c${i + 1}`, quote: claim.text, answer: claim.category });
+			if (q.type !== 'classify') return;
+			expect(q.explanation.startsWith('TODO:')).toBe(true);
+			expect(Object.keys(q.whyNot).sort()).toEqual(categoryIds.filter((c) => c !== q.answer).sort());
+			for (const text of Object.values(q.whyNot)) expect(text.startsWith('TODO:')).toBe(true);
+			expect(q.cues).toHaveLength(1);
+			expect(q.quote).toContain(q.cues[0]);
+		});
+	});
+
+	it('uses the cue phrase as the cue, and a verbatim piece of the claim when there is none', () => {
+		const { quiz } = draftQuiz(
+			'The mayor reportedly wants a new stadium. The old stadium seated 8,000 people. Its roof leaks.'
+		);
+		const [hedged, verb, words] = quiz.questions;
+		expect(hedged).toMatchObject({ cues: ['reportedly'] });
+		expect(verb).toMatchObject({ answer: 'fact', cues: ['seated 8,000 people'] });
+		expect(words).toMatchObject({ cues: ['Its roof leaks.'] });
+	});
+
+	it('drafts a valid quiz from every corpus article', () => {
+		for (const article of CORPUS) expectValid(draftQuiz(`${article.headline}\n${article.text}`).quiz);
+	});
+
+	it('takes a first line that reads like a sentence as article text, titled "Draft quiz"', () => {
+		const { quiz, headline } = draftQuiz('The council met on Monday.\nThe mayor declined to comment.');
+		expect(headline).toBeNull();
+		expect(quiz.title).toBe('Draft quiz');
+		expect(quiz.article.paragraphs).toEqual(['The council met on Monday.', 'The mayor declined to comment.']);
+		expect(looksLikeHeadline('Council cuts arts budget by 12 percent')).toBe(true);
+		expect(looksLikeHeadline('The council cut the budget.')).toBe(false);
+	});
+
+	it('refuses an empty text, or one with no sentence to ask about', () => {
+		expect(() => draftQuiz('')).toThrow(DraftError);
+		expect(() => draftQuiz(' \n \n')).toThrow(/empty/);
+		expect(() => draftQuiz('***')).toThrow(/no sentences/);
+	});
+
+	it('keeps to the schema’s limits (the copy in draft.ts agrees with quiz/schema.ts)', () => {
+		for (const key of Object.keys(DRAFT_LIMITS) as (keyof typeof DRAFT_LIMITS)[])
+			expect(DRAFT_LIMITS[key], key).toBe(LIMITS[key]);
+	});
+
+	it('drafts a valid quiz from any text of ordinary size it can find a sentence in', () => {
+		const sentence = fc.constantFrom(
+			...CORPUS.flatMap((a) => a.text.split(/(?<=[.”])\s+/u)),
+			'Why?',
+			'– and then –',
+			'(as usual)',
+			'“No comment,” she said.'
+		);
+		const text = fc
+			.array(fc.oneof(sentence, fc.string({ maxLength: 30 }), fc.constantFrom('\n', '\n\n', ' ')), { maxLength: 15 })
+			.map((parts) => parts.join(''));
+		fc.assert(
+			fc.property(text, (t) => {
+				try {
+					expectValid(draftQuiz(t).quiz);
+				} catch (e) {
+					if (!(e instanceof DraftError)) throw e;
+				}
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});
