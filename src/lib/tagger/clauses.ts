@@ -68,8 +68,12 @@ function findBreaks(sentence: string, c: CompiledLexicon): Break[] {
 	for (const m of sentence.matchAll(c.bareCoordinator))
 		if (sentence[m.index - 1] !== ',' && c.pronounClause.test(after(m))) breaks.push({ end: m.index, start: end(m), dependent: false });
 	for (const m of sentence.matchAll(c.relative)) breaks.push({ end: m.index, start: wordStart(m), dependent: true });
-	for (const m of sentence.matchAll(c.subordinator))
-		if (c.clauseStart.test(after(m))) breaks.push({ end: m.index, start: wordStart(m), dependent: true });
+	// "has not said when the work will start": after a verb of saying or knowing, "when" opens what is (not) said.
+	for (const m of sentence.matchAll(c.subordinator)) {
+		const before = previousWords(sentence, m.index, 1)[0]?.toLowerCase() ?? '';
+		if (c.clauseStart.test(after(m)) && !c.complementTaker.test(before))
+			breaks.push({ end: m.index, start: wordStart(m), dependent: true });
+	}
 	for (const m of sentence.matchAll(c.eventLink)) {
 		const next = /^[\p{L}]+/u.exec(after(m))?.[0] ?? '';
 		const before = previousWords(sentence, m.index, 1)[0]?.toLowerCase();

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CORPUS } from './corpus/index.ts';
-import { dunmoreHospital } from './corpus/dunmore-hospital.ts';
 import { en } from './lexicon/en.ts';
 import type { Lexicon } from './lexicon/types.ts';
 import { splitSentences } from './sentences.ts';
@@ -45,7 +44,9 @@ describe('rule families', () => {
 			'People familiar with the deal say it is worth $2 million.',
 			'A third source confirmed the meeting took place.',
 			'The club will move to a new ground, citing three people briefed on the plan.',
-			'Aides said the plan had been dropped.'
+			'Aides said the plan had been dropped.',
+			'Three drivers at the depot said the buses were late every day.',
+			'Two cooks, who asked that their names not be printed, said the kitchen failed its inspection.'
 		]) {
 			expect(only(text), text).toMatchObject({ category: 'anonymous', rule: 'unnamed-source' });
 		}
@@ -54,6 +55,7 @@ describe('rule families', () => {
 	it('calls hedges anonymous', () => {
 		expect(only('The coach allegedly kicked a chair.')).toMatchObject({ category: 'anonymous', rule: 'hedge' });
 		expect(only('The striker is said to be unhappy.').rule).toBe('hedge');
+		expect(only('The striker is also said to be unhappy.').rule).toBe('hedge');
 		expect(only('Reportedly, the mayor owns two boats.').cue?.text).toBe('Reportedly');
 	});
 
@@ -74,7 +76,9 @@ describe('rule families', () => {
 			'The school would not confirm the figure.',
 			'“No comment,” said Coach Eli Brand.',
 			'“I have not had a conversation with her about it,” Principal Ines Doyle said.',
-			'The treasurer could not be reached on Sunday.'
+			'The treasurer could not be reached on Sunday.',
+			'The principal declined to estimate the cost.',
+			'Asked about the cost, a spokesman said only that the school “takes safety seriously.”'
 		]) {
 			expect(label(text), text).toBe('non-answer');
 		}
@@ -169,6 +173,7 @@ describe('splitting sentences into claims', () => {
 			'after it emerged that he had lost the receipts.'
 		]);
 		expect(texts('The team lost the following week.')).toHaveLength(1);
+		expect(texts('The league has not said when the season will start.')).toHaveLength(1);
 	});
 
 	it('lets a closing attribution cover the whole sentence, while a public act in its own clause outweighs it', () => {
@@ -237,7 +242,7 @@ describe('the output', () => {
 	};
 
 	it('gives every claim, sentence and cue as a verbatim span of its paragraph, in every corpus article', () => {
-		for (const article of [...CORPUS, dunmoreHospital]) {
+		for (const article of CORPUS) {
 			const t = tagArticle(article.text);
 			expect(t.claims.length).toBeGreaterThanOrEqual(article.labels.length - 2);
 			verbatim(t);
@@ -245,7 +250,7 @@ describe('the output', () => {
 	});
 
 	it('keeps claims verbatim for any mix of sentences, punctuation and line breaks', () => {
-		const pieces = [...CORPUS, dunmoreHospital].flatMap((a) => a.text.split(/(?<=[.”])\s+/u));
+		const pieces = CORPUS.flatMap((a) => a.text.split(/(?<=[.”])\s+/u));
 		const noise = fc.constantFrom(' ', '  ', '\n', '\n\n', ' – ', ', and he ', ' (', ') ', '“', '”', ' U.S. ', '; ');
 		fc.assert(
 			fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), noise, fc.string({ maxLength: 12 })), { maxLength: 12 }), (parts) => {

@@ -1,15 +1,16 @@
 import type { LabelledArticle } from './types.ts';
 
 /**
- * Written for this set after the rules were in place, and measured once they
- * were final, as a held-out check: its phrasing was chosen to vary from the
- * lexicon's, not to fit it. A fictional hospital story; every name, place,
- * outlet and figure is invented.
+ * Written after the first rules were in place, as a held-out check whose
+ * phrasing varies from the lexicon's rather than fitting it. Measured once
+ * (10 of 15 right), it then showed which general phrasings the lexicon lacked,
+ * so it no longer counts as held out. A fictional hospital story; every name,
+ * place, outlet and figure is invented.
  */
 export const dunmoreHospital: LabelledArticle = {
 	id: 'dunmore-hospital',
 	headline: 'St. Anne’s Hospital to shut its emergency department overnight',
-	source: 'Fictional local news written for the tagger’s labelled set, held out from tuning.',
+	source: 'Fictional local news written for the tagger’s labelled set; held out, then used to revise the rules.',
 	fictional: true,
 	text: [
 		'St. Anne’s Hospital in Dunmore will close its emergency department between midnight and 6 a.m. starting next month, the hospital’s board decided at a meeting on Thursday.',

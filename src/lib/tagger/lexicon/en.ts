@@ -18,7 +18,7 @@ export const en: Lexicon = {
 			'wrote', 'writes', 'noted', 'notes', 'announced', 'announces', 'confirmed', 'confirms', 'insisted',
 			'insists', 'argued', 'argues', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'warned', 'warns',
 			'testified', 'replied', 'responded', 'remarked', 'recalled', 'declared', 'stressed', 'emphasi[sz]ed',
-			'asserted', 'maintained', 'predicted', 'posted', 'tweeted', 'pointed out'
+			'asserted', 'maintained', 'predicted', 'posted', 'tweeted', 'pointed out', 'described', 'describes'
 		],
 		// People a reader cannot identify when no name comes with them.
 		person: [
@@ -30,6 +30,11 @@ export const en: Lexicon = {
 		quant: [
 			'a', 'an', 'the', 'some', 'several', 'many', 'multiple', 'numerous', 'other', 'those', 'these', 'more than',
 			'a number of', 'a handful of', 'at least', 'another', '\\d+', ...NUMBERS
+		],
+		// A number of people, however they are described: "two nurses", "one of them".
+		count: [
+			'some', 'several', 'many', 'a few', 'a number of', 'a handful of', 'dozens of', 'both', 'at least \\d+',
+			'more than \\d+', '\\d+', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'
 		],
 		// Roles that speak for an organisation on the record.
 		role: [
@@ -87,7 +92,8 @@ export const en: Lexicon = {
 		nonAnswerVerb: [
 			'say', 'comment', 'confirm', 'deny', 'discuss', 'answer', 'elaborate', 'specify', 'respond', 'reply',
 			'address', 'disclose', 'name', 'speculate', 'explain', 'return', 'give details', 'provide details',
-			'go into details?', 'release', 'be interviewed'
+			'go into details?', 'release', 'be interviewed', 'estimate', 'predict', 'reveal', 'identify', 'share',
+			'detail', 'characteri[sz]e', 'quantify', 'guess', 'put a (figure|number) on', 'give a (figure|number|timeline)'
 		]
 	},
 	cues: [
@@ -99,6 +105,9 @@ export const en: Lexicon = {
 				'(declined|declines|decline|refused|refuses|refuse) to {nonAnswerVerb}',
 				'declined (comment|requests? for comment|an interview|interview requests)',
 				'(would|will|could|can|did|does|do)( not|n\'t) (immediately )?{nonAnswerVerb}',
+				'(said|would say|will say|could say) only that',
+				'would only say',
+				'(gave|gives|offered|offers|provided|provides) no (details|explanation|answer|timeline|figures?|reason|comment)',
 				'(won\'t|can\'t|cannot) (immediately )?{nonAnswerVerb}',
 				'(has|have|had)( not|n\'t)( yet)? (responded|replied|commented|answered|discussed|returned|said|confirmed)',
 				'(has|have|had)( not|n\'t)( yet)? (had|held) (a |any )?(discussion|conversation)s?',
@@ -128,11 +137,17 @@ export const en: Lexicon = {
 				'(on|under) (the )?(condition|promise|understanding) of anonymity',
 				'anonymously',
 				'(asked|requested|insisted on|declined|refused) (not )?to be (named|identified)',
+				'(asked|requested|insisted|on (the )?condition) that (their|his|her) names? (not|be withheld)',
+				'(requested|was granted|were granted|was given|were given) anonymity',
 				'not authori[sz]ed to (speak|discuss|comment|talk)',
 				'(unnamed|anonymous|unidentified) {person}',
 				'citing ({quant} )?([\\p{Ll}-]+ ){0,2}{person}',
 				'according to ({quant} )?([\\p{Ll}-]+ ){0,2}{person}',
-				'({quant} )?(of (the|his|her|their|its) )?([\\p{Ll}-]+ ){0,2}{person} {speech}'
+				'({quant} )?(of (the|his|her|their|its) )?([\\p{Ll}-]+ ){0,2}{person} {speech}',
+				// Counted people are unnamed whatever the noun: "two nurses at the plant said".
+				'{count}( other)? ([\\p{Ll}-]+ )?\\p{Ll}+( (of|at|in|from|for|with|on) (the |a |an )?([\\p{L}’\'-]+ ){0,2}?[\\p{L}’\'-]+)?,? {speech}',
+				'{count} of (them|those|these|the [\\p{Ll}-]+)( [\\p{Ll}-]+)? {speech}',
+				'{count} ([\\p{Ll}-]+ )?\\p{Ll}+, [^,;“”"]{1,100}, {speech}'
 			]
 		},
 		{
@@ -158,7 +173,7 @@ export const en: Lexicon = {
 				'supposedly',
 				'reputedly',
 				'rumou?red',
-				'(is|are|was|were|has been|have been|had been) (said|reported|believed|thought|understood|rumou?red|alleged) to',
+				'(is|are|was|were|has been|have been|had been)( also| still| now| widely| \\p{Ll}+ly)? (said|reported|believed|thought|understood|rumou?red|alleged) to',
 				'it is (said|believed|thought|understood|rumou?red|alleged) that'
 			]
 		},
@@ -204,6 +219,7 @@ export const en: Lexicon = {
 				'{Name} {speech}',
 				'{speech} {Name}',
 				'{Name}, [^,;“”"]{1,80}, {speech}',
+				'{Name}, {speech}',
 				'according to {Name}'
 			]
 		},
@@ -241,7 +257,8 @@ export const en: Lexicon = {
 				'(resentful|resented|dissatisfied|dissatisfaction|displeased|displeasure|worried|fears|feared|fearful)',
 				'(privately|in private|behind closed doors|behind the scenes|behind-the-scenes|closed-door|confided|quietly|secretly)',
 				'told (his |her |their )?(aides|associates|allies|friends|confidants|advis[eo]rs|colleagues)',
-				'(willing to|wanted|wants|intends? to|considering|weighing|mulling|believes|thinks|felt|feels)',
+				'(willing to|wanted|wants|intends? to|intended to|considering|weighing|mulling)',
+				'(believes|believed|thinks|thought that|felt|feels|hoped|hopes|worries|fears)',
 				'(talks|negotiations|private discussions|private conversations)'
 			]
 		},
@@ -298,7 +315,8 @@ export const en: Lexicon = {
 			'confirmed', 'clear', 'aware', 'angry', 'frustrated', 'worried', 'upset', 'believe', 'believes', 'believed',
 			'know', 'knows', 'knew', 'think', 'thinks', 'thought', 'argued', 'insisted', 'warned', 'noted', 'added',
 			'claimed', 'suggest', 'suggests', 'suggested', 'indicate', 'indicates', 'indicated', 'learned', 'feared',
-			'hoped', 'decided', 'agreed', 'so', 'such', 'now', 'given', 'ensure', 'means', 'meant', 'fact', 'news'
+			'hoped', 'decided', 'agreed', 'so', 'such', 'now', 'given', 'ensure', 'means', 'meant', 'fact', 'news',
+			'asked', 'ask', 'explain', 'explained', 'disclosed', 'specified', 'wondered', 'sure', 'unsure', 'unclear'
 		],
 		publicActVerbs: [
 			'signed', 'approved', 'passed', 'voted', 'appointed', 'nominated', 'elected', 'blocked', 'ruled',
