@@ -5,7 +5,24 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter(),
-		alias: { $quizzes: 'quizzes' }
+		alias: { $quizzes: 'quizzes' },
+		// Scripts only from this origin (SvelteKit's own inline scripts carry a nonce);
+		// inline styles stay allowed for Svelte's style: directives, never inline scripts.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -14,3 +14,20 @@ export interface PracticeIslandProps {
 	minutes: number;
 	quiz: Quiz;
 }
+
+/** An assignment in progress, as the server knows it: no answer key, only verdicts already earned. */
+export interface AssignmentIslandProps {
+	code: string;
+	minutes: number;
+	outlet: string;
+	state: {
+		attemptId: string;
+		assignment: { mode: 'practice' | 'test' };
+		quiz: import('../lib/quiz/public.ts').PublicQuiz;
+		order: string[];
+		answers: Record<string, import('../lib/quiz/schema.ts').Answer>;
+		feedback: Record<string, import('../lib/quiz/grading.ts').Graded>;
+		finished: boolean;
+		nextSeq: number;
+	};
+}

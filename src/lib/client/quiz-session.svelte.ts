@@ -11,6 +11,8 @@ type Logic = typeof quizMachine;
 export interface Storage {
 	key: string;
 	version: string;
+	/** Leave nothing in the browser once the quiz is finished (a shared Chromebook). */
+	forgetWhenDone?: boolean;
 }
 
 export type Notice = 'changed' | 'unreadable' | null;
@@ -24,12 +26,15 @@ export class QuizSession {
 	#input: QuizMachineInput;
 	#storage: Storage | null;
 
-	constructor(logic: Logic, input: QuizMachineInput, storage: Storage | null) {
+	#done = false;
+
+	/** `initial`: where the server says the student is; saved progress that is further along wins. */
+	constructor(logic: Logic, input: QuizMachineInput, storage: Storage | null, initial?: SnapshotFrom<Logic>) {
 		this.#logic = logic;
 		this.#input = input;
 		this.#storage = storage;
-		// Not started: the server renders the initial state, the browser resumes.
-		this.#actor = createActor(logic, { input });
+		// Not started: the server renders this state, the browser resumes.
+		this.#actor = createActor(logic, initial ? { input, snapshot: initial } : { input });
 		this.snapshot = this.#actor.getSnapshot();
 	}
 
@@ -38,7 +43,12 @@ export class QuizSession {
 		const storage = this.#storage;
 		if (storage) {
 			const loaded = loadProgress(storage.key, storage.version);
-			if (loaded.snapshot && isResumable(loaded.snapshot, this.#input.questionIds)) {
+			const answered = (snap: unknown) =>
+				Object.keys((snap as { context?: { answers?: object } }).context?.answers ?? {}).length;
+			const behind = loaded.snapshot !== null && answered(loaded.snapshot) < answered(this.snapshot);
+			if (loaded.snapshot && behind) {
+				clearProgress(storage.key);
+			} else if (loaded.snapshot && isResumable(loaded.snapshot, this.#input.questionIds)) {
 				try {
 					this.#actor = createActor(this.#logic, {
 						input: this.#input,
@@ -64,7 +74,12 @@ export class QuizSession {
 	}
 
 	#save(storage: Storage, snapshot: SnapshotFrom<Logic>) {
-		if (snapshot.matches('intro') && snapshot.context.roundNumber === 0) clearProgress(storage.key);
+		if (this.#done) return;
+		const finished = snapshot.matches('summary') || snapshot.matches('review');
+		if (storage.forgetWhenDone && finished) {
+			this.#done = true;
+			clearProgress(storage.key);
+		} else if (snapshot.matches('intro') && snapshot.context.roundNumber === 0) clearProgress(storage.key);
 		else saveProgress(storage.key, storage.version, this.#actor.getPersistedSnapshot());
 	}
 

@@ -1,0 +1,165 @@
+/**
+ * Answers on their way to the server. Each answer is written to localStorage
+ * before it is sent, so a reload, a closed lid or a dropped school Wi-Fi loses
+ * nothing; the queue is sent in order and retried until the server has it.
+ */
+import type { Graded } from '../quiz/grading.ts';
+import type { Answer } from '../quiz/schema.ts';
+
+export interface Pending {
+	questionId: string;
+	answer: Answer;
+	seq: number;
+}
+
+export type Delivered = { status: 'graded'; graded: Graded } | { status: 'recorded' };
+
+/** The server refused the answer for good (the assignment closed, say): retrying will not help. */
+export class Refused extends Error {
+	override readonly name = 'Refused';
+}
+
+interface Stored {
+	pending: Pending[];
+	nextSeq: number;
+}
+
+const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 15_000];
+
+export interface OutboxOptions {
+	/** localStorage key. */
+	key: string;
+	/** Where answers are POSTed as JSON. */
+	endpoint: string;
+	/** The server's next sequence number; the browser never goes below it. */
+	nextSeq: number;
+	fetch?: typeof fetch;
+}
+
+export class Outbox {
+	/** Answers not yet confirmed by the server, oldest first. */
+	pending: Pending[] = $state([]);
+	/** False after a failed send, until one succeeds. */
+	online = $state(true);
+	/** The server's reason for refusing an answer, for the student to read. */
+	refusal: string | null = $state(null);
+
+	#options: OutboxOptions;
+	#nextSeq: number;
+	#sending = false;
+	#retry = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#waiters = new Map<number, { resolve: (d: Delivered) => void; reject: (e: Error) => void }>();
+	#drained: (() => void)[] = [];
+
+	constructor(options: OutboxOptions) {
+		this.#options = options;
+		const stored = this.#load();
+		this.pending = stored?.pending ?? [];
+		this.#nextSeq = Math.max(options.nextSeq, stored?.nextSeq ?? 0);
+	}
+
+	/** Starts sending whatever a previous page left queued, and again whenever the network returns. */
+	start(): () => void {
+		const wake = () => {
+			this.#retry = 0;
+			void this.#flush();
+		};
+		addEventListener('online', wake);
+		void this.#flush();
+		return () => {
+			removeEventListener('online', wake);
+			clearTimeout(this.#timer);
+		};
+	}
+
+	/** Queues an answer (replacing an unsent one for the same question) and resolves when the server has it. */
+	send(questionId: string, answer: Answer): Promise<Delivered> {
+		const item: Pending = { questionId, answer, seq: this.#nextSeq++ };
+		for (const old of this.pending.filter((p) => p.questionId === questionId)) this.#waiters.get(old.seq)?.reject(new Refused('replaced'));
+		this.pending = [...this.pending.filter((p) => p.questionId !== questionId), item];
+		this.#save();
+		const delivered = new Promise<Delivered>((resolve, reject) => this.#waiters.set(item.seq, { resolve, reject }));
+		void this.#flush();
+		return delivered;
+	}
+
+	/** Resolves once every queued answer has reached the server. */
+	drained(): Promise<void> {
+		if (this.pending.length === 0) return Promise.resolve();
+		return new Promise((resolve) => this.#drained.push(resolve));
+	}
+
+	/** Forgets everything this browser holds for the attempt. */
+	clear(): void {
+		this.pending = [];
+		try {
+			localStorage.removeItem(this.#options.key);
+		} catch {
+			// Nothing stored when storage is unavailable.
+		}
+	}
+
+	async #flush(): Promise<void> {
+		if (this.#sending) return;
+		this.#sending = true;
+		clearTimeout(this.#timer);
+		try {
+			while (this.pending.length) {
+				const item = this.pending[0]!;
+				let response: Response;
+				try {
+					response = await (this.#options.fetch ?? fetch)(this.#options.endpoint, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(item)
+					});
+				} catch {
+					return this.#later();
+				}
+				if (response.status >= 500 || response.status === 429) return this.#later();
+				this.online = true;
+				this.#retry = 0;
+				const body = (await response.json().catch(() => ({}))) as Partial<Delivered> & { message?: string };
+				this.pending = this.pending.filter((p) => p !== item);
+				this.#save();
+				const waiter = this.#waiters.get(item.seq);
+				this.#waiters.delete(item.seq);
+				if (response.ok) {
+					this.refusal = null;
+					waiter?.resolve(body.status === 'graded' && body.graded ? { status: 'graded', graded: body.graded } : { status: 'recorded' });
+				} else {
+					this.refusal = body.message ?? 'The server did not accept this answer.';
+					waiter?.reject(new Refused(this.refusal));
+				}
+			}
+			for (const done of this.#drained.splice(0)) done();
+		} finally {
+			this.#sending = false;
+		}
+	}
+
+	#later(): void {
+		this.online = false;
+		const wait = RETRY_MS[Math.min(this.#retry++, RETRY_MS.length - 1)]!;
+		this.#timer = setTimeout(() => void this.#flush(), wait);
+	}
+
+	#load(): Stored | null {
+		try {
+			const raw = localStorage.getItem(this.#options.key);
+			const stored = raw ? (JSON.parse(raw) as Stored) : null;
+			return stored && Array.isArray(stored.pending) && typeof stored.nextSeq === 'number' ? stored : null;
+		} catch {
+			return null;
+		}
+	}
+
+	#save(): void {
+		try {
+			localStorage.setItem(this.#options.key, JSON.stringify({ pending: this.pending, nextSeq: this.#nextSeq } satisfies Stored));
+		} catch {
+			// Storage full or off: the answers still go out while the page is open.
+		}
+	}
+}

@@ -1,0 +1,48 @@
+/**
+ * The quiz machine for an assignment: the server grades. Answers go through
+ * the outbox, so in test mode the student moves on at once, even offline; in
+ * practice mode the feedback waits for the server, with the answer kept safe.
+ */
+import { fromPromise } from 'xstate';
+import {
+	quizMachine,
+	type FinishInput,
+	type FinishOutput,
+	type GradeInput,
+	type GradeOutput
+} from '../machines/quiz.machine.ts';
+import type { Outbox } from './outbox.svelte.ts';
+
+export interface ServerGradingOptions {
+	outbox: Outbox;
+	/** Where finishing is POSTed. */
+	finishUrl: string;
+	/** Called once the server has the finished attempt: time to forget it in this browser. */
+	onFinished: () => void;
+	fetch?: typeof fetch;
+}
+
+export function serverGrading({ outbox, finishUrl, onFinished, fetch: doFetch = fetch }: ServerGradingOptions) {
+	return quizMachine.provide({
+		actors: {
+			grade: fromPromise<GradeOutput, GradeInput>(async ({ input }) => {
+				const delivered = outbox.send(input.questionId, input.answer);
+				if (input.mode === 'test') {
+					// Stored in this browser already; the server gets it when it can.
+					delivered.catch(() => undefined);
+					return null;
+				}
+				const result = await delivered;
+				return result.status === 'graded' ? result.graded : null;
+			}),
+			finish: fromPromise<FinishOutput, FinishInput>(async () => {
+				await outbox.drained();
+				const response = await doFetch(finishUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				if (!response.ok) throw new Error(`Finishing failed with status ${response.status}`);
+				const body = (await response.json()) as { results: FinishOutput };
+				onFinished();
+				return body.results;
+			})
+		}
+	});
+}

@@ -1,0 +1,85 @@
+/**
+ * What the assignment routes share: the quiz lookup, rate limits, the
+ * student's resume cookie, and turning a refusal into an HTTP answer.
+ */
+import { json, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { GetQuiz } from './assignments.ts';
+import { findQuiz } from './catalogue.ts';
+import { isAssignmentError } from './errors.ts';
+import { FAILED_LOOKUPS, RateLimiter, rateKey, STUDENT_TRAFFIC } from './rate-limit.ts';
+
+export const getQuiz: GetQuiz = (slug) => findQuiz(slug);
+
+/** Per process, not per user: one bucket per client address and route group. */
+const studentTraffic = new RateLimiter(STUDENT_TRAFFIC);
+const failedLookups = new RateLimiter(FAILED_LOOKUPS);
+
+export type Group = 'answer' | 'join' | 'manage' | 'code';
+
+/** Takes one request of a group from the client's allowance; false when it is used up. */
+export function allowRequest(event: Pick<RequestEvent, 'getClientAddress'>, group: Group): boolean {
+	return studentTraffic.consume(rateKey(group, event.getClientAddress())).allowed;
+}
+
+/** Whether this client may still look up a code or token; guessing is what this stops. */
+export function mayLookUp(event: Pick<RequestEvent, 'getClientAddress'>): boolean {
+	return failedLookups.check(rateKey('lookup', event.getClientAddress())).allowed;
+}
+
+export function lookupFailed(event: Pick<RequestEvent, 'getClientAddress'>): void {
+	failedLookups.consume(rateKey('lookup', event.getClientAddress()));
+}
+
+export const TOO_MANY = 'Too many tries from this network. Wait a few minutes, then try again.';
+
+/** The student's key back into their attempt, scoped to the assignment's own address. */
+export function attemptCookie(code: string) {
+	return { name: 'whosays_attempt', path: `/a/${code}` } as const;
+}
+
+export function readAttemptCookie(cookies: Cookies, code: string): string | undefined {
+	return cookies.get(attemptCookie(code).name);
+}
+
+/** Kept for a day, so a closed lid or a restarted browser resumes; cleared when the attempt ends. */
+export function setAttemptCookie(cookies: Cookies, code: string, token: string): void {
+	const { name, path } = attemptCookie(code);
+	cookies.set(name, token, { path, httpOnly: true, sameSite: 'lax', secure: true, maxAge: 24 * 60 * 60 });
+}
+
+export function clearAttemptCookie(cookies: Cookies, code: string): void {
+	const { name, path } = attemptCookie(code);
+	cookies.delete(name, { path, httpOnly: true, sameSite: 'lax', secure: true });
+}
+
+/** A JSON answer for a refusal, with the message a person can read. */
+export function problem(status: number, message: string): Response {
+	return json({ message }, { status });
+}
+
+/** Service refusals become their HTTP status and message; anything else is unexpected and rethrown. */
+export function refusal(error: unknown): Response {
+	if (isAssignmentError(error)) return problem(error.status, error.message);
+	throw error;
+}
+
+/** Parses a JSON request body with a schema; a 400 with a clear message otherwise. */
+export async function parseJson<T extends z.ZodType>(
+	request: Request,
+	schema: T
+): Promise<{ ok: true; data: z.output<T> } | { ok: false; response: Response }> {
+	if (!request.headers.get('content-type')?.includes('application/json'))
+		return { ok: false, response: problem(415, 'Send the body as JSON (Content-Type: application/json).') };
+	let body: unknown;
+	try {
+		body = await request.json();
+	} catch {
+		return { ok: false, response: problem(400, 'The body is not valid JSON.') };
+	}
+	const result = schema.safeParse(body);
+	if (result.success) return { ok: true, data: result.data };
+	const first = result.error.issues[0];
+	const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+	return { ok: false, response: problem(400, `${where}${first?.message ?? 'The request is not valid.'}`) };
+}

@@ -1,0 +1,61 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { closeAssignment, deleteAssignment, findAssignment, RETENTION_DAYS } from '$lib/server/assignments.ts';
+import { finishOverdue } from '$lib/server/attempts.ts';
+import { classReport } from '$lib/server/dashboard.ts';
+import { getDb } from '$lib/server/db/index.ts';
+import { endManageSession, manageCookieName } from '$lib/server/manage-sessions.ts';
+import { newLinkCookie } from '$lib/server/new-link.ts';
+import { qrSvg } from '$lib/server/qr.ts';
+import { getQuiz } from '$lib/server/web.ts';
+import { requireManager } from './access.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const id = await requireManager(event);
+	event.depends('manage:report');
+	const db = await getDb();
+	await finishOverdue(db, new Date());
+	const assignment = await findAssignment(db, id);
+	if (!assignment) error(404, 'This assignment has been deleted.');
+	const entry = getQuiz(assignment.quizSlug);
+	if (!entry) error(410, 'The quiz for this assignment is no longer on this site.');
+	const report = await classReport(db, id, entry.quiz);
+	const studentUrl = `${event.url.origin}/a/${assignment.code.replace('-', '')}`;
+	const flash = newLinkCookie(id);
+	const token = event.cookies.get(flash.name);
+	return {
+		report,
+		quizTitle: entry.quiz.title,
+		categories: entry.quiz.categories,
+		studentUrl,
+		qr: `data:image/svg+xml;base64,${Buffer.from(await qrSvg(studentUrl)).toString('base64')}`,
+		manageUrl: token ? `${event.url.origin}/m/${token}` : null,
+		retentionDays: RETENTION_DAYS,
+		checkedAt: new Date().toISOString()
+	};
+};
+
+export const actions: Actions = {
+	close: async (event) => {
+		const id = await requireManager(event);
+		await closeAssignment(await getDb(), id, new Date());
+		return { closed: true };
+	},
+	delete: async (event) => {
+		const id = await requireManager(event);
+		const form = await event.request.formData();
+		if (form.get('confirm') !== 'yes')
+			return fail(400, { deleteError: 'Tick the box to confirm: deleting removes every answer and cannot be undone.' });
+		await deleteAssignment(await getDb(), id);
+		await endManageSession(await getDb(), event.cookies.get(manageCookieName(id)));
+		event.cookies.delete(manageCookieName(id), { path: '/' });
+		redirect(303, '/teach?deleted=1');
+	},
+	/** "I have saved the link": the one-time copy of the manage link leaves this browser. */
+	saved: async (event) => {
+		const id = await requireManager(event);
+		const flash = newLinkCookie(id);
+		event.cookies.delete(flash.name, { path: flash.options.path });
+		return { saved: true };
+	}
+};

@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { findAssignment } from '$lib/server/assignments.ts';
+import { classReport, toCsv } from '$lib/server/dashboard.ts';
+import { getDb } from '$lib/server/db/index.ts';
+import { getQuiz } from '$lib/server/web.ts';
+import { requireManager } from '../access.ts';
+import type { RequestHandler } from './$types';
+
+/** The class's results as a spreadsheet file: one row per student, one column per question. */
+export const GET: RequestHandler = async (event) => {
+	const id = await requireManager(event);
+	const db = await getDb();
+	const assignment = await findAssignment(db, id);
+	const entry = assignment && getQuiz(assignment.quizSlug);
+	if (!assignment || !entry) error(404, 'This assignment or its quiz is gone.');
+	const name = assignment.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'results';
+	return new Response(toCsv(await classReport(db, id, entry.quiz)), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${name}-results.csv"`
+		}
+	});
+};

@@ -1,0 +1,73 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { createAssignment } from '$lib/server/assignments.ts';
+import { listQuizzes } from '$lib/server/catalogue.ts';
+import { getDb } from '$lib/server/db/index.ts';
+import { isAssignmentError } from '$lib/server/errors.ts';
+import { createManageSession, manageCookieName, manageCookieOptions } from '$lib/server/manage-sessions.ts';
+import { CreateAssignmentSchema, MAX_ATTEMPTS_ALLOWED, TITLE_CHARS } from '$lib/server/requests.ts';
+import { newLinkCookie } from '$lib/server/new-link.ts';
+import { allowRequest, getQuiz, TOO_MANY } from '$lib/server/web.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({
+	quizzes: listQuizzes().map(({ slug, quiz, minutes }) => ({ slug, title: quiz.title, questions: quiz.questions.length, minutes })),
+	titleChars: TITLE_CHARS,
+	maxAttempts: MAX_ATTEMPTS_ALLOWED
+});
+
+/** "2025-03-01T09:00" typed in the teacher's time zone, sent with that zone's offset in minutes. */
+function moment(local: string, offsetMinutes: number): string | undefined {
+	if (!local) return undefined;
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return local;
+	const utc = Date.parse(`${local}:00Z`) + offsetMinutes * 60_000;
+	return Number.isNaN(utc) ? local : new Date(utc).toISOString();
+}
+
+export const actions: Actions = {
+	default: async (event) => {
+		if (!allowRequest(event, 'manage')) return fail(429, { values: {}, errors: { form: TOO_MANY } });
+		const form = await event.request.formData();
+		const text = (name: string) => String(form.get(name) ?? '').trim();
+		const values = {
+			quizSlug: text('quizSlug'),
+			title: text('title'),
+			mode: text('mode'),
+			shuffle: text('order') === 'shuffled',
+			attemptsAllowed: text('attemptsAllowed'),
+			opensAt: text('opensAt'),
+			closesAt: text('closesAt')
+		};
+		const offset = Number(text('tzOffset')) || 0;
+		const parsed = CreateAssignmentSchema.safeParse({
+			quizSlug: values.quizSlug,
+			title: values.title || undefined,
+			mode: values.mode || undefined,
+			shuffle: values.shuffle,
+			attemptsAllowed: values.attemptsAllowed === '' ? undefined : Number(values.attemptsAllowed),
+			opensAt: moment(values.opensAt, offset),
+			closesAt: moment(values.closesAt, offset)
+		});
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+			return fail(400, { values, errors });
+		}
+		const db = await getDb();
+		let id: string;
+		let manageToken: string;
+		try {
+			const created = await createAssignment(db, parsed.data, new Date(), { getQuiz });
+			id = created.assignment.id;
+			manageToken = created.manageToken;
+		} catch (e) {
+			if (isAssignmentError(e)) return fail(e.status, { values, errors: { [e.code === 'invalid-dates' ? 'closesAt' : 'quizSlug']: e.message } });
+			throw e;
+		}
+		const session = await createManageSession(db, id, new Date());
+		event.cookies.set(manageCookieName(id), session.value, manageCookieOptions(session.expiresAt));
+		// The manage link is shown once on the dashboard; only its hash is kept on the server.
+		const flash = newLinkCookie(id);
+		event.cookies.set(flash.name, manageToken, flash.options);
+		redirect(303, `/manage/${id}`);
+	}
+};
