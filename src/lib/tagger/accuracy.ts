@@ -126,6 +126,7 @@ export function evaluate(
 	return { report: scoreMatches(all, categoryIds), articles: perArticle };
 }
 
+const cell = (n: number, width: number) => String(n).padStart(width);
 const percent = (x: number | null) => (x === null ? '   –' : `${Math.round(x * 100)}%`.padStart(4));
 
 /** The report as a plain-text table, for the terminal. */
@@ -135,13 +136,13 @@ export function formatReport(report: AccuracyReport, articles: readonly ArticleS
 		const width = Math.max(7, ...articles.map((a) => a.id.length));
 		lines.push(`${'article'.padEnd(width)}  labels  claims  right`);
 		for (const a of articles)
-			lines.push(`${a.id.padEnd(width)}  ${String(a.labelled).padStart(6)}  ${String(a.claims).padStart(6)}  ${String(a.correct).padStart(5)}`);
+			lines.push(`${a.id.padEnd(width)}  ${cell(a.labelled, 6)}  ${cell(a.claims, 6)}  ${cell(a.correct, 5)}`);
 		lines.push('');
 	}
 	const width = Math.max(8, ...report.categories.map((c) => c.category.length));
 	lines.push(`${'category'.padEnd(width)}  labels  precision  recall`);
 	for (const c of report.categories)
-		lines.push(`${c.category.padEnd(width)}  ${String(c.labelled).padStart(6)}  ${percent(c.precision).padStart(9)}  ${percent(c.recall).padStart(6)}`);
+		lines.push(`${c.category.padEnd(width)}  ${cell(c.labelled, 6)}  ${percent(c.precision).padStart(9)}  ${percent(c.recall).padStart(6)}`);
 	lines.push(
 		`overall: ${report.correct} of ${report.labelled} labelled claims right (${percent(report.accuracy).trim()}); ` +
 			`same boundaries as the author for ${percent(report.sameSpan).trim()}`

@@ -43,11 +43,14 @@ function findAsides(sentence: string): Aside[] {
 		const close = dashes[i + 1];
 		const start = open.index + open[0].length;
 		// A lone dash sets off the rest of the sentence: "…will close – a blow to the town."
-		const end = close ? close.index : sentence.length - (/[.!?…]*["”’)]*$/u.exec(sentence)?.[0].length ?? 0);
-		asides.push({ ...trimSpan(sentence, { start, end }), outer: { start: open.index, end: close ? close.index + close[0].length : sentence.length } });
+		const closing = /[.!?…]*["”’)]*$/u.exec(sentence)?.[0].length ?? 0;
+		const end = close ? close.index : sentence.length - closing;
+		const outer = { start: open.index, end: close ? close.index + close[0].length : sentence.length };
+		asides.push({ ...trimSpan(sentence, { start, end }), outer });
 	}
 	for (const m of sentence.matchAll(/\(([^()]+)\)/gu)) {
-		asides.push({ ...trimSpan(sentence, { start: m.index + 1, end: m.index + m[0].length - 1 }), outer: { start: m.index, end: m.index + m[0].length } });
+		const outer = { start: m.index, end: m.index + m[0].length };
+		asides.push({ ...trimSpan(sentence, { start: outer.start + 1, end: outer.end - 1 }), outer });
 	}
 	return asides.filter((a) => words(sentence.slice(a.start, a.end)) >= MIN_ASIDE_WORDS);
 }
@@ -66,7 +69,8 @@ function findBreaks(sentence: string, c: CompiledLexicon): Break[] {
 	for (const m of sentence.matchAll(c.coordinator))
 		if (c.clauseStart.test(after(m))) breaks.push({ end: m.index, start: end(m), dependent: false });
 	for (const m of sentence.matchAll(c.bareCoordinator))
-		if (sentence[m.index - 1] !== ',' && c.pronounClause.test(after(m))) breaks.push({ end: m.index, start: end(m), dependent: false });
+		if (sentence[m.index - 1] !== ',' && c.pronounClause.test(after(m)))
+			breaks.push({ end: m.index, start: end(m), dependent: false });
 	for (const m of sentence.matchAll(c.relative)) breaks.push({ end: m.index, start: wordStart(m), dependent: true });
 	// "has not said when the work will start": after a verb of saying or knowing, "when" opens what is (not) said.
 	for (const m of sentence.matchAll(c.subordinator)) {
@@ -124,7 +128,9 @@ export function splitClaims(sentence: string, lexicon: Lexicon): ClaimSpan[] {
 	clauses.push({ ...trimSpan(sentence, { start, end: sentence.length }), dependent });
 
 	const claims: ClaimSpan[] = [
-		...clauses.filter((s) => words(sentence.slice(s.start, s.end)) > 0).map((s) => ({ ...s, kind: 'clause' as const })),
+		...clauses
+			.filter((s) => words(sentence.slice(s.start, s.end)) > 0)
+			.map((s) => ({ ...s, kind: 'clause' as const })),
 		...asides.map((a) => ({ start: a.start, end: a.end, kind: 'aside' as const, dependent: false }))
 	];
 	return claims.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -9,7 +9,7 @@ import { compile } from './patterns.ts';
 import { en } from './lexicon/en.ts';
 import type { Lexicon } from './lexicon/types.ts';
 import { RULE_DESCRIPTIONS } from './rules.ts';
-import { splitSentences } from './sentences.ts';
+import { splitParagraphs, splitSentences } from './sentences.ts';
 import { tagArticle } from './tagger.ts';
 import type { Claim, Tagging } from './types.ts';
 
@@ -70,7 +70,7 @@ export function looksLikeHeadline(line: string, lexicon: Lexicon = en): boolean 
 	);
 }
 
-/** The claim's cue when it lies inside the claim; otherwise its first verb and the words after it, or its first words. */
+/** The claim's cue when it lies inside the claim; else its first verb and the words after it; else its first words. */
 function cueFor(claim: Claim, lexicon: Lexicon): string {
 	const cue = claim.cue;
 	const inside = cue && cue.paragraph === claim.paragraph && claim.start <= cue.start && cue.end <= claim.end;
@@ -83,9 +83,11 @@ function cueFor(claim: Claim, lexicon: Lexicon): string {
 }
 
 function explanation(claim: Claim, label: string, cue: string): string {
-	const found = claim.cue ? ` (cue “${claim.cue.text}”${claim.cue.text === cue ? '' : ', elsewhere in the sentence'})` : '';
-	const placeholder =
-		claim.cue?.text === cue ? '' : ' The cue listed is only a placeholder taken from the claim: replace it with the words that show the source.';
+	const own = claim.cue?.text === cue;
+	const found = claim.cue ? ` (cue “${claim.cue.text}”${own ? '' : ', elsewhere in the sentence'})` : '';
+	const placeholder = own
+		? ''
+		: ' The cue listed is only a placeholder taken from the claim: replace it with the words that show the source.';
 	return (
 		`${TODO} explain why this is “${label}”, naming the cue. ` +
 		`Suggested at ${Math.round(claim.confidence * 100)}%: ${RULE_DESCRIPTIONS[claim.rule]}${found}.${placeholder}`
@@ -96,7 +98,7 @@ function explanation(claim: Claim, label: string, cue: string): string {
 export function draftQuiz(text: string, options: DraftOptions = {}): Draft {
 	const lexicon = options.lexicon ?? en;
 	const categories = options.categories ?? DEFAULT_CATEGORIES;
-	const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/).map((l) => l.trim()).filter(Boolean);
+	const lines = splitParagraphs(text);
 	const first = lines[0];
 	if (first === undefined) throw new DraftError('The article is empty: paste its text, one paragraph per line.');
 

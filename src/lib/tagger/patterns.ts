@@ -40,7 +40,7 @@ export interface CompiledLexicon {
 }
 
 /** Compiles one pattern to regular-expression source (see lexicon/types.ts for the syntax). */
-export function patternSource(pattern: string, classes: Lexicon['classes'], seen: readonly string[] = []): string {
+function patternSource(pattern: string, classes: Lexicon['classes'], seen: readonly string[] = []): string {
 	let out = '';
 	for (let i = 0; i < pattern.length; i++) {
 		const ch = pattern[i]!;
@@ -94,7 +94,7 @@ function nameSource(classes: Lexicon['classes'], seen: readonly string[]): strin
 }
 
 /** A whole-word, global, unicode regular expression for a list of patterns. */
-export function wordsRegex(patterns: readonly string[], classes: Lexicon['classes'], flags = 'gu'): RegExp {
+function wordsRegex(patterns: readonly string[], classes: Lexicon['classes'], flags = 'gu'): RegExp {
 	const body = patterns.map((p) => patternSource(p, classes)).join('|');
 	return new RegExp(`${NOT_WORD_BEFORE}(?:${body})${NOT_WORD_AFTER}`, flags);
 }
@@ -119,8 +119,8 @@ export function compile(lexicon: Lexicon): CompiledLexicon {
 	const finite = alternatives(clauses.finiteVerbs, classes);
 	const word = "[\\p{L}’'\\-]+";
 	const capital = "\\p{Lu}[\\p{L}’'.\\-]*";
-	const verb = `(?:${finite}|\\p{Ll}+ed)${NOT_WORD_AFTER}`;
-	const bareSubject = `(?!${finite}${NOT_WORD_AFTER})\\p{Ll}+s`;
+	const verb = `(?:${finite}|${clauses.regularVerb})${NOT_WORD_AFTER}`;
+	const bareSubject = `(?!${finite}${NOT_WORD_AFTER})${clauses.pluralNoun}`;
 	const subject = `(?:${pronoun}|${determiner}(?:\\s+${word}){1,3}?|${capital}(?:\\s+${capital}){0,3}|${bareSubject})`;
 	const adverb = '(?:\\p{Ll}+\\s+)?';
 	const compiled: CompiledLexicon = {
@@ -132,7 +132,7 @@ export function compile(lexicon: Lexicon): CompiledLexicon {
 		clauseStart: new RegExp(`^${subject}${NOT_WORD_AFTER}\\s+${adverb}${verb}`, 'u'),
 		pronounClause: new RegExp(`^${pronoun}\\s+${adverb}${verb}`, 'u'),
 		publicActClause: new RegExp(
-			`^${subject}\\s+(?:(?:has|have|had)\\s+)?${alternatives(clauses.publicActVerbs, classes)}${NOT_WORD_AFTER}`,
+			`^${subject}\\s+(?:${finite}\\s+)?${alternatives(clauses.publicActVerbs, classes)}${NOT_WORD_AFTER}`,
 			'u'
 		),
 		coordinator: connector(',\\s+', clauses.coordinators, classes),
@@ -144,7 +144,7 @@ export function compile(lexicon: Lexicon): CompiledLexicon {
 		leadingSubordinator: new RegExp(`^${alternatives(clauses.subordinators, classes)}\\s+`, 'u'),
 		relative: connector(',\\s+', clauses.relatives, classes),
 		eventLink: connector('(?:,\\s+|\\s+)', clauses.eventLinks, classes),
-		restrictive: connector('\\s+', ['that', 'which'], classes),
+		restrictive: connector('\\s+', clauses.restrictiveRelatives, classes),
 		determiner: new RegExp(`^${determiner}$`, 'u'),
 		complementTaker: new RegExp(`^${alternatives(clauses.complementTakers, classes)}$`, 'u'),
 		verbPhrase: new RegExp(`${NOT_WORD_BEFORE}${verb}(?:\\s+[\\p{L}\\p{N}]+(?:['’.,\\-][\\p{L}\\p{N}]+)*){0,2}`, 'u')

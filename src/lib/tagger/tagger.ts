@@ -70,11 +70,14 @@ function weigh(spans: readonly ClaimSpan[], cues: readonly CueMatch[], sentence:
 
 const round = (x: number) => Math.round(Math.min(1, Math.max(0.05, x)) * 100) / 100;
 
+type Verdict = Pick<Claim, 'category' | 'rule' | 'cue' | 'confidence'>;
+
 function judge(
-	evidence: Evidence[],
+	evidence: readonly Evidence[],
 	earlier: readonly Claim[],
-	lexicon: Lexicon
-): { category: string; rule: ClaimRule; cue: CueMatch | null; confidence: number } {
+	lexicon: Lexicon,
+	at: (span: { start: number; end: number }) => Passage
+): Verdict {
 	const ranked = [...evidence].sort((a, b) => b.weight - a.weight || a.cue.order - b.cue.order);
 	const winner = ranked[0];
 	if (!winner) return { category: lexicon.fallbackCategory, rule: 'unattributed', cue: null, confidence: UNATTRIBUTED_CONFIDENCE };
@@ -89,7 +92,7 @@ function judge(
 			confidence += CONTINUATION_BONUS;
 		}
 	}
-	return { category, rule: claimRule, cue: winner.cue, confidence: round(confidence) };
+	return { category, rule: claimRule, cue: at(winner.cue), confidence: round(confidence) };
 }
 
 /**
@@ -112,22 +115,15 @@ export function tagArticle(text: string, lexicon: Lexicon = en): Tagging {
 				end: s.start + span.end,
 				text: sentence.slice(span.start, span.end)
 			});
-			const mine: Claim[] = [];
+			const ownClaims: Claim[] = [];
 			spans.forEach((span, i) => {
-				const main = span.dependent && !evidence[i]!.length ? mine.findLast((c) => c.kind === 'clause') : undefined;
-				const verdict = judge(evidence[i]!, claims, lexicon);
-				const claim: Claim = main
-					? { ...at(span), sentence: index, kind: span.kind, category: main.category, rule: main.rule, cue: main.cue, confidence: round(main.confidence * DEPENDENT_SHARE) }
-					: {
-							...at(span),
-							sentence: index,
-							kind: span.kind,
-							category: verdict.category,
-							rule: verdict.rule,
-							cue: verdict.cue && at(verdict.cue),
-							confidence: verdict.confidence
-						};
-				mine.push(claim);
+				const mine = evidence[i]!;
+				const main = span.dependent && mine.length === 0 ? ownClaims.findLast((c) => c.kind === 'clause') : undefined;
+				const verdict: Verdict = main
+					? { category: main.category, rule: main.rule, cue: main.cue, confidence: round(main.confidence * DEPENDENT_SHARE) }
+					: judge(mine, claims, lexicon, at);
+				const claim: Claim = { ...at(span), sentence: index, kind: span.kind, ...verdict };
+				ownClaims.push(claim);
 				claims.push(claim);
 			});
 		}

@@ -240,7 +240,10 @@ export const en: Lexicon = {
 			category: 'fact',
 			weight: 0.6,
 			patterns: [
-				'(signed|signs|voted|votes|approved|passed|appointed|nominated|elected|recused|blocked|ruled|overturned|struck down|fired|dismissed|sacked|hired|resigned|vetoed|enacted|filed|sued|charged|indicted|convicted|sentenced|acquitted|testified|published|announced|issued|unveiled|adopted|ratified|awarded)',
+				'(signed|signs|voted|votes|approved|passed|adopted|ratified|enacted|vetoed|appointed|nominated|elected)',
+				'(recused|blocked|ruled|overturned|struck down|fired|dismissed|sacked|hired|resigned)',
+				'(filed|sued|charged|indicted|convicted|sentenced|acquitted|testified)',
+				'(published|announced|issued|unveiled|awarded)',
 				'(recuse|recuses|recusing) (himself|herself|themselves|itself)',
 				'(recusal|firing|resignation|appointment|nomination|vote|ruling|verdict|indictment|veto|testimony|lawsuit)',
 				'(held|hold|holds|will hold) a (vote|hearing|meeting|press conference|news conference|briefing|rally)',
@@ -310,6 +313,8 @@ export const en: Lexicon = {
 			'bought', 'caught', 'taught', 'fought', 'sought', 'struck', 'hit', 'shut', 'quit', 'fled', 'won\'t',
 			'can\'t', 'didn\'t', 'wasn\'t', 'weren\'t', 'hasn\'t', 'haven\'t', 'hadn\'t', 'isn\'t', 'aren\'t'
 		],
+		regularVerb: '\\p{Ll}+ed',
+		pluralNoun: '\\p{Ll}+s',
 		complementTakers: [
 			'said', 'says', 'say', 'told', 'tells', 'show', 'shows', 'showed', 'shown', 'announced', 'reported',
 			'confirmed', 'clear', 'aware', 'angry', 'frustrated', 'worried', 'upset', 'believe', 'believes', 'believed',
@@ -318,6 +323,7 @@ export const en: Lexicon = {
 			'hoped', 'decided', 'agreed', 'so', 'such', 'now', 'given', 'ensure', 'means', 'meant', 'fact', 'news',
 			'asked', 'ask', 'explain', 'explained', 'disclosed', 'specified', 'wondered', 'sure', 'unsure', 'unclear'
 		],
+		restrictiveRelatives: ['that', 'which'],
 		publicActVerbs: [
 			'signed', 'approved', 'passed', 'voted', 'appointed', 'nominated', 'elected', 'blocked', 'ruled',
 			'overturned', 'vetoed', 'enacted', 'filed', 'issued', 'adopted', 'ratified', 'struck down', 'fired',

@@ -75,8 +75,14 @@ export interface Lexicon {
 		determiners: readonly string[];
 		/** Finite auxiliaries and common irregular past forms, to recognise a verb. */
 		finiteVerbs: readonly string[];
+		/** Regular-expression source for any regular finite verb: `\p{Ll}+ed` in English. */
+		regularVerb: string;
+		/** Regular-expression source for a bare plural noun that can be a subject ("stories swirled"). */
+		pluralNoun: string;
 		/** Verbs and adjectives whose "that" opens what was said or felt, not a new claim. */
 		complementTakers: readonly string[];
+		/** Relatives with no comma that may open a claim: "an order that the president signed". */
+		restrictiveRelatives: readonly string[];
 		/** Public-act verbs whose relative clause is a claim of its own: "an order that the president signed". */
 		publicActVerbs: readonly string[];
 	};
