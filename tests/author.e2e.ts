@@ -1,0 +1,236 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { QuizSchema, type Question, type Quiz } from '../src/lib/quiz/schema.ts';
+import { answer, expectNoAxeViolations, expectNoHorizontalScroll, markCues, SEED } from './helpers.ts';
+
+const FIXTURES = 'src/lib/quiz/fixtures';
+const fixture = (path: string) => readFileSync(`${FIXTURES}/${path}`, 'utf8');
+const parse = (text: string): Quiz => QuizSchema.parse(JSON.parse(text));
+
+const box = (page: Page) => page.getByLabel('Quiz file (JSON)');
+const problem = (page: Page, path: string) => page.getByRole('listitem').filter({ hasText: path });
+
+async function openAuthor(page: Page) {
+	await page.goto('/author');
+	await expect(page.getByRole('heading', { level: 1, name: 'Write a quiz' })).toBeVisible();
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+	for (let i = 0; i < 60; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press(key);
+	}
+	await expect(target).toBeFocused();
+}
+
+test('an empty page says what to do and passes axe', async ({ page }) => {
+	await openAuthor(page);
+	await expect(page.getByText('Paste a quiz file, or open one, to check it.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Start from an example' })).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('a bad file shows each problem with its path, line and column, and jumps to it', async ({ page }) => {
+	await openAuthor(page);
+	await box(page).fill(fixture('invalid/structure-and-quote-problems.json'));
+	await expect(page.getByText('2 problems to fix before you can play it.')).toBeVisible();
+
+	const date = problem(page, 'article.date');
+	await expect(date).toContainText('Line 7, column 3');
+	await expect(date).toContainText('The date must be a real day written YYYY-MM-DD');
+	const quote = problem(page, 'questions[2].quote');
+	await expect(quote).toContainText('Line 48, column 60');
+	await expect(quote).toContainText('the quote has a straight double quote (") where the article has a curly opening double quote (“)');
+	await expect(box(page)).toHaveAttribute('aria-invalid', 'true');
+	await expect(box(page)).toHaveAccessibleDescription(/2 problems to fix.*questions\[2\]\.quote/);
+	await expect(page.getByRole('button', { name: 'Play this quiz' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await quote.getByRole('button', { name: 'Go to line 48, column 60' }).click();
+	await expect(box(page)).toBeFocused();
+	await expect(page.getByText('Cursor: line 48, column 60')).toBeVisible();
+
+	await page.setViewportSize({ width: 320, height: 640 });
+	await expectNoHorizontalScroll(page);
+});
+
+test('a syntax error is placed at its line and column, and fixing it clears the list', async ({ page }) => {
+	await openAuthor(page);
+	const text = fixture('invalid/single-quotes.json');
+	await box(page).fill(text);
+	const item = problem(page, 'The file is not valid JSON');
+	await expect(item).toContainText('Line 6, column 3');
+	await expect(item).toContainText('JSON uses double quotes "like this", never single quotes');
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await expectNoAxeViolations(page);
+
+	await box(page).fill(fixture('valid/base.json'));
+	await expect(page.getByText(/^The quiz is valid: 5 questions\./)).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: 'Line 6' })).toHaveCount(0);
+	await expect(box(page)).toHaveAttribute('aria-invalid', 'false');
+});
+
+test('a good file opened from disk plays as a student would, and nothing is sent or stored', async ({ page }) => {
+	const sent: string[] = [];
+	page.on('request', (r) => {
+		if (r.method() !== 'GET') sent.push(`${r.method()} ${r.url()}`);
+	});
+	const quiz = parse(fixture('valid/base.json'));
+	await openAuthor(page);
+	await page.getByLabel('Open a quiz file').setInputFiles(`${FIXTURES}/valid/base.json`);
+	await expect(page.getByText('The quiz is valid: 5 questions. Press “Play this quiz” to try it.')).toBeVisible();
+	await expect(box(page)).toHaveValue(/"title": "Who says the bridge can wait\?"/);
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('button', { name: 'Play this quiz' }).click();
+	await expect(page.getByRole('heading', { name: 'Preview: play it as a student would' })).toBeFocused();
+	await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('radio', { name: /^Practice/ }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	for (const [i, q] of quiz.questions.entries()) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${quiz.questions.length}` })).toBeFocused();
+		if (i === 0) await expectNoAxeViolations(page);
+		await answer(page, quiz, q, i !== 1);
+		await expect(page.getByRole('heading', { name: i === 1 ? 'Not quite' : 'Correct' })).toBeFocused();
+		await expect(page.getByText(q.explanation, { exact: true })).toBeVisible();
+		if (i === 1) await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: i === quiz.questions.length - 1 ? 'See your results' : 'Next question' }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeFocused();
+	await expect(page.getByText('4 of 5 questions fully right.')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('button', { name: 'Back to the quiz file' }).click();
+	await expect(page.getByRole('button', { name: 'Play this quiz' })).toBeFocused();
+	await expect(box(page)).toHaveValue(/"title": "Who says the bridge can wait\?"/);
+	expect(sent).toEqual([]);
+	expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+});
+
+test('keyboard only: load the example, play it, fix a problem by jumping to its line', async ({ page }) => {
+	await openAuthor(page);
+	await tabTo(page, page.getByRole('button', { name: 'Start from an example' }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByText(/^The quiz is valid: 5 questions\./)).toBeVisible();
+
+	await tabTo(page, page.getByRole('button', { name: 'Play this quiz' }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Preview: play it as a student would' })).toBeFocused();
+	await tabTo(page, page.getByRole('button', { name: 'Start the quiz' }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Question 1 of 5' })).toBeFocused();
+	await page.keyboard.press('1');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeFocused();
+	await tabTo(page, page.getByRole('button', { name: 'Back to the quiz file' }), 'Shift+Tab');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'Play this quiz' })).toBeFocused();
+
+	// Break the date by typing, then use the problem's button to get back to it.
+	await tabTo(page, box(page));
+	await page.keyboard.press('Control+Home');
+	const text = await box(page).inputValue();
+	const dateLine = text.split('\n').findIndex((l) => l.includes('"date"')) + 1;
+	for (let i = 1; i < dateLine; i++) await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('End');
+	for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+	await page.keyboard.type('9');
+	const item = problem(page, 'article.date');
+	await expect(item).toContainText(`Line ${dateLine}`);
+	await tabTo(page, item.getByRole('button', { name: new RegExp(`^Go to line ${dateLine}`) }));
+	await page.keyboard.press('Enter');
+	await expect(box(page)).toBeFocused();
+	await expect(page.getByText(new RegExp(`^Cursor: line ${dateLine}, column \\d+$`))).toBeVisible();
+});
+
+/** Answers rightly by exact text, since these labels hold characters a pattern would misread. */
+async function answerLiterally(page: Page, quiz: Quiz, q: Question) {
+	if (q.type === 'classify') {
+		await page.getByRole('radio', { name: quiz.categories.find((c) => c.id === q.answer)!.label }).check();
+		if (q.cite) await markCues(page, q);
+	} else if (q.type === 'choice') await page.getByRole('radio', { name: q.options.find((o) => o.id === q.answer)!.text }).check();
+	else await markCues(page, q);
+	await page.getByRole('button', { name: 'Check' }).click();
+}
+
+test('markup in every field of a quiz shows as text and never runs', async ({ page }) => {
+	const dialogs: string[] = [];
+	page.on('dialog', (d) => {
+		dialogs.push(d.message());
+		void d.dismiss();
+	});
+	const text = fixture('valid/markup-in-every-field.json');
+	const quiz = parse(text);
+	const IMG = '<img src=x onerror=alert(1)>';
+	const SCRIPT = '</script><script>alert(1)</script>';
+	const noImages = async () => {
+		await expect(page.getByRole('img')).toHaveCount(0);
+		expect(await page.evaluate(() => document.images.length + document.querySelectorAll('main script').length)).toBe(0);
+	};
+	await openAuthor(page);
+
+	// In the problem list: found texts echo the author's markup.
+	await box(page).fill(text.replace('"date": "2024-01-31",', `"date": "${IMG}",\n\t\t"url": "${SCRIPT.replaceAll('/', '\\/')}",`));
+	await expect(problem(page, 'article.date')).toContainText(IMG);
+	await expect(problem(page, 'article.url')).toContainText(SCRIPT);
+	await noImages();
+
+	await box(page).fill(text);
+	await expect(page.getByText(`${quiz.title}`, { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Play this quiz' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
+	const article = page.getByRole('region', { name: 'The article' });
+	await expect(article.getByRole('heading', { name: quiz.article.headline })).toBeVisible();
+	await expect(article).toContainText(quiz.article.outlet);
+	await expect(article).toContainText(quiz.article.note!);
+	for (const p of quiz.article.paragraphs) await expect(article.getByText(p, { exact: true })).toBeVisible();
+	await noImages();
+
+	await page.getByRole('radio', { name: /^Practice/ }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	for (const [i, q] of quiz.questions.entries()) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${quiz.questions.length}` })).toBeVisible();
+		if (q.prompt) await expect(page.getByText(q.prompt, { exact: true })).toBeVisible();
+		if (q.type === 'classify')
+			for (const c of quiz.categories) {
+				await expect(page.getByText(c.label, { exact: true })).toBeVisible();
+				await expect(page.getByText(c.definition, { exact: true })).toBeVisible();
+			}
+		if (q.type === 'choice') for (const o of q.options) await expect(page.getByText(o.text, { exact: true })).toBeVisible();
+		if (i === 1) {
+			// A wrong answer, to see its why-not text.
+			await page.getByRole('radio', { name: quiz.categories[0]!.label }).check();
+			await page.getByRole('button', { name: 'Check' }).click();
+			if (q.type === 'classify') await expect(page.getByText(q.whyNot[quiz.categories[0]!.id]!, { exact: true })).toBeVisible();
+		} else await answerLiterally(page, quiz, q);
+		await expect(page.getByText(q.explanation, { exact: true })).toBeVisible();
+		await noImages();
+		await page.getByRole('button', { name: i === quiz.questions.length - 1 ? 'See your results' : 'Next question' }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	await expect(page.getByText(IMG).first()).toBeVisible();
+	await expect(page.getByText(SCRIPT).first()).toBeVisible();
+	await noImages();
+	expect(dialogs).toEqual([]);
+});
+
+test('student pages load no validation code; the author page loads it', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('response', async (r) => {
+		if (r.request().resourceType() === 'script') scripts.push(await r.text().catch(() => ''));
+	});
+	const zodIn = () => scripts.filter((s) => s.includes('$ZodObject')).length;
+	for (const path of ['/', `/quiz/${SEED}`]) {
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+	}
+	expect(scripts.length).toBeGreaterThan(0);
+	expect(zodIn()).toBe(0);
+
+	await page.goto('/author');
+	await page.waitForLoadState('networkidle');
+	expect(zodIn()).toBeGreaterThan(0);
+});
