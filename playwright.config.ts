@@ -1,8 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 // A port per checkout, so two checkouts on one machine can run their suites side by side.
 const fromPath = [...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 1000;
 const port = Number(process.env.E2E_PORT ?? 4200 + fromPath);
+
+/** The browser tests' own database, fresh for every run; each test seeds what it needs. */
+export const E2E_DB = path.join(tmpdir(), `whosays-e2e-${port}-${process.pid}.db`);
 
 export default defineConfig({
 	testDir: 'tests',
@@ -33,7 +38,12 @@ export default defineConfig({
 	webServer: {
 		command: `node build`,
 		port,
-		env: { PORT: String(port), ORIGIN: `http://localhost:${port}` },
+		env: {
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
+			WHOSAYS_DB: E2E_DB,
+			WHOSAYS_TEST_QUIZZES: '1'
+		},
 		reuseExistingServer: false,
 		timeout: 60_000
 	}

@@ -25,7 +25,7 @@ async function everyState(page: Page, check: (state: string) => Promise<void>) {
 		await answer(page, quiz, q, true);
 		await page.getByRole('button', { name: /Next question|See your results/ }).click();
 	}
-	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
 	await check('summary');
 	await page.getByRole('button', { name: 'Review every answer' }).click();
 	await expect(page.getByRole('heading', { name: /^Review: question 1/ })).toBeVisible();
@@ -105,7 +105,7 @@ test('a keyboard-only run: keys choose, Enter checks, focus follows each step', 
 		await expect(next).toBeFocused();
 		await page.keyboard.press('Enter');
 	}
-	await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeFocused();
 	await expect(page.getByText(`${quiz.questions.length} of ${quiz.questions.length} questions fully right.`)).toBeVisible();
 });
 

@@ -8,8 +8,12 @@ import { tokenize } from '../src/lib/quiz/text.ts';
 
 export const SEED = 'sessions-offered-to-resign';
 
+export const CANARY = 'canary-quiz';
+
+/** A shipped quiz, or one of the test fixtures the test server also offers. */
 export function loadQuiz(slug: string): Quiz {
-	return QuizSchema.parse(JSON.parse(readFileSync(`quizzes/${slug}.json`, 'utf8')));
+	const file = slug === CANARY ? `tests/fixtures/quizzes/${slug}.json` : `quizzes/${slug}.json`;
+	return QuizSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 export function label(quiz: Quiz, id: string): string {
@@ -34,7 +38,8 @@ export async function answer(page: Page, quiz: Quiz, question: Question, right =
 	if (question.type === 'classify') {
 		const id = right ? question.answer : quiz.categories.find((c) => c.id !== question.answer)!.id;
 		await page.getByRole('radio', { name: new RegExp(`^\\d?\\s*${label(quiz, id)}`) }).check();
-		if (question.cite) await markCues(page, question);
+		// A wrong answer marks no cue words either, so it earns nothing.
+		if (question.cite && right) await markCues(page, question);
 	} else if (question.type === 'choice') {
 		const option = right ? question.options.find((o) => o.id === question.answer)! : question.options.find((o) => o.id !== question.answer)!;
 		await page.getByRole('radio', { name: option.text }).check();

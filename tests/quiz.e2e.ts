@@ -46,7 +46,7 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 		}
 		await page.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
 	}
-	await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeFocused();
 	await expect(page.getByText(`${total - 1} of ${total} questions fully right.`)).toBeVisible();
 	const row = page.getByRole('row', { name: new RegExp(label(quiz, wrong.type === 'classify' ? wrong.answer : '')) });
 	await expect(row).toContainText(/of/);
@@ -70,7 +70,7 @@ test('test mode: no feedback until the end, then results and a review of each an
 		await answer(page, quiz, q, i % 2 === 0);
 		await expect(page.getByRole('heading', { name: /Correct|Not quite/ })).toHaveCount(0);
 	}
-	await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeFocused();
 	const right = quiz.questions.filter((_, i) => i % 2 === 0).length;
 	await expect(page.getByText(`${right} of ${total} questions fully right.`)).toBeVisible();
 
@@ -82,7 +82,7 @@ test('test mode: no feedback until the end, then results and a review of each an
 	await expect(page.getByRole('heading', { name: 'Not quite' })).toBeVisible();
 	await expect(page.getByText(quiz.questions[1]!.explanation, { exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Back to results' }).click();
-	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
 });
 
 test('a reload mid-quiz resumes at the same question with the same choice', async ({ page }) => {

@@ -23,12 +23,20 @@ describe('the rate limiter', () => {
 		expect(refused).toBe(0);
 	});
 
-	it('stops a flood at 600 a minute, then lets requests through as the bucket refills', () => {
+	it('lets a class of 40 join and send every answer of a 30-question quiz at once', () => {
+		const limiter = new RateLimiter(STUDENT_TRAFFIC, clock());
+		const ip = rateKey('answer', '203.0.113.7');
+		const requests = 40 * (1 + 30 + 1);
+		const refused = Array.from({ length: requests }, () => limiter.consume(ip).allowed).filter((ok) => !ok);
+		expect(refused).toEqual([]);
+	});
+
+	it('stops a flood at 2,400 a minute, then lets requests through as the bucket refills', () => {
 		const time = clock();
 		const limiter = new RateLimiter(STUDENT_TRAFFIC, time);
-		for (let i = 0; i < 600; i++) expect(limiter.consume('ip').allowed).toBe(true);
-		expect(limiter.consume('ip')).toEqual({ allowed: false, remaining: 0, retryAfterMs: 100 });
-		time.advance(100);
+		for (let i = 0; i < 2400; i++) expect(limiter.consume('ip').allowed).toBe(true);
+		expect(limiter.consume('ip')).toEqual({ allowed: false, remaining: 0, retryAfterMs: 25 });
+		time.advance(25);
 		expect(limiter.consume('ip')).toMatchObject({ allowed: true, remaining: 0 });
 		expect(limiter.consume('ip').allowed).toBe(false);
 	});

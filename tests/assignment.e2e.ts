@@ -1,0 +1,190 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { canary, createAssignment, join } from './assignments.ts';
+import { answer, expectNoAxeViolations, label } from './helpers.ts';
+
+const total = canary.questions.length;
+
+/** Which questions each student gets right, by index. */
+const plans: Record<string, boolean[]> = {
+	Ana: [true, true, true, true, true],
+	Ben: [false, true, true, false, true],
+	Cleo: [true, false, true, true, true]
+};
+
+async function answerAll(page: Page, plan: boolean[], from = 0, to = total) {
+	for (let i = from; i < to; i++) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeVisible();
+		await answer(page, canary, canary.questions[i]!, plan[i]!);
+	}
+}
+
+test('a class of three at once, one offline for a while and one reloading: the dashboard and CSV show exactly their results', async ({
+	browser,
+	page
+}) => {
+	const created = await createAssignment(page, { title: 'Pool closure, period 2', mode: 'Test' });
+
+	const run = async (name: string, twist: (student: Page) => Promise<void>) => {
+		const context = await browser.newContext();
+		const student = await context.newPage();
+		await join(student, created.studentUrl, name);
+		await twist(student);
+		await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible({ timeout: 15_000 });
+		// Nothing of the attempt is left for the next student on this Chromebook.
+		expect(await student.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('whosays:')))).toEqual([]);
+		expect((await context.cookies()).filter((c) => c.name === 'whosays_attempt')).toEqual([]);
+		await context.close();
+	};
+
+	await Promise.all([
+		run('Ana', (s) => answerAll(s, plans.Ana!)),
+		run('Ben', async (s) => {
+			await answerAll(s, plans.Ben!, 0, 1);
+			await s.context().setOffline(true);
+			await answerAll(s, plans.Ben!, 1, 3);
+			await expect(s.getByRole('status').filter({ hasText: 'You are offline' })).toContainText('answers saved in this browser');
+			await s.context().setOffline(false);
+			await expect(s.getByRole('status').filter({ hasText: 'All answers saved' })).toBeVisible({ timeout: 15_000 });
+			await answerAll(s, plans.Ben!, 3);
+		}),
+		run('Cleo', async (s) => {
+			await answerAll(s, plans.Cleo!, 0, 2);
+			await s.reload();
+			await answerAll(s, plans.Cleo!, 2);
+		})
+	]);
+
+	// The dashboard refreshes on its own.
+	const students = page.getByRole('region', { name: 'Students' });
+	for (const [name, plan] of Object.entries(plans)) {
+		const percent = Math.round((plan.filter(Boolean).length / total) * 100);
+		await expect(students.getByRole('row', { name: new RegExp(`^${name} Finished ${total} of ${total} ${percent}%`) })).toBeVisible({
+			timeout: 10_000
+		});
+	}
+	await expect(page.getByText('3 joined · 3 finished · 0 answering')).toBeVisible();
+	const questions = page.getByRole('region', { name: 'Questions' });
+	await expect(questions.getByRole('row').nth(1)).toContainText('67% (2 of 3)');
+	await expect(questions.getByRole('row').nth(1)).toContainText(`${label(canary, 'anonymous')} (1)`);
+	const matrix = page.getByRole('region', { name: 'Confusion matrix' });
+	await expect(matrix.getByRole('row', { name: /^Was: Confirmed fact/ })).toHaveText(/Was: Confirmed fact\s*2\s*1\s*0/);
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download results (CSV)' }).click();
+	const csv = readFileSync((await (await download).path())!, 'utf8');
+	expect(csv.charCodeAt(0)).toBe(0xfeff);
+	const lines = csv.slice(1).trim().split(/\r\n/);
+	expect(lines).toHaveLength(4);
+	for (const [name, plan] of Object.entries(plans)) {
+		const line = lines.find((l) => l.startsWith(`${name},`));
+		expect(line, name).toBeDefined();
+		expect(line).toContain(`${Math.round((plan.filter(Boolean).length / total) * 100)}`);
+	}
+});
+
+test('practice mode: the server sends each verdict only after its question is answered (answer-key canary)', async ({ browser, page }) => {
+	const created = await createAssignment(page, { title: 'Canary practice', mode: 'Practice' });
+	const context = await browser.newContext();
+	const student = await context.newPage();
+	const seen: string[] = [];
+	student.on('response', async (r) => {
+		const type = r.headers()['content-type'] ?? '';
+		if (/html|json|javascript/.test(type)) seen.push(await r.text().catch(() => ''));
+	});
+	const leaks = (ids: string[]) =>
+		ids.filter((id) => seen.some((body) => new RegExp(`CANARY-[A-Z]+-${id}\\b`).test(body)));
+
+	await join(student, created.studentUrl, 'Dev');
+	expect(leaks(canary.questions.map((q) => q.id))).toEqual([]);
+	for (const [i, q] of canary.questions.entries()) {
+		await answer(student, canary, q, i % 2 === 0);
+		await expect(student.getByRole('heading', { name: /Correct|Not quite|Partly right/ })).toBeVisible();
+		await expect(student.getByText(q.explanation)).toBeVisible();
+		const later = canary.questions.slice(i + 1).map((x) => x.id);
+		expect(leaks(later), `after answering ${q.id}`).toEqual([]);
+		await student.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
+	}
+	await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	await context.close();
+});
+
+test('test mode: nothing of the answer key reaches the browser before the attempt is finished', async ({ browser, page }) => {
+	const created = await createAssignment(page, { title: 'Canary test', mode: 'Test' });
+	const context = await browser.newContext();
+	const student = await context.newPage();
+	const seen: string[] = [];
+	student.on('response', async (r) => seen.push(await r.text().catch(() => '')));
+	await join(student, created.studentUrl, 'Eli');
+	for (const [i, q] of canary.questions.entries()) {
+		if (i === total - 1) expect(seen.filter((b) => b.includes('CANARY-'))).toEqual([]);
+		await answer(student, canary, q, true);
+	}
+	await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	expect(seen.some((b) => b.includes('CANARY-EXPLANATION-vote'))).toBe(true);
+	await context.close();
+});
+
+test('a closed assignment and an unknown code each get a friendly page', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Soon closed', mode: 'Practice' });
+	await page.getByRole('button', { name: 'Close the assignment' }).click();
+	await expect(page.getByText(/Open$|Closed/).first()).toContainText('Closed');
+
+	const student = await (await browser.newContext()).newPage();
+	await student.goto(created.studentUrl);
+	await expect(student.getByRole('status')).toContainText('This assignment is closed');
+	await expectNoAxeViolations(student);
+
+	const response = await student.goto('/a/ZZZ-ZZZ');
+	expect(response?.status()).toBe(404);
+	await expect(student.getByText('No assignment has this code')).toBeVisible();
+	await expect(student.getByRole('link', { name: 'See all quizzes' })).toBeVisible();
+});
+
+test('a name is required, with a clear message, and kept when the form comes back', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Names', mode: 'Practice' });
+	const student = await (await browser.newContext()).newPage();
+	await student.goto(created.studentUrl);
+	await student.getByRole('button', { name: 'Start' }).click();
+	await expect(student.getByRole('alert')).toHaveText('Type your name, the way your teacher knows you');
+	await student.getByLabel('Your first name or a nickname').fill('<b>Zoë</b>');
+	await student.getByRole('button', { name: 'Start' }).click();
+	await expect(student.getByRole('alert')).toContainText('Use only letters, digits, spaces');
+	await expect(student.getByLabel('Your first name or a nickname')).toHaveValue('<b>Zoë</b>');
+	await expectNoAxeViolations(student);
+});
+
+test('the teacher pages pass axe, and the manage link leaves no secret in the address bar', async ({ page, browser }) => {
+	await page.goto('/teach');
+	await expectNoAxeViolations(page);
+	const created = await createAssignment(page, { title: 'Secret link', mode: 'Practice' });
+	await expectNoAxeViolations(page);
+
+	const other = await browser.newContext();
+	const elsewhere = await other.newPage();
+	const denied = await elsewhere.goto(created.dashboardUrl);
+	expect(denied?.status()).toBe(403);
+	const response = await elsewhere.goto(created.manageUrl);
+	expect(elsewhere.url()).toBe(created.dashboardUrl);
+	expect(elsewhere.url()).not.toContain(created.manageUrl.split('/m/')[1]!);
+	const headers = response!.headers();
+	expect(headers['referrer-policy']).toBe('no-referrer');
+	expect(headers['cache-control']).toBe('no-store');
+	expect(headers['x-robots-tag']).toContain('noindex');
+	expect((await other.cookies()).find((c) => c.name.startsWith('whosays_manage_'))).toMatchObject({ httpOnly: true });
+	await expect(elsewhere.getByRole('heading', { level: 1, name: 'Secret link' })).toBeVisible();
+	await other.close();
+});
+
+test('deleting an assignment removes it, and its links stop working', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'To delete', mode: 'Practice' });
+	const student = await (await browser.newContext()).newPage();
+	await join(student, created.studentUrl, 'Fay');
+	await page.getByRole('button', { name: 'Delete the assignment' }).click();
+	await expect(page.getByRole('alert')).toContainText('Tick the box to confirm');
+	await page.getByLabel('Yes, delete every answer').check();
+	await page.getByRole('button', { name: 'Delete the assignment' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'have been deleted' })).toBeVisible();
+	expect((await page.goto(created.dashboardUrl))?.status()).toBe(403);
+	expect((await student.goto(created.studentUrl))?.status()).toBe(404);
+});
