@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { QuizSchema, type Question, type Quiz } from '../src/lib/quiz/schema.ts';
-import { answer, expectNoAxeViolations, expectNoHorizontalScroll, markCues, SEED } from './helpers.ts';
+import { answer, expectNoAxeViolations, expectNoHorizontalScroll, markCues, SEED, start } from './helpers.ts';
 
 const FIXTURES = 'src/lib/quiz/fixtures';
 const fixture = (path: string) => readFileSync(`${FIXTURES}/${path}`, 'utf8');
@@ -233,4 +233,23 @@ test('student pages load no validation code; the author page loads it', async ({
 	await page.goto('/author');
 	await page.waitForLoadState('networkidle');
 	expect(zodIn()).toBeGreaterThan(0);
+});
+
+test('the fictional Eastfield quiz is listed as fictional and plays start to finish', async ({ page }) => {
+	const slug = 'eastfield-library-closure';
+	const quiz = parse(readFileSync(`quizzes/${slug}.json`, 'utf8'));
+	await page.goto('/');
+	const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: quiz.title }) });
+	await expect(card).toContainText('Fictional article');
+	await expect(card).toContainText(`${quiz.questions.length} questions`);
+
+	await start(page, slug);
+	await expect(page.getByRole('region', { name: 'The article' })).toContainText('Fictional article, written for practice');
+	for (const [i, q] of quiz.questions.entries()) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${quiz.questions.length}` })).toBeFocused();
+		await answer(page, quiz, q);
+		await expect(page.getByRole('heading', { name: 'Correct' })).toBeFocused();
+		await page.getByRole('button', { name: i === quiz.questions.length - 1 ? 'See your results' : 'Next question' }).click();
+	}
+	await expect(page.getByText(`${quiz.questions.length} of ${quiz.questions.length} questions fully right.`)).toBeVisible();
 });
