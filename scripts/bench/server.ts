@@ -23,9 +23,16 @@ async function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-	const port = await freePort();
-	const dataDir = mkdtempSync(path.join(tmpdir(), 'whosays-bench-'));
+export interface ServerOptions {
+	env?: Record<string, string>;
+	/** Reuse a data folder (its database survives a restart); a fresh one otherwise, removed on stop. */
+	dataDir?: string;
+	port?: number;
+}
+
+export async function startServer({ env = {}, dataDir: given, port: wanted }: ServerOptions = {}): Promise<RunningServer> {
+	const port = wanted ?? (await freePort());
+	const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'whosays-server-'));
 	const url = `http://localhost:${port}`;
 	const child: ChildProcess = spawn(process.execPath, ['build'], {
 		env: { ...process.env, PORT: String(port), ORIGIN: url, WHOSAYS_DB: path.join(dataDir, 'bench.db'), ...env },
@@ -47,7 +54,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 		stop: () =>
 			new Promise((resolve) => {
 				child.once('exit', () => {
-					rmSync(dataDir, { recursive: true, force: true });
+					if (!given) rmSync(dataDir, { recursive: true, force: true });
 					resolve();
 				});
 				child.kill('SIGTERM');
