@@ -5,9 +5,12 @@
 import { json, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { GetQuiz } from './assignments.ts';
+import { resumeAttempt, type Attempt } from './attempts.ts';
 import { findQuiz } from './catalogue.ts';
+import { getDb, type Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
 import { FAILED_LOOKUPS, RateLimiter, rateKey, STUDENT_TRAFFIC } from './rate-limit.ts';
+import { normalizeCode } from './student-code.ts';
 
 export const getQuiz: GetQuiz = (slug) => findQuiz(slug);
 
@@ -82,4 +85,24 @@ export async function parseJson<T extends z.ZodType>(
 	const first = result.error.issues[0];
 	const where = first?.path.length ? `${first.path.join('.')}: ` : '';
 	return { ok: false, response: problem(400, `${where}${first?.message ?? 'The request is not valid.'}`) };
+}
+
+/**
+ * The attempt a student's request is about: from the cookie for this class
+ * code, never from the body. A refusal is returned as the response to send.
+ */
+export async function attemptOf(
+	event: Pick<RequestEvent, 'getClientAddress' | 'cookies'> & { params: { code: string } }
+): Promise<{ ok: true; db: Db; code: string; attempt: Attempt } | { ok: false; response: Response }> {
+	if (!allowRequest(event, 'answer')) return { ok: false, response: problem(429, TOO_MANY) };
+	const code = normalizeCode(event.params.code);
+	const token = code ? readAttemptCookie(event.cookies, code) : undefined;
+	const db = await getDb();
+	const attempt = token ? await resumeAttempt(db, token) : undefined;
+	if (!code || !attempt || attempt.assignment.code.replace('-', '') !== code)
+		return {
+			ok: false,
+			response: problem(401, 'This browser has no attempt at this assignment; open the class link and join again.')
+		};
+	return { ok: true, db, code, attempt };
 }
