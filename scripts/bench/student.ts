@@ -67,7 +67,7 @@ async function heapAfterRun(url: string) {
 		else await page.getByRole('radio').first().check();
 		await page.getByRole('button', { name: 'Check' }).click();
 	}
-	await page.getByRole('heading', { name: 'Your results' }).waitFor();
+	await page.getByRole('heading', { name: 'Your results', exact: true }).waitFor();
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('HeapProfiler.collectGarbage');
 	const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
