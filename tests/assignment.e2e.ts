@@ -188,3 +188,19 @@ test('deleting an assignment removes it, and its links stop working', async ({ p
 	expect((await page.goto(created.dashboardUrl))?.status()).toBe(403);
 	expect((await student.goto(created.studentUrl))?.status()).toBe(404);
 });
+
+test('a student types the class code on the home page, in any case and with or without the hyphen', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'By code', mode: 'Practice' });
+	const code = created.studentUrl.split('/a/')[1]!;
+	const student = await (await browser.newContext()).newPage();
+	await student.goto('/');
+	await student.getByLabel('Have a class code?').fill('nope');
+	await student.getByRole('button', { name: 'Join' }).click();
+	await expect(student.getByRole('alert')).toContainText('A class code has 6 letters and digits');
+	await expect(student.getByLabel('Have a class code?')).toHaveValue('nope');
+	await student.getByLabel('Have a class code?').fill(`${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`);
+	await student.getByRole('button', { name: 'Join' }).click();
+	await expect(student.getByRole('heading', { level: 1, name: 'By code' })).toBeVisible();
+	expect(student.url()).toBe(created.studentUrl);
+	await expectNoAxeViolations(student);
+});
