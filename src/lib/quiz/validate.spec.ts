@@ -93,6 +93,13 @@ describe('problems an author can act on', () => {
 		for (const l of out) expect(l).not.toContain('\n');
 	});
 
+	it('does not take a text that looks like a field for a duplicate field', () => {
+		const data = structuredClone(sampleQuiz) as Record<string, any>;
+		data.article.note = 'He wrote "title": "x" on the board, and "title": again.';
+		const r = validateQuizText(JSON.stringify(data, null, 2));
+		expect(r.ok ? r.warnings : r.problems).toEqual([]);
+	});
+
 	it('lists problems in the order they stand in the file', () => {
 		const r = validateQuizText(read(`${FIXTURES}/invalid/missing-fields.json`));
 		const at = r.ok ? [] : r.problems.map((p) => p.line!);

@@ -275,6 +275,9 @@ function check(data: unknown): Checked {
 		const problems = result.error.issues
 			.filter((i) => !((i.code === 'too_big' || i.code === 'too_small') && wrongType.has(JSON.stringify(i.path))))
 			.flatMap((i) => fromIssue(i, data));
+		// Never "invalid" with nothing to show for it.
+		if (!problems.length && !forbidden.length)
+			problems.push({ severity: 'error', keys: [], path: '', message: result.error.issues[0]?.message ?? 'The quiz is not valid' });
 		// "headlne" is unknown and "headline" missing: one mistake, told once.
 		const meant = new Set(problems.filter((p) => p.meant).map((p) => JSON.stringify([...p.keys.slice(0, -1), p.meant])));
 		return { ok: false, problems: [...forbidden, ...problems.filter((p) => !(p.message.endsWith('is missing') && meant.has(JSON.stringify(p.keys))))] };
@@ -447,33 +450,83 @@ export function validateQuizText(text: string): Validation {
 			column: 1
 		});
 
-	const errors: ParseError[] = [];
-	let tree: Node | undefined;
-	try {
-		tree = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
-	} catch {
-		// parseTree recurses: thousands of nested brackets exhaust the stack.
-		return fail({ severity: 'error', path: '', message: 'The file is nested too deeply to be a quiz', hint: 'check the brackets' });
-	}
-	// The first syntax error is reliable; the ones after it are often echoes of it.
-	if (errors[0]) return fail(syntaxProblem(source, errors[0]));
-
+	// JSON.parse is fast and exact; the slower tree with positions is built
+	// only when there is something to place or a syntax error to explain.
 	let data: unknown;
 	try {
 		data = JSON.parse(source);
-	} catch (e) {
-		return fail({ severity: 'error', path: '', message: 'The file is not valid JSON', hint: (e as Error).message });
+	} catch {
+		const errors: ParseError[] = [];
+		try {
+			parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
+		} catch {
+			return fail(TOO_DEEP);
+		}
+		// The first syntax error is reliable; the ones after it are often echoes of it.
+		return fail(errors[0] ? syntaxProblem(source, errors[0]) : { severity: 'error', path: '', message: 'The file is not valid JSON' });
+	}
+
+	// JSON.parse keeps the last of two fields with one name; fewer fields parsed than written means a duplicate.
+	const mayHaveDuplicates = countFieldNames(source) !== countKeys(data);
+	const result = check(data);
+	const found = result.ok ? result.warnings : result.problems;
+	if (!mayHaveDuplicates && found.length === 0) return result.ok ? { ...result, warnings: [] } : { ok: false, problems: [] };
+
+	let tree: Node | undefined;
+	try {
+		tree = parseTree(source, [], { disallowComments: true, allowTrailingComma: false });
+	} catch {
+		// parseTree recurses: thousands of nested brackets exhaust the stack.
+		return fail(TOO_DEEP);
 	}
 	if (!tree) return fail({ severity: 'error', path: '', message: 'The file is not valid JSON' });
-
 	const starts = lineStarts(source);
-	const duplicates = duplicateKeys(tree, starts);
-	const result = check(data);
+	const duplicates = mayHaveDuplicates ? duplicateKeys(tree, starts) : [];
 	const located = (list: Found[]) =>
 		strip(list.map((p) => (p.line ? p : place(source, tree, starts, p)))).sort(byPosition);
 	if (!result.ok || duplicates.length)
 		return { ok: false, problems: located([...duplicates, ...(result.ok ? [] : result.problems)]) };
 	return { ok: true, quiz: result.quiz, warnings: located(result.warnings) };
+}
+
+const TOO_DEEP: Problem = {
+	severity: 'error',
+	path: '',
+	message: 'The file is nested too deeply to be a quiz',
+	hint: 'check the brackets: a quiz nests at most a few levels'
+};
+
+/** How many field names valid JSON text holds: strings followed by a colon. */
+function countFieldNames(text: string): number {
+	let n = 0;
+	for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+		let end = i + 1;
+		for (;;) {
+			const c = text.charCodeAt(end);
+			if (c === 92) end += 2;
+			else if (c === 34 || Number.isNaN(c)) break;
+			else end++;
+		}
+		let next = end + 1;
+		while (next < text.length && /\s/.test(text[next]!)) next++;
+		if (text[next] === ':') n++;
+		i = end;
+	}
+	return n;
+}
+
+/** How many fields all objects in a parsed value hold; iterative, for any depth. */
+function countKeys(value: unknown): number {
+	let n = 0;
+	const stack: unknown[] = [value];
+	while (stack.length) {
+		const here = stack.pop();
+		if (here === null || typeof here !== 'object') continue;
+		const children = Array.isArray(here) ? here : Object.values(here);
+		if (!Array.isArray(here)) n += children.length;
+		for (const child of children) stack.push(child);
+	}
+	return n;
 }
 
 /** One line per problem: `file:line:col  error  path  message (found …; expected …) hint: …` */

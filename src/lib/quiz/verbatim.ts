@@ -96,15 +96,29 @@ interface Candidate {
 	folded: number;
 }
 
+/** Folded text has the same length as the original, so positions carry over. */
+function foldAll(text: string): string {
+	return Array.from(text, fold).join('');
+}
+
+// Every quote of a quiz is compared with the same article: fold it once.
+const foldedArticles = new WeakMap<readonly string[], string[]>();
+
+function foldedParagraphs(paragraphs: readonly string[]): string[] {
+	let folded = foldedArticles.get(paragraphs);
+	if (!folded) foldedArticles.set(paragraphs, (folded = paragraphs.map(foldAll)));
+	return folded;
+}
+
 /** The place where the longest folded prefix of the quote matches. */
-function bestPrefix(paragraphs: readonly string[], quote: string): Candidate | null {
+function bestPrefix(folded: readonly string[], q: string): Candidate | null {
 	let best: Candidate | null = null;
-	const first = fold(quote[0] ?? '');
-	paragraphs.forEach((text, paragraph) => {
-		for (let start = 0; start < text.length; start++) {
-			if (fold(text[start]!) !== first) continue;
-			const folded = commonPrefix(quote, text, start, false);
-			if (!best || folded > best.folded) best = { paragraph, start, folded };
+	const first = q[0];
+	if (first === undefined) return null;
+	folded.forEach((text, paragraph) => {
+		for (let start = text.indexOf(first); start >= 0; start = text.indexOf(first, start + 1)) {
+			const length = commonPrefix(q, text, start, true);
+			if (!best || length > best.folded) best = { paragraph, start, folded: length };
 		}
 	});
 	return best;
@@ -117,9 +131,7 @@ const ANCHOR = 8;
  * prefix search finds little. This anchors on words further in, grows the
  * match backwards, and returns the place where it stops: the first difference.
  */
-function bestBlock(paragraphs: readonly string[], quote: string): { paragraph: number; start: number; from: number; length: number } | null {
-	const folded = paragraphs.map((p) => Array.from(p, fold).join(''));
-	const q = Array.from(quote, fold).join('');
+function bestBlock(folded: readonly string[], quote: string, q: string): { paragraph: number; start: number; from: number; length: number } | null {
 	let best: { paragraph: number; start: number; from: number; length: number } | null = null;
 	const anchors = [...quote.matchAll(/(?<=^|\s)\S/gu)].map((m) => m.index).slice(0, 40);
 	for (const a of anchors) {
@@ -147,8 +159,10 @@ export function findMismatch(paragraphs: readonly string[], quote: string): Mism
 	if (paragraphs.some((p) => p.includes(quote))) return null;
 	// Rank candidate starts by how much of the quote matches when look-alike
 	// characters are folded together, then report the first exact difference.
-	const prefix = bestPrefix(paragraphs, quote);
-	const block = bestBlock(paragraphs, quote);
+	const folded = foldedParagraphs(paragraphs);
+	const q = foldAll(quote);
+	const prefix = bestPrefix(folded, q);
+	const block = bestBlock(folded, quote, q);
 	if (block && block.from > 0 && block.length > (prefix?.folded ?? 0) + ANCHOR) {
 		// The quote goes wrong just before the matching block: report that character.
 		const text = paragraphs[block.paragraph]!;
