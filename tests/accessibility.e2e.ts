@@ -54,14 +54,20 @@ test('at 320 px wide nothing scrolls sideways in any state', async ({ page }) =>
 test('targets are at least 24 by 24 px', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await start(page, SEED);
-	const sizes = await page.locator('main button, main input, main a').evaluateAll((els) =>
-		els
-			.filter((el) => (el as HTMLElement).offsetParent !== null)
-			.map((el) => {
-				const target = el.closest('label') ?? el;
-				const r = target.getBoundingClientRect();
+	const main = page.getByRole('main');
+	const controls = [
+		...(await main.getByRole('button').all()),
+		...(await main.getByRole('radio').all()),
+		...(await main.getByRole('link').all())
+	];
+	const sizes = await Promise.all(
+		controls.map((c) =>
+			c.evaluate((el) => {
+				// A radio's target is its whole label: a click anywhere on it chooses.
+				const r = (el.closest('label') ?? el).getBoundingClientRect();
 				return { name: el.textContent?.trim() || el.getAttribute('value') || el.tagName, w: r.width, h: r.height };
 			})
+		)
 	);
 	expect(sizes.length).toBeGreaterThan(3);
 	expect(sizes.filter((s) => s.w < 24 || s.h < 24)).toEqual([]);
@@ -112,6 +118,5 @@ test('a keyboard-only run: keys choose, Enter checks, focus follows each step', 
 test('feedback is announced through a live region', async ({ page }) => {
 	await start(page, SEED);
 	await answer(page, quiz, first, false);
-	const live = page.locator('[aria-live="polite"]');
-	await expect(live).toHaveText(/^Not quite\. The right answer: /);
+	await expect(page.getByRole('status', { name: 'Quiz announcements' })).toHaveText(/^Not quite\. The right answer: /);
 });

@@ -32,6 +32,12 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 	const wrong = quiz.questions[wrongAt]!;
 	for (const [i, q] of quiz.questions.entries()) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeFocused();
+		if (q.quote) {
+			// The claim is lit up in the article and scrolled into view beside the question.
+			const claim = page.getByRole('region', { name: 'The article' }).getByRole('mark').first();
+			await expect(claim).toBeInViewport();
+			expect(q.quote.startsWith((await claim.textContent()) ?? '-')).toBe(true);
+		}
 		await answer(page, quiz, q, i !== wrongAt);
 		const verdict = page.getByRole('heading', { name: i === wrongAt ? 'Not quite' : 'Correct' });
 		await expect(verdict).toBeFocused();
@@ -42,7 +48,8 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 			await expect(page.getByText(wrong.whyNot[chosen.id]!, { exact: true })).toBeVisible();
 			await expect(page.getByText(`The right answer: ${label(quiz, wrong.answer)}`)).toBeVisible();
 			// The cue is lit up in the article itself.
-			await expect(page.getByRole('region', { name: 'The article' }).locator('mark.cue').first()).toHaveText(wrong.cues[0]!);
+			const lit = page.getByRole('region', { name: 'The article' }).getByRole('mark');
+			await expect(lit.filter({ hasText: new RegExp(`^${wrong.cues[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })).toHaveCount(1);
 		}
 		await page.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
 	}
