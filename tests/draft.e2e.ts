@@ -1,0 +1,249 @@
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { QuizSchema, type QuizInput } from '../src/lib/quiz/schema.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './helpers.ts';
+
+// Written for this test; the tagger's labelled corpus has never seen it.
+const HEADLINE = 'Ferry to Gull Island may stop running next spring';
+const PARAGRAPHS = [
+	'The Harbour Board voted 5 to 2 on Tuesday to end the Gull Island ferry route in April.',
+	'The board’s budget report shows the route lost $410,000 last year.',
+	'According to two people familiar with the talks, the island’s only school may also close.',
+	'Board chair Mina Okafor declined to comment on the school.',
+	'A county spokesperson did not respond to questions about a replacement boat.'
+];
+const ARTICLE = [HEADLINE, '', ...PARAGRAPHS].join('\n');
+const FILE_NAME = 'ferry-to-gull-island-may-stop-running-next-spring.json';
+
+const articleBox = (page: Page) => page.getByLabel('Article text');
+const tagButton = (page: Page) => page.getByRole('button', { name: 'Tag the article' });
+const claims = (page: Page) => page.getByRole('article', { name: /^Claim \d+ of \d+:/ });
+const claim = (page: Page, n: number) => page.getByRole('article', { name: new RegExp(`^Claim ${n} of \\d+:`) });
+const radio = (card: Locator, label: string) => card.getByRole('radio', { name: new RegExp(`^${label}`) });
+const include = (card: Locator) => card.getByRole('checkbox', { name: /^Include in the quiz/ });
+const announcement = (page: Page) => page.getByRole('status');
+
+async function openDraft(page: Page) {
+	await page.goto('/author/draft');
+	await expect(page.getByRole('heading', { level: 1, name: 'Draft a quiz from an article' })).toBeVisible();
+}
+
+async function tagArticle(page: Page, text = ARTICLE) {
+	await articleBox(page).fill(text);
+	await tagButton(page).click();
+	await expect(claims(page)).toHaveCount(5);
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator) {
+	for (let i = 0; i < 60; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target).toBeFocused();
+}
+
+type Classify = Extract<QuizInput['questions'][number], { type: 'classify' }>;
+
+/** The downloaded file, which must be a valid quiz of classify questions with everything to write marked TODO. */
+async function downloaded(download: Download): Promise<{ quiz: QuizInput; questions: Classify[] }> {
+	const json: unknown = JSON.parse(await readFile(await download.path(), 'utf8'));
+	const checked = QuizSchema.safeParse(json);
+	expect(checked.error?.issues ?? []).toEqual([]);
+	const quiz = json as QuizInput;
+	const questions = quiz.questions.filter((q): q is Classify => q.type === 'classify');
+	expect(questions).toHaveLength(quiz.questions.length);
+	for (const q of questions) {
+		expect(q.explanation.startsWith('TODO:'), q.id).toBe(true);
+		for (const text of Object.values(q.whyNot)) expect(text.startsWith('TODO:'), q.id).toBe(true);
+	}
+	return { quiz, questions };
+}
+
+test('an author tags an article, changes labels, drops a claim and downloads the quiz', async ({ page }) => {
+	await openDraft(page);
+	await expect(page.getByRole('note')).toContainText('the tagger never rewrites');
+	await expect(page.getByRole('note').getByRole('link', { name: 'Write a quiz' })).toHaveAttribute('href', '/author');
+	await tagArticle(page);
+
+	await expect(claim(page, 1)).toHaveAccessibleName(/Confirmed fact/);
+	await expect(claim(page, 3)).toHaveAccessibleName(/Anonymous-source claim/);
+	await expect(claim(page, 4)).toHaveAccessibleName(/Official non-answer/);
+	await expect(claim(page, 3)).toContainText('According to two people familiar with the talks');
+	await expect(claim(page, 3)).toContainText(/likely \(\d+%\), because\s+it rests on a source the reader cannot identify/);
+	await expect(page.getByText('0 of 5 reviewed')).toBeVisible();
+	await expect(page.getByText(`File name: ${FILE_NAME}`)).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// By key: the first claim becomes an anonymous-source claim.
+	await claim(page, 1).focus();
+	await page.keyboard.press('2');
+	await expect(claim(page, 1)).toHaveAccessibleName(/Anonymous-source claim/);
+	await expect(radio(claim(page, 1), 'Anonymous-source claim')).toBeChecked();
+	await expect(announcement(page)).toHaveText(/Claim 1: Anonymous-source claim\. 1 of 5 reviewed\./);
+
+	// By mouse: the fourth becomes a confirmed fact, the second is accepted, the fifth dropped.
+	await radio(claim(page, 4), 'Confirmed fact').click();
+	await expect(claim(page, 4)).toHaveAccessibleName(/Confirmed fact/);
+	await claim(page, 2).getByRole('button', { name: 'Accept the label of claim 2' }).click();
+	await expect(claim(page, 2)).toHaveAccessibleName(/Reviewed/);
+	await include(claim(page, 5)).uncheck();
+	await expect(claim(page, 5)).toHaveAccessibleName(/Dropped/);
+	await expect(page.getByText('4 of 5 reviewed, 1 dropped')).toBeVisible();
+	await page.getByLabel(/^Outlet/).fill('The Gull Gazette');
+	await expectNoAxeViolations(page);
+
+	// Tagging an edited article again keeps the choices for claims whose words did not change.
+	await articleBox(page).press('End');
+	await articleBox(page).pressSequentially('\nThe ferry first sailed in 1962.');
+	await expect(page.getByText('You changed the article since it was tagged.')).toBeVisible();
+	await tagButton(page).click();
+	await expect(claims(page)).toHaveCount(6);
+	await expect(claim(page, 1)).toHaveAccessibleName(/Anonymous-source claim Reviewed/);
+	await expect(claim(page, 5)).toHaveAccessibleName(/Dropped/);
+	await expect(page.getByText('4 of 6 reviewed, 1 dropped')).toBeVisible();
+
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download the quiz file' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toBe(FILE_NAME);
+	const { quiz, questions } = await downloaded(download);
+
+	const pasted = `${ARTICLE}\nThe ferry first sailed in 1962.`;
+	expect(quiz.$schema).toBe('../static/quiz.schema.json');
+	expect(quiz.title).toBe(HEADLINE);
+	expect(quiz.article).toMatchObject({ headline: HEADLINE, outlet: 'The Gull Gazette' });
+	expect(quiz.article.paragraphs).toEqual([...PARAGRAPHS, 'The ferry first sailed in 1962.']);
+	for (const q of questions) expect(pasted).toContain(q.quote);
+	const answers = Object.fromEntries(questions.map((q) => [q.quote, q.answer]));
+	expect(answers).toEqual({
+		[PARAGRAPHS[0]!]: 'anonymous',
+		[PARAGRAPHS[1]!]: 'fact',
+		[PARAGRAPHS[2]!]: 'anonymous',
+		[PARAGRAPHS[3]!]: 'fact',
+		'The ferry first sailed in 1962.': 'fact'
+	});
+	expect(questions.some((q) => q.quote.includes('county spokesperson'))).toBe(false);
+});
+
+test('an empty, a garbled and an over-long article each say what is wrong', async ({ page }) => {
+	await openDraft(page);
+	await expect(page.getByRole('heading', { name: 'No claims yet' })).toBeVisible();
+	await expect(page.getByText('Paste an article, or open a .txt file, then press “Tag the article”.')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await tagButton(page).click();
+	await expect(page.getByRole('alert')).toHaveText(/The article is empty: paste its text, one paragraph per line\./);
+	await expect(articleBox(page)).toHaveAttribute('aria-invalid', 'true');
+	await expect(articleBox(page)).toHaveAccessibleDescription(/The article is empty/);
+	await expectNoAxeViolations(page);
+
+	await articleBox(page).fill('*** --- ***\n!!! ???');
+	await tagButton(page).click();
+	await expect(page.getByRole('alert')).toHaveText(/The article has no sentences to ask about\./);
+	await expect(claims(page)).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	const paragraph = 'The board met again and talked about the ferry. '.repeat(100).trim();
+	await articleBox(page).fill(Array.from({ length: 13 }, () => paragraph).join('\n'));
+	await tagButton(page).click();
+	await expect(page.getByRole('alert')).toHaveText(/over the limit of 60,000 characters for one quiz/);
+	await expectNoAxeViolations(page);
+
+	await articleBox(page).fill(ARTICLE);
+	await tagButton(page).click();
+	await expect(claims(page)).toHaveCount(5);
+	await expect(page.getByRole('alert')).toHaveText('');
+	await expect(articleBox(page)).toHaveAttribute('aria-invalid', 'false');
+});
+
+test('a .txt file is read and tagged; a file that is not text is refused', async ({ page }) => {
+	await openDraft(page);
+	const picker = page.getByLabel('Open a text file (.txt)');
+	await picker.setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x00, 0x0d]) });
+	await expect(page.getByRole('alert')).toHaveText(/photo\.txt does not look like plain text/);
+
+	await picker.setInputFiles({ name: 'ferry.txt', mimeType: 'text/plain', buffer: Buffer.from(`\uFEFF${ARTICLE}`) });
+	await expect(claims(page)).toHaveCount(5);
+	await expect(articleBox(page)).toHaveValue(ARTICLE);
+	await expect(announcement(page)).toHaveText(/Found 5 claims to review below\./);
+});
+
+test('the whole review works from the keyboard alone', async ({ page }) => {
+	await openDraft(page);
+	await tabTo(page, articleBox(page));
+	await page.keyboard.insertText(ARTICLE);
+	await tabTo(page, page.getByLabel(/^Headline/));
+	await page.keyboard.type('Island ferry to end');
+	await page.keyboard.press('Enter');
+	await expect(claims(page)).toHaveCount(5);
+
+	await tabTo(page, claim(page, 1));
+	// Into the claim's radio group: the arrows move the choice, as in any radio group.
+	await page.keyboard.press('Tab');
+	await expect(radio(claim(page, 1), 'Confirmed fact')).toBeFocused();
+	await page.keyboard.press('ArrowDown');
+	await expect(claim(page, 1)).toHaveAccessibleName(/Anonymous-source claim Reviewed/);
+	await page.keyboard.press('j');
+	await expect(claim(page, 2)).toBeFocused();
+
+	await page.keyboard.press('Enter');
+	await expect(claim(page, 2)).toHaveAccessibleName(/Confirmed fact Reviewed/);
+	await expect(claim(page, 3)).toBeFocused();
+	await page.keyboard.press('f');
+	await expect(claim(page, 3)).toHaveAccessibleName(/Confirmed fact Reviewed/);
+	await expect(announcement(page)).toHaveText(/Claim 3: Confirmed fact\. 3 of 5 reviewed\./);
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('x');
+	await expect(include(claim(page, 4))).not.toBeChecked();
+	await expect(announcement(page)).toHaveText(/Claim 4 dropped from the quiz\. 4 of 5 reviewed\./);
+	await page.keyboard.press('End');
+	await expect(claim(page, 5)).toBeFocused();
+	await page.keyboard.press(' ');
+	await expect(page.getByText('5 of 5 reviewed, 1 dropped')).toBeVisible();
+	await page.keyboard.press('k');
+	await page.keyboard.press('x');
+	await expect(include(claim(page, 4))).toBeChecked();
+	await expect(page.getByText('4 of 5 reviewed', { exact: true })).toBeVisible();
+	await page.keyboard.press('Home');
+	await expect(claim(page, 1)).toBeFocused();
+	await page.keyboard.press('k');
+	await expect(claim(page, 1)).toBeFocused();
+	await page.keyboard.press('End');
+	await page.keyboard.press('x');
+
+	const download = page.getByRole('button', { name: 'Download the quiz file' });
+	await tabTo(page, download);
+	const downloading = page.waitForEvent('download');
+	await page.keyboard.press('Enter');
+	const file = await downloading;
+	expect(file.suggestedFilename()).toBe('island-ferry-to-end.json');
+	const { quiz, questions } = await downloaded(file);
+	expect(quiz.title).toBe('Island ferry to end');
+	expect(questions.map((q) => [q.id, q.answer])).toEqual([
+		['c1', 'anonymous'],
+		['c2', 'fact'],
+		['c3', 'fact'],
+		['c4', 'non-answer']
+	]);
+	for (const q of questions) expect(ARTICLE).toContain(q.quote);
+});
+
+test.describe('on a 320 px phone in the dark', () => {
+	test.use({ viewport: { width: 320, height: 720 }, colorScheme: 'dark' });
+
+	test('nothing scrolls sideways, targets are large enough, and axe finds nothing', async ({ page }) => {
+		await openDraft(page);
+		await expectNoHorizontalScroll(page);
+		await expectNoAxeViolations(page);
+		await tagArticle(page);
+		await include(claim(page, 2)).uncheck();
+		await expectNoHorizontalScroll(page);
+		for (const target of [radio(claim(page, 1), 'Official non-answer'), include(claim(page, 1))]) {
+			const box = await target.boundingBox();
+			expect(box?.width).toBeGreaterThanOrEqual(24);
+			expect(box?.height).toBeGreaterThanOrEqual(24);
+		}
+		await expectNoAxeViolations(page);
+	});
+});
