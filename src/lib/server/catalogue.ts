@@ -2,6 +2,7 @@
  * The quizzes this server offers, read from quizzes/*.json at build time (and
  * again on every change in development, so a new file appears at once).
  */
+import { error } from '@sveltejs/kit';
 import { loadCatalogue, type QuizEntry } from './quiz-files.ts';
 
 const files = import.meta.glob<string>('/quizzes/*.json', { query: '?raw', import: 'default', eager: true });
@@ -11,8 +12,19 @@ const files = import.meta.glob<string>('/quizzes/*.json', { query: '?raw', impor
 const testFiles = import.meta.glob<string>('/tests/fixtures/quizzes/*.json', { query: '?raw', import: 'default', eager: true });
 const offered = process.env.WHOSAYS_TEST_QUIZZES === '1' ? { ...files, ...testFiles } : files;
 
-// Keys are "/quizzes/x.json"; name files as the checker does, so messages match.
-const catalogue = loadCatalogue(Object.fromEntries(Object.entries(offered).map(([file, text]) => [file.slice(1), text])));
+function load(): Map<string, QuizEntry> {
+	try {
+		// Keys are "/quizzes/x.json"; name files as the checker does, so messages match.
+		return loadCatalogue(Object.fromEntries(Object.entries(offered).map(([file, text]) => [file.slice(1), text])));
+	} catch (e) {
+		// In development the page shows the checker's lines to the author, also on
+		// pages without the dev overlay. A build never gets here: it stops first.
+		if (import.meta.env.DEV) error(500, (e as Error).message);
+		throw e;
+	}
+}
+
+const catalogue = load();
 
 export function listQuizzes(): QuizEntry[] {
 	return [...catalogue.values()].sort((a, b) => a.quiz.title.localeCompare(b.quiz.title));

@@ -108,6 +108,10 @@ export function quizCheck(): Plugin {
 		name: 'who-says:quizzes',
 		// Unit tests load this config too; they check quiz files themselves.
 		apply: () => !process.env.VITEST,
+		// The author page imports the checker lazily; without this, Vite finds
+		// zod and jsonc-parser on the first visit and reloads the page, losing
+		// what the author had pasted.
+		config: () => ({ optimizeDeps: { include: ['zod', 'jsonc-parser'] } }),
 		configResolved(config) {
 			root = config.root;
 			serving = config.command === 'serve';
