@@ -1,6 +1,6 @@
 /** Shared steps for browser journeys: the answer key comes from the quiz file itself. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { QuizSchema, type Question, type Quiz } from '../src/lib/quiz/schema.ts';
 import { cueTokens } from '../src/lib/quiz/grading.ts';
@@ -68,4 +68,13 @@ export async function expectNoAxeViolations(page: Page) {
 export async function expectNoHorizontalScroll(page: Page) {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/**
+ * The highlighted passages (<mark>) inside a region. Chromium exposes them with
+ * the ARIA role "mark" and Playwright finds them by it; its types do not list
+ * that role yet, hence the cast.
+ */
+export function marks(within: Locator): Locator {
+	return within.getByRole('mark' as Parameters<Locator['getByRole']>[0]);
 }

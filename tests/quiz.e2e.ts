@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, label, loadQuiz, SEED, start } from './helpers.ts';
+import { answer, label, loadQuiz, marks, SEED, start } from './helpers.ts';
 
 const quiz = loadQuiz(SEED);
 const total = quiz.questions.length;
@@ -34,7 +34,7 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeFocused();
 		if (q.quote) {
 			// The claim is lit up in the article and scrolled into view beside the question.
-			const claim = page.getByRole('region', { name: 'The article' }).getByRole('mark').first();
+			const claim = marks(page.getByRole('region', { name: 'The article' })).first();
 			await expect(claim).toBeInViewport();
 			expect(q.quote.startsWith((await claim.textContent()) ?? '-')).toBe(true);
 		}
@@ -48,7 +48,7 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 			await expect(page.getByText(wrong.whyNot[chosen.id]!, { exact: true })).toBeVisible();
 			await expect(page.getByText(`The right answer: ${label(quiz, wrong.answer)}`)).toBeVisible();
 			// The cue is lit up in the article itself.
-			const lit = page.getByRole('region', { name: 'The article' }).getByRole('mark');
+			const lit = marks(page.getByRole('region', { name: 'The article' }));
 			await expect(lit.filter({ hasText: new RegExp(`^${wrong.cues[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })).toHaveCount(1);
 		}
 		await page.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
