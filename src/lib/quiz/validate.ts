@@ -99,6 +99,21 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	return here;
 }
 
+/** How to turn the value found into the type expected, for the usual slips. */
+function typeHint(expected: string, found: unknown): string | undefined {
+	if (expected === 'boolean' && (found === 'true' || found === 'false')) return `remove the quotes: write ${found}`;
+	if (expected === 'string' && (typeof found === 'number' || typeof found === 'boolean')) return 'put the value in double quotes';
+	if (expected === 'array' && typeof found === 'string') return `put it in a list: [${JSON.stringify(found)}]`;
+	if (expected === 'string' && Array.isArray(found)) return 'give one text, not a list';
+	return undefined;
+}
+
+const FORMATS: Record<string, { expected: string; hint?: string }> = {
+	date: { expected: 'a date like "2017-06-06"', hint: 'year, then a two-digit month and day, with hyphens; and a day the month has' },
+	url: { expected: 'a web address like "https://example.org/story"', hint: 'copy the address from the browser’s address bar' },
+	regex: { expected: 'an id like "q12" or "non-answer"', hint: 'no capital letters, spaces or underscores' }
+};
+
 const QUESTION_KEYS: Record<string, string[]> = {
 	classify: Object.keys(ClassifyQuestionSchema.shape),
 	cue: Object.keys(CueQuestionSchema.shape),
@@ -166,7 +181,7 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
 					message: keys.length ? issue.message : 'The file must hold one quiz: an object { ... }',
 					found: kind(found),
 					expected: EXPECTED_TYPE[issue.expected] ?? issue.expected,
-					hint: keys.length ? undefined : 'a quiz file starts with { and ends with }; see the example in docs/authoring.md'
+					hint: keys.length ? typeHint(issue.expected, found) : 'a quiz file starts with { and ends with }; see the example in docs/authoring.md'
 				}
 			];
 		}
@@ -196,8 +211,32 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
 				: typeof found === 'string'
 					? `${found.trim().length} characters`
 					: show(found);
-			return [{ ...base, message: issue.message, found: size }];
+			const list = issue.origin === 'array';
+			const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+			const over = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+			const hint =
+				issue.code === 'too_big'
+					? list
+						? `remove ${over(Array.isArray(found) ? found.length - limit : 0, 'item', 'items')}` +
+							(keys.length === 1 && keys[0] === 'questions' ? ', or split the quiz in two' : '')
+						: `shorten it by ${over(typeof found === 'string' ? found.trim().length - limit : 0, 'character', 'characters')}`
+					: list
+						? `add ${limit === 1 ? 'one' : `at least ${limit}`}`
+						: 'write something here, or remove the field if it is optional';
+			return [{ ...base, message: issue.message, found: size, hint }];
 		}
+		case 'invalid_format':
+			return [{ ...base, message: issue.message, found: kind(found), ...FORMATS[issue.format] }];
+		case 'invalid_value':
+			return [
+				{
+					...base,
+					message: issue.message,
+					found: kind(found),
+					expected: issue.values.map((v) => JSON.stringify(v)).join(' or '),
+					hint: typeof found === 'string' && issue.values.includes(Number(found)) ? 'remove the quotes around the number' : undefined
+				}
+			];
 		case 'custom': {
 			const { at, ...detail } = (issue.params ?? {}) as IssueDetail;
 			return [

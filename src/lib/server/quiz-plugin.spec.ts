@@ -22,7 +22,7 @@ describe('the build check of quizzes/', () => {
 			project({ 'good-quiz.json': `${FIXTURES}/valid/base.json`, 'bad-quiz.json': `${FIXTURES}/invalid/bad-date.json` })
 		);
 		expect(report.errors).toEqual([
-			'quizzes/bad-quiz.json:7:3 error article.date: The date must be a real day written YYYY-MM-DD, like "2017-06-06" (found the text "2024-02-30")'
+			'quizzes/bad-quiz.json:7:3 error article.date: The date must be a real day written YYYY-MM-DD, like "2017-06-06" (found the text "2024-02-30"; expected a date like "2017-06-06") hint: year, then a two-digit month and day, with hyphens; and a day the month has'
 		]);
 		expect(report.warnings).toEqual([]);
 		expect(report.first?.file).toBe('quizzes/bad-quiz.json');
