@@ -136,8 +136,6 @@ function knownKeys(data: unknown, path: readonly PropertyKey[]): string[] {
 	return [];
 }
 
-export { didYouMean };
-
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
