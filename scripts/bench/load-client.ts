@@ -1,0 +1,259 @@
+/**
+ * What the load benchmark measures with: a keep-alive HTTP client cheap
+ * enough to share two cores with the server, latency and error tallies, and
+ * CPU time of this process and of a server process.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+import { loadavg } from 'node:os';
+
+export interface Target {
+	/** Where the client connects; an IP, so no lookup per connection. */
+	host: string;
+	port: number;
+	/** The server's own origin, which every POST must carry. */
+	origin: string;
+}
+
+export function targetOf(url: string): Target {
+	const u = new URL(url);
+	return { host: u.hostname === 'localhost' ? '127.0.0.1' : u.hostname, port: Number(u.port), origin: u.origin };
+}
+
+export interface Reply {
+	status: number;
+	headers: IncomingHttpHeaders;
+	ms: number;
+}
+
+export interface Send {
+	method: 'GET' | 'POST';
+	path: string;
+	headers: Record<string, string>;
+	body?: string;
+}
+
+/**
+ * Per-request tallies. Latencies are kept raw (a Float64Array that doubles)
+ * rather than in a histogram: 200,000 samples sort in a few milliseconds, and
+ * percentiles are then exact. A request that fails (timeout, reset) counts in
+ * the latencies with the time it took to fail: a student waited that long.
+ */
+export class Tally {
+	#ms = new Float64Array(1024);
+	#n = 0;
+	readonly statuses = new Map<number, number>();
+	readonly socketErrors = new Map<string, number>();
+	/** Answers that were 2xx/3xx but not what the next step needs (a join without its cookie). */
+	readonly problems = new Map<string, number>();
+	sent = 0;
+	/** New connections the requests needed, and requests sent again after a reset of a reused one. */
+	connections = 0;
+	retried = 0;
+
+	/** HTTP responses received (failed requests are in the latencies, not here). */
+	responses = 0;
+
+	#sample(ms: number): void {
+		if (this.#n === this.#ms.length) {
+			const bigger = new Float64Array(this.#n * 2);
+			bigger.set(this.#ms);
+			this.#ms = bigger;
+		}
+		this.#ms[this.#n++] = ms;
+	}
+
+	record(status: number, ms: number): void {
+		this.#sample(ms);
+		this.responses++;
+		this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+	}
+
+	/** A request that got no response: a socket error or a timeout, after `ms`. */
+	socketError(code: string, ms?: number): void {
+		if (ms !== undefined) this.#sample(ms);
+		this.socketErrors.set(code, (this.socketErrors.get(code) ?? 0) + 1);
+	}
+
+	/** Adds another tally's requests to this one (several runs reported as one). */
+	merge(other: Tally): void {
+		this.sent += other.sent;
+		this.connections += other.connections;
+		this.retried += other.retried;
+		this.responses += other.responses;
+		const samples = other.#ms.subarray(0, other.#n);
+		const merged = new Float64Array(Math.max(this.#ms.length, this.#n + samples.length));
+		merged.set(this.#ms.subarray(0, this.#n));
+		merged.set(samples, this.#n);
+		this.#ms = merged;
+		this.#n += samples.length;
+		for (const [s, c] of other.statuses) this.statuses.set(s, (this.statuses.get(s) ?? 0) + c);
+		for (const [e, c] of other.socketErrors) this.socketErrors.set(e, (this.socketErrors.get(e) ?? 0) + c);
+		for (const [e, c] of other.problems) this.problems.set(e, (this.problems.get(e) ?? 0) + c);
+	}
+
+	problem(what: string): void {
+		this.problems.set(what, (this.problems.get(what) ?? 0) + 1);
+	}
+
+	/** Requests finished, answered or failed. */
+	get completed(): number {
+		return this.#n;
+	}
+
+	/** Nearest-rank percentiles, in ms. */
+	percentiles(...ps: number[]): number[] {
+		const sorted = this.#ms.slice(0, this.#n).sort();
+		return ps.map((p) => (this.#n ? sorted[Math.min(this.#n - 1, Math.max(0, Math.ceil((p / 100) * this.#n) - 1))]! : NaN));
+	}
+
+	/** Responses that are neither 2xx nor 3xx, by status. */
+	errorStatuses(): Map<number, number> {
+		return new Map([...this.statuses].filter(([s]) => s < 200 || s >= 400).sort(([a], [b]) => a - b));
+	}
+
+	errorCount(): number {
+		let n = 0;
+		for (const count of this.errorStatuses().values()) n += count;
+		for (const count of this.socketErrors.values()) n += count;
+		for (const count of this.problems.values()) n += count;
+		return n;
+	}
+}
+
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * A keep-alive agent with one connection: one student's device. A pool shared
+ * by thousands of students would open and close connections as its free list
+ * overflows (Node keeps at most 256 idle sockets), which no classroom does.
+ */
+export function newAgent(): Agent {
+	return new Agent({ keepAlive: true, maxSockets: 1 });
+}
+
+/**
+ * Sends one request and waits for the whole response. Never rejects: a socket
+ * error or timeout is tallied and comes back as status 0. A request on a
+ * reused connection that the server had just closed as idle is sent once more
+ * on a new one, as browsers do; the server never saw the first.
+ */
+export async function send(agent: Agent, target: Target, tallies: readonly Tally[], req: Send): Promise<Reply> {
+	for (const t of tallies) t.sent++;
+	const first = await attempt(agent, target, tallies, req);
+	if (first !== 'retry') return first;
+	for (const t of tallies) t.retried++;
+	const second = await attempt(agent, target, tallies, req);
+	return second === 'retry' ? { status: 0, headers: {}, ms: NaN } : second;
+}
+
+function attempt(agent: Agent, target: Target, tallies: readonly Tally[], req: Send): Promise<Reply | 'retry'> {
+	return new Promise((resolve) => {
+		const start = performance.now();
+		let settled = false;
+		const headers: Record<string, string | number> = { host: `localhost:${target.port}`, ...req.headers };
+		if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
+		const r = request({ agent, host: target.host, port: target.port, method: req.method, path: req.path, headers }, (res) => {
+			// Bodies are not read here: a status is what a student's browser acts on.
+			res.resume();
+			res.on('end', () => {
+				if (settled) return;
+				settled = true;
+				const ms = performance.now() - start;
+				for (const t of tallies) t.record(res.statusCode ?? 0, ms);
+				resolve({ status: res.statusCode ?? 0, headers: res.headers, ms });
+			});
+			res.on('error', (e: NodeJS.ErrnoException) => fail(e.code ?? e.message, false));
+		});
+		const fail = (code: string, beforeResponse: boolean) => {
+			if (settled) return;
+			settled = true;
+			if (beforeResponse && r.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) return resolve('retry');
+			const ms = performance.now() - start;
+			for (const t of tallies) t.socketError(code, ms);
+			resolve({ status: 0, headers: {}, ms });
+		};
+		r.on('socket', () => {
+			if (!r.reusedSocket) for (const t of tallies) t.connections++;
+		});
+		// From the start, not from the connection (as req.setTimeout would): a connection that never opens times out too.
+		const timer = setTimeout(() => r.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })), REQUEST_TIMEOUT_MS);
+		r.on('close', () => clearTimeout(timer));
+		r.on('error', (e: NodeJS.ErrnoException) => fail(e.code ?? e.message, true));
+		r.end(req.body);
+	});
+}
+
+export function cookieFrom(headers: IncomingHttpHeaders, name: string): string | undefined {
+	for (const line of headers['set-cookie'] ?? []) {
+		const [pair] = line.split(';');
+		const eq = pair!.indexOf('=');
+		if (pair!.slice(0, eq).trim() === name) return pair!.slice(eq + 1).trim();
+	}
+	return undefined;
+}
+
+/** CPU seconds (user + system) of a process, read from /proc; undefined where there is none. */
+const TICKS = (() => {
+	try {
+		return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+	} catch {
+		return 100;
+	}
+})();
+
+export function processCpuSeconds(pid: number): number | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// The command name may hold spaces; the fields after it are space-separated.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / TICKS;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Direct children of this process, from /proc (Linux). */
+export function childPids(): Set<number> {
+	const pids = new Set<number>();
+	try {
+		for (const task of readdirSync(`/proc/${process.pid}/task`)) {
+			const text = readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim();
+			for (const p of text.split(/\s+/)) if (p) pids.add(Number(p));
+		}
+	} catch {
+		// Not Linux, or /proc hides children: CPU of the server is then not reported.
+	}
+	return pids;
+}
+
+/**
+ * Measures CPU use over a stretch of wall time: this process (the load
+ * client) and, if known, the server's process. Shares of one core, so 100%
+ * means one core busy the whole time.
+ */
+export class CpuMeter {
+	readonly #serverPid: number | undefined;
+	readonly #wall0 = performance.now();
+	readonly #client0 = process.cpuUsage();
+	readonly #server0: number | undefined;
+	readonly #load0 = loadavg()[0]!;
+
+	constructor(serverPid: number | undefined) {
+		this.#serverPid = serverPid;
+		this.#server0 = serverPid === undefined ? undefined : processCpuSeconds(serverPid);
+	}
+
+	/** load1: the 1-minute load average at the start and now, to show what else the machine was doing. */
+	read(): { wallS: number; clientPct: number; serverPct: number | undefined; load1: [number, number] } {
+		const wallS = (performance.now() - this.#wall0) / 1000;
+		const c = process.cpuUsage(this.#client0);
+		const server1 = this.#serverPid === undefined ? undefined : processCpuSeconds(this.#serverPid);
+		const serverPct =
+			server1 === undefined || this.#server0 === undefined ? undefined : ((server1 - this.#server0) / wallS) * 100;
+		return { wallS, clientPct: ((c.user + c.system) / 1e6 / wallS) * 100, serverPct, load1: [this.#load0, loadavg()[0]!] };
+	}
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
