@@ -37,7 +37,7 @@ export async function markCues(page: Page, question: Question) {
 export async function answer(page: Page, quiz: Quiz, question: Question, right = true) {
 	if (question.type === 'classify') {
 		const id = right ? question.answer : quiz.categories.find((c) => c.id !== question.answer)!.id;
-		await page.getByRole('radio', { name: new RegExp(`^\\d?\\s*${label(quiz, id)}`) }).check();
+		await page.getByRole('radio', { name: new RegExp(`^\\d?\\s*${escapeRegExp(label(quiz, id))}`) }).check();
 		// A wrong answer marks no cue words either, so it earns nothing.
 		if (question.cite && right) await markCues(page, question);
 	} else if (question.type === 'choice') {
@@ -77,4 +77,8 @@ export async function expectNoHorizontalScroll(page: Page) {
  */
 export function marks(within: Locator): Locator {
 	return within.getByRole('mark' as Parameters<Locator['getByRole']>[0]);
+}
+
+export function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, label, loadQuiz, marks, SEED, start } from './helpers.ts';
+import { answer, escapeRegExp, label, loadQuiz, marks, SEED, start } from './helpers.ts';
 
 const quiz = loadQuiz(SEED);
 const total = quiz.questions.length;
@@ -49,7 +49,7 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 			await expect(page.getByText(`The right answer: ${label(quiz, wrong.answer)}`)).toBeVisible();
 			// The cue is lit up in the article itself.
 			const lit = marks(page.getByRole('region', { name: 'The article' }));
-			await expect(lit.filter({ hasText: new RegExp(`^${wrong.cues[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })).toHaveCount(1);
+			await expect(lit.filter({ hasText: new RegExp(`^${escapeRegExp(wrong.cues[0]!)}$`) })).toHaveCount(1);
 		}
 		await page.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
 	}

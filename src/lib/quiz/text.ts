@@ -104,3 +104,8 @@ export function quoteList(items: readonly string[]): string {
 	if (quoted.length <= 1) return quoted[0] ?? '';
 	return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
+
+/** "1 minute", "3 minutes", "1 claim is", "2 claims are". */
+export function plural(n: number, word: string, words = `${word}s`): string {
+	return `${n} ${n === 1 ? word : words}`;
+}
