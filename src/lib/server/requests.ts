@@ -1,8 +1,9 @@
 /**
  * Request bodies of the assignment endpoints. Routes parse with these before
  * calling a service, and answer failures with `fail(400, { errors:
- * z.treeifyError(result.error) })`. Every object is strict: a field the server
- * does not expect (a client-computed score, say) is refused, not ignored.
+ * z.treeifyError(result.error) })`. Objects are strict, so a mistyped field is
+ * named in the error, except an answer's envelope, whose extra fields (a score
+ * a tampered client computed, say) are dropped unread.
  */
 import { z } from 'zod';
 import { AnswerSchema } from '../quiz/schema.ts';
@@ -87,7 +88,12 @@ export const JoinAttemptSchema = z.strictObject({
 });
 export type JoinAttempt = z.output<typeof JoinAttemptSchema>;
 
-export const SubmitAnswerSchema = z.strictObject({
+/**
+ * Not strict, unlike the others: a score, a verdict or any other field a client
+ * adds is dropped here, unread, and the server grades the answer itself. The
+ * answer inside stays strict.
+ */
+export const SubmitAnswerSchema = z.object({
 	questionId: z
 		.string({ error: 'questionId must be the id of a question' })
 		.regex(SLUG, { error: 'questionId must be the id of a question, like "q3"' })
