@@ -135,3 +135,24 @@ test('an unknown quiz address gets a friendly page', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: /not found|no quiz/i })).toBeVisible();
 	await expect(page.getByRole('link', { name: /all quizzes/i })).toBeVisible();
 });
+
+test('on a slow connection, a mode chosen before the script arrives is kept', async ({ page }) => {
+	// Hold the player's script until the student has chosen.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_islands/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	// Module scripts delay the load event, so wait only for the page itself.
+	await page.goto(`/quiz/${SEED}`, { waitUntil: 'commit' });
+	await page.getByRole('radio', { name: /^Test/ }).check();
+	release();
+	const startButton = page.getByRole('button', { name: 'Start the quiz' });
+	await expect(startButton).not.toHaveAttribute('aria-disabled', 'true');
+	await expect(page.getByRole('radio', { name: /^Test/ })).toBeChecked();
+	await startButton.click();
+	await answer(page, quiz, quiz.questions[0]!, true);
+	await expect(page.getByRole('heading', { name: `Question 2 of ${total}` })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Correct' })).toHaveCount(0);
+});
