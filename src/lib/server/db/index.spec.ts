@@ -3,9 +3,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import SQLite from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDb } from '../test-support.ts';
-import { closeDb, getDb } from './index.ts';
+import { closeDb, getDb, withStatementCache } from './index.ts';
 
 describe('the database', () => {
 	it('creates its folder and every table from an empty start', async () => {
@@ -72,6 +73,55 @@ describe('the database', () => {
 			await closeDb();
 			const second = await getDb();
 			expect(second).not.toBe(first);
+		});
+	});
+
+	describe('statement cache', () => {
+		it('prepares each SQL text once and runs it again with new values', () => {
+			const sqlite = new SQLite(':memory:');
+			const prepare = vi.spyOn(sqlite, 'prepare');
+			const db = withStatementCache(sqlite);
+			const first = db.prepare('select ? as v');
+			const again = db.prepare('select ? as v');
+			expect(again).toBe(first);
+			expect(prepare).toHaveBeenCalledTimes(1);
+			expect(first.all([1])).toEqual([{ v: 1 }]);
+			expect(again.all([2])).toEqual([{ v: 2 }]);
+			db.close();
+			expect(sqlite.open).toBe(false);
+		});
+
+		it('drops the least recently used text past its size', () => {
+			const sqlite = new SQLite(':memory:');
+			const prepare = vi.spyOn(sqlite, 'prepare');
+			const db = withStatementCache(sqlite, 2);
+			db.prepare('select 1');
+			db.prepare('select 2');
+			db.prepare('select 1'); // now the most recently used
+			db.prepare('select 3'); // evicts "select 2"
+			expect(prepare).toHaveBeenCalledTimes(3);
+			db.prepare('select 1');
+			expect(prepare).toHaveBeenCalledTimes(3);
+			db.prepare('select 2');
+			expect(prepare).toHaveBeenCalledTimes(4);
+			db.close();
+		});
+
+		it('serves Kysely: repeated queries, commits and rollbacks give fresh results', async () => {
+			const { db } = await tempDb();
+			const value = async (n: number) => (await sql<{ v: number }>`select ${n} as v`.execute(db)).rows[0]?.v;
+			expect(await value(1)).toBe(1);
+			expect(await value(2)).toBe(2);
+			await sql`create table t (n integer primary key)`.execute(db);
+			for (const n of [1, 2]) await db.transaction().execute((trx) => sql`insert into t (n) values (${n})`.execute(trx));
+			await expect(
+				db.transaction().execute(async (trx) => {
+					await sql`insert into t (n) values (${3})`.execute(trx);
+					await sql`insert into t (n) values (${1})`.execute(trx); // primary key clash: all of it rolls back
+				})
+			).rejects.toThrow(/UNIQUE/);
+			const { rows } = await sql<{ n: number }>`select n from t order by n`.execute(db);
+			expect(rows.map((r) => r.n)).toEqual([1, 2]);
 		});
 	});
 });

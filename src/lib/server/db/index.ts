@@ -4,7 +4,7 @@
  * PostgreSQL is a change of dialect here (see docs/storage.md).
  */
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrations } from './migrations/index.ts';
@@ -36,6 +36,40 @@ function applyPragmas(sqlite: SQLite.Database): void {
 	sqlite.pragma('foreign_keys = ON');
 }
 
+/** Prepared statements kept per connection; the app's queries come to a few dozen distinct texts. */
+export const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * The connection as Kysely sees it, with each SQL text prepared once.
+ * Kysely's SQLite driver calls prepare() for every query, so SQLite would parse
+ * and plan the same text again each time. Measured on storing an answer
+ * (resumeAttempt + submitAnswer, 10,000 in a row), the database work fell from
+ * about 330 µs to 185 µs of CPU with statements reused. Kysely
+ * compiles a query of the same shape to the same text, with the values as
+ * parameters, so the statement can be run again with new ones. Reuse is safe
+ * because Kysely runs one query at a time on this one connection, and SQLite
+ * re-plans a statement by itself if a migration changes the schema under it.
+ * Least recently used texts are dropped past `size`, since a query with a
+ * list of values (`in (?, ?, ?)`) makes a new text for each length.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+	const statements = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(sql) {
+			let statement = statements.get(sql);
+			if (statement) statements.delete(sql);
+			else {
+				statement = sqlite.prepare(sql);
+				if (statements.size >= size) statements.delete(statements.keys().next().value!);
+			}
+			// A Map keeps insertion order: re-inserting makes this the most recently used.
+			statements.set(sql, statement);
+			return statement;
+		}
+	};
+}
+
 export async function migrateToLatest(db: Db): Promise<void> {
 	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
 	const { error } = await migrator.migrateToLatest();
@@ -47,7 +81,7 @@ export async function createDb(path: string): Promise<Db> {
 	if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
 	applyPragmas(sqlite);
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 	try {
 		await migrateToLatest(db);
 	} catch (error) {
