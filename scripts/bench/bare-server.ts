@@ -97,7 +97,10 @@ const server = createServer((req, res) => {
 
 server.listen(port, '0.0.0.0', () => console.log(`Listening on ${origin}`));
 
+let stopping = false;
 function shutdown(): void {
+	if (stopping) return;
+	stopping = true;
 	server.close(() => {
 		sqlite.close();
 		process.exit(0);
@@ -106,3 +109,6 @@ function shutdown(): void {
 }
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
+// The benchmark holds our stdin open; if it dies without stopping us, the pipe closes and we stop too.
+process.stdin.on('end', shutdown);
+process.stdin.resume();

@@ -91,6 +91,8 @@ function items(getQuiz: GetQuiz): Item[] {
 
 interface App {
 	server: RunningServer;
+	/** Stops the server and removes its folder; for runs that fail half way. */
+	stop(): Promise<void>;
 	pid: number | undefined;
 	dbFile: string;
 	dataDir: string;
@@ -102,8 +104,19 @@ interface App {
  * own code, then `node build` on it. The folder is ours, so the database can
  * still be counted after the server has stopped and flushed it.
  */
+/** How to stop each server still running, so a failed or interrupted run leaves none behind. */
+const stoppers = new Set<() => Promise<void>>();
+
+async function stopAll(): Promise<void> {
+	const all = [...stoppers];
+	stoppers.clear();
+	await Promise.allSettled(all.map((stop) => stop()));
+}
+
 async function startApp<T>(seed: (db: Db) => Promise<T>): Promise<App & { seeded: T }> {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'whosays-load-'));
+	const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
+	stoppers.add(removeDir);
 	const dbFile = path.join(dataDir, 'bench.db');
 	const db = await createDb(dbFile);
 	const seeded = await seed(db);
@@ -118,8 +131,16 @@ async function startApp<T>(seed: (db: Db) => Promise<T>): Promise<App & { seeded
 			...(profile ? { NODE_OPTIONS: `--import ${profilerHook(path.resolve(profile))}` } : {})
 		}
 	});
+	stoppers.delete(removeDir);
 	const pid = [...childPids()].find((p) => !before.has(p));
-	return { server, pid, dbFile, dataDir, target: targetOf(server.url), seeded };
+	const app: App & { seeded: T } = { server, pid, dbFile, dataDir, target: targetOf(server.url), seeded, stop: async () => {} };
+	app.stop = async () => {
+		stoppers.delete(app.stop);
+		await server.stop();
+		await removeDir();
+	};
+	stoppers.add(app.stop);
+	return app;
 }
 
 /**
@@ -144,10 +165,13 @@ function profilerHook(dir: string): string {
 }
 
 async function stopApp(app: App): Promise<Stored> {
+	stoppers.delete(app.stop);
 	await app.server.stop();
-	const rows = countAnswers(app.dbFile);
-	rmSync(app.dataDir, { recursive: true, force: true });
-	return rows;
+	try {
+		return countAnswers(app.dbFile);
+	} finally {
+		rmSync(app.dataDir, { recursive: true, force: true });
+	}
 }
 
 interface Stored {
@@ -595,24 +619,26 @@ class Contender {
 }
 
 function bareServer(dbFile: string, port: number): Promise<{ pid: number; stop: () => Promise<void> }> {
+	// Its stdin is a pipe from this process: when this process ends, however it ends, the server sees the pipe close and stops.
 	const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/bare-server.ts'), dbFile, String(port)], {
 		cwd: ROOT,
-		stdio: ['ignore', 'pipe', 'inherit']
+		stdio: ['pipe', 'pipe', 'inherit']
 	});
+	let exited = false;
+	const exit = new Promise<void>((done) => child.once('exit', () => ((exited = true), done())));
+	const stop = async () => {
+		stoppers.delete(stop);
+		if (!exited) child.kill('SIGTERM');
+		await exit;
+	};
+	stoppers.add(stop);
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('the bare server did not start within 15 s')), 15_000);
-		child.on('exit', (code) => reject(new Error(`the bare server exited with code ${code}`)));
+		void exit.then(() => reject(new Error(`the bare server exited with code ${child.exitCode}`)));
 		child.stdout!.on('data', (chunk: Buffer) => {
 			if (!chunk.toString().includes('Listening')) return;
 			clearTimeout(timer);
-			resolve({
-				pid: child.pid!,
-				stop: () =>
-					new Promise((done) => {
-						child.once('exit', () => done());
-						child.kill('SIGTERM');
-					})
-			});
+			resolve({ pid: child.pid!, stop });
 		});
 	});
 }
@@ -646,6 +672,8 @@ async function ceiling(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 
 	// Both servers get a database made by the app's migrations, with attempts made by the app's code.
 	const bareDir = mkdtempSync(path.join(tmpdir(), 'whosays-bare-'));
+	const removeBareDir = async () => rmSync(bareDir, { recursive: true, force: true });
+	stoppers.add(removeBareDir);
 	const bareFile = path.join(bareDir, 'bare.db');
 	const db = await createDb(bareFile);
 	const bareSeed = await seedStudents(db, getQuiz, 'test', 8_000);
@@ -693,7 +721,8 @@ async function ceiling(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 	}
 	await bare.stop();
 	const bareStored = countAnswers(bareFile);
-	rmSync(bareDir, { recursive: true, force: true });
+	stoppers.delete(removeBareDir);
+	await removeBareDir();
 	const appStored = await stopApp(app);
 
 	const head = ['answers', 'answers/s', 'p50', 'p95', 'p99', 'server µs', 'client CPU', 'server CPU'];
@@ -750,10 +779,20 @@ export async function benchLoad(): Promise<void> {
 	const only = (process.env.BENCH_LOAD_ONLY ?? 'a,b,c').split(',').map((s) => s.trim());
 	const getQuiz = catalogue();
 	const list = items(getQuiz);
-	console.log(`Load on node build (${process.version}), quiz ${QUIZ} (${list.length} questions), practice mode unless said`);
-	if (only.includes('a')) await classOf40(getQuiz, list);
-	if (only.includes('b')) await rampOf5000(getQuiz, list);
-	if (only.includes('c')) await ceiling(getQuiz, list);
+	console.log(`Load on node build (${process.version}), quiz ${QUIZ} (${list.length} questions)`);
+	// Ctrl-C or a kill stops the servers first; their ports and folders are not left behind.
+	const interrupted = (signal: NodeJS.Signals) => void stopAll().finally(() => process.kill(process.pid, signal));
+	process.once('SIGINT', interrupted);
+	process.once('SIGTERM', interrupted);
+	try {
+		if (only.includes('a')) await classOf40(getQuiz, list);
+		if (only.includes('b')) await rampOf5000(getQuiz, list);
+		if (only.includes('c')) await ceiling(getQuiz, list);
+	} finally {
+		await stopAll();
+		process.off('SIGINT', interrupted);
+		process.off('SIGTERM', interrupted);
+	}
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
