@@ -9,16 +9,27 @@
  * (c) the app's answer endpoint against a bare node:http + SQLite handler at
  *     the same fixed concurrency, for the ceiling on this machine.
  *
- * Knobs (environment): BENCH_LOAD_ONLY=a,b,c picks scenarios; BENCH_STUDENTS
- * and BENCH_RAMP_MS size (b); BENCH_THINK_MS adds a pause before each answer
- * in (b); BENCH_CONNECTIONS and BENCH_SECONDS size (c); BENCH_CPU_PROF=<dir>
- * writes a V8 CPU profile of each app server.
+ * Students in (b) answer with no pause by default: that is the most a ramp of
+ * 5,000 can ask of the server, and what a slow server faces when a class
+ * clicks through. A real student reads each quote first; BENCH_THINK_MS=5000
+ * gives that pace, and shows whether the figures then hold.
+ *
+ * Every student is a device of its own: one keep-alive connection and one
+ * address (X-Forwarded-For, the server trusting it as behind a school proxy).
+ * The load runs in this process beside the server on the same two cores; the
+ * CPU lines say how much each took.
+ *
+ * Knobs (environment): BENCH_LOAD_ONLY=a,b,c picks scenarios; BENCH_STUDENTS,
+ * BENCH_RAMP_MS, BENCH_THINK_MS and BENCH_LIMIT_S (no new request after it)
+ * shape (b); BENCH_CONNECTIONS and BENCH_SECONDS size (c); BENCH_CPU_PROF=<dir>
+ * writes a V8 CPU profile of each app server (summarise it with
+ * scripts/bench/cpu-profile-top.ts).
  */
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAssignment, type GetQuiz } from '../../src/lib/server/assignments.ts';
@@ -383,35 +394,53 @@ class Student {
 const CLASS_SIZE = 40;
 /** One school's public address (TEST-NET-3, reserved for documentation). */
 const SCHOOL_ADDRESS = '203.0.113.7';
+/** The warm-up class's school: its own rate-limit allowance, so the measured class starts with a full one. */
+const OTHER_SCHOOL_ADDRESS = '203.0.113.8';
 
-async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<void> {
-	console.log(`\n(a) A class of ${CLASS_SIZE} behind one school address (X-Forwarded-For ${SCHOOL_ADDRESS}), practice mode`);
-	console.log(`    all join at once and load the page; then all at once, each sends its ${list.length} answers back to back and finishes`);
-	const app = await startApp((db) => openAssignment(db, getQuiz, 'practice'));
-	const j = new Journey(app.target, app.seeded.code, list);
-	const students = Array.from({ length: CLASS_SIZE }, (_, i) => new Student(j, i, SCHOOL_ADDRESS));
-	const cpu = new CpuMeter(app.pid);
+/** A whole class: all join at once, then all answer at once. Returns when the last student has finished. */
+async function runClass(j: Journey, address: string): Promise<{ joinS: number; answerS: number }> {
+	const students = Array.from({ length: CLASS_SIZE }, (_, i) => new Student(j, i, address));
 	const t0 = performance.now();
 	const joined = await Promise.all(students.map((s) => s.join()));
 	const t1 = performance.now();
 	await Promise.all(students.filter((_, i) => joined[i]).map((s) => s.answerAll()));
 	const t2 = performance.now();
-	const usage = cpu.read();
 	for (const s of students) s.leave();
+	return { joinS: (t1 - t0) / 1000, answerS: (t2 - t1) / 1000 };
+}
+
+async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<void> {
+	console.log(`\n(a) A class of ${CLASS_SIZE} behind one school address (X-Forwarded-For ${SCHOOL_ADDRESS}), practice mode`);
+	console.log(`    all join at once and load the page; then all at once, each sends its ${list.length} answers back to back and finishes;`);
+	console.log(`    measured after another class (another school, another assignment) has done the same, so the server is warm as in a school day`);
+	const app = await startApp(async (db) => ({
+		warmUp: await openAssignment(db, getQuiz, 'practice'),
+		measured: await openAssignment(db, getQuiz, 'practice')
+	}));
+	const warm = new Journey(app.target, app.seeded.warmUp.code, list);
+	await runClass(warm, OTHER_SCHOOL_ADDRESS);
+	const j = new Journey(app.target, app.seeded.measured.code, list);
+	const cpu = new CpuMeter(app.pid);
+	const { joinS, answerS } = await runClass(j, SCHOOL_ADDRESS);
+	const usage = cpu.read();
 	const stored = await stopApp(app);
 
-	const wall = (t2 - t0) / 1000;
-	const answerPhase = (t2 - t1) / 1000;
+	const wall = joinS + answerS;
 	console.log(
 		`  requests sent ${int(j.all.sent)} in ${wall.toFixed(2)} s: ${int(j.all.responses / wall)} requests/s; ` +
-			`answers acknowledged ${int(j.acked.size)}: ${int(j.acked.size / answerPhase)} answers/s over the answer phase (${answerPhase.toFixed(2)} s, joins took ${((t1 - t0) / 1000).toFixed(2)} s)`
+			`answers acknowledged ${int(j.acked.size)}: ${int(j.acked.size / answerS)} answers/s over the answer phase (${answerS.toFixed(2)} s, joins took ${joinS.toFixed(2)} s)`
 	);
 	j.table();
 	const [p99] = j.all.percentiles(99);
 	const errors = j.all.errorCount();
 	console.log(`  TARGET p99 < 100 ms and 0 errors: p99 ${ms(p99!)} ms, ${int(errors)} errors → ${met(p99! < 100 && errors === 0)}`);
 	if (j.unsentNoJoin) console.log(`  students who could not join: ${int(j.unsentNoJoin / list.length)}`);
-	rowCheck(stored, j.acked);
+	const [coldP99] = warm.all.percentiles(99);
+	const [coldAnswerP99] = warm.answer.percentiles(99);
+	console.log(
+		`  the first class, on the just-started server (not measured above): p99 ${ms(coldP99!)} ms, answers p99 ${ms(coldAnswerP99!)} ms, ${int(warm.all.errorCount())} errors`
+	);
+	rowCheck(stored, new Set([...warm.acked, ...j.acked]), ' (both classes)');
 	console.log(`  ${cpuLine(usage)}`);
 }
 
@@ -428,9 +457,11 @@ async function rampOf5000(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 	const gap = rampMs / count;
 	console.log(`\n(b) ${int(count)} students ramped over ${rampMs / 1000} s, practice mode: student i starts at i × ${gap} ms, each from its own address and connection`);
 	console.log(
-		`    each joins, loads the page, sends its ${list.length} answers ${thinkMs ? `with ${thinkMs} ms before each` : 'back to back (no think time: the most the ramp can ask)'}, ` +
+		`    each joins, loads the page, sends its ${list.length} answers ${thinkMs ? `with ${thinkMs} ms before each` : 'back to back (no think time: the most the ramp can ask; BENCH_THINK_MS sets a pause)'}, ` +
 			`then finishes; no new request after ${limitS} s`
 	);
+	const perS = (count * (list.length + 3)) / (rampMs / 1000);
+	if (!thinkMs) console.log(`    asked of the server while the ramp lasts: up to ${int(perS)} requests/s (${int(count)} × ${list.length + 3} requests in ${rampMs / 1000} s)`);
 	const app = await startApp((db) => openAssignment(db, getQuiz, 'practice'));
 	const j = new Journey(app.target, app.seeded.code, list);
 	let active = 0;
@@ -712,6 +743,7 @@ async function ceiling(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 	);
 	contenders.push(floor);
 
+	const bareLoad = loadavg()[0]!;
 	for (const c of contenders) c.add(await cannon(c.target, c.pool, connections, connections * 50, c.pid), false);
 	for (let r = 0; r < rounds; r++) {
 		for (const c of contenders) {
@@ -757,6 +789,8 @@ async function ceiling(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 				`by server CPU per answer ${cpuRatio.toFixed(2)}) → ${met(ratio >= 0.5)}`
 		);
 	}
+	const first = contenders[0]!;
+	console.log(`  1-min load average over (c): ${bareLoad.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} (2 cores; ${first.name} got ${pct((first.serverCpuS / first.wallS) * 100)} of a core)`);
 	rowCheck(bareStored, ceil.acked, ' (bare handler, warm-up included)');
 	rowCheck(appStored, new Set(apps.flatMap((c) => [...c.acked])), ' (app, both modes, warm-ups included)');
 }
