@@ -757,13 +757,14 @@ async function ceiling(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 	await removeBareDir();
 	const appStored = await stopApp(app);
 
-	const head = ['answers', 'answers/s', 'p50', 'p95', 'p99', 'server µs', 'client CPU', 'server CPU'];
-	console.log(`  ${'handler'.padEnd(24)}${head.map((h) => h.padStart(11)).join('')}   errors`);
+	const head = ['requests', 'answers', 'answers/s', 'p50', 'p95', 'p99', 'server µs', 'client CPU', 'server CPU'];
+	console.log(`  ${'handler (measured runs)'.padEnd(24)}${head.map((h) => h.padStart(11)).join('')}   errors`);
 	for (const c of contenders) {
 		const [p50, p95, p99] = c.tally.percentiles(50, 95, 99);
 		const cells = [
-			int(c.measuredAcked),
-			int(c.answersPerS),
+			int(c.tally.sent),
+			c.refused ? '-' : int(c.measuredAcked),
+			`${int(c.answersPerS)}${c.refused ? ' req' : ''}`,
 			ms(p50!),
 			ms(p95!),
 			ms(p99!),
@@ -776,7 +777,7 @@ async function ceiling(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 	}
 	console.log(
 		`  (server µs: server CPU time per answer; CPU columns: % of one core over the measured runs; ` +
-			`"refused before SQL" counts requests: the same answers sent without a cookie, so the app refuses them (401) before any SQL — the framework's share)`
+			`"refused before SQL": the same answers sent without a cookie, which the app refuses (401) before any SQL, so its figures are per request — the framework's share)`
 	);
 	const [ceil, ...apps] = contenders.filter((c) => !c.refused) as [Contender, ...Contender[]];
 	for (const c of apps) {
