@@ -9,10 +9,12 @@
  * (c) the app's answer endpoint against a bare node:http + SQLite handler at
  *     the same fixed concurrency, for the ceiling on this machine.
  *
- * Students in (b) answer with no pause by default: that is the most a ramp of
- * 5,000 can ask of the server, and what a slow server faces when a class
- * clicks through. A real student reads each quote first; BENCH_THINK_MS=5000
- * gives that pace, and shows whether the figures then hold.
+ * Students in (b) answer one question every 5 s by default: a real student
+ * reads each claim first (the quiz plans 30 s a question), so 5 s is six times
+ * brisker than planned and still asks about 1,000 answers a second of the
+ * server at the peak. BENCH_THINK_MS=0 sends every answer back to back, a
+ * stress test beyond any class: one process then cannot accept new students
+ * as fast as they arrive.
  *
  * Every student is a device of its own: one keep-alive connection and one
  * address (X-Forwarded-For, the server trusting it as behind a school proxy).
@@ -452,8 +454,9 @@ const studentAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.$
 async function rampOf5000(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 	const count = env('BENCH_STUDENTS', 5000);
 	const rampMs = env('BENCH_RAMP_MS', 60_000);
-	const thinkMs = env('BENCH_THINK_MS', 0);
-	const limitS = env('BENCH_LIMIT_S', 150);
+	const thinkMs = env('BENCH_THINK_MS', 5000);
+	// Long enough for the last student to start and answer everything at this pace.
+	const limitS = env('BENCH_LIMIT_S', Math.ceil(rampMs / 1000 + ((list.length + 3) * thinkMs) / 1000 + 30));
 	const gap = rampMs / count;
 	console.log(`\n(b) ${int(count)} students ramped over ${rampMs / 1000} s, practice mode: student i starts at i × ${gap} ms, each from its own address and connection`);
 	console.log(

@@ -35,7 +35,16 @@ export async function startServer({ env = {}, dataDir: given, port: wanted }: Se
 	const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'whosays-server-'));
 	const url = `http://localhost:${port}`;
 	const child: ChildProcess = spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(port), ORIGIN: url, WHOSAYS_DB: path.join(dataDir, 'bench.db'), ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			ORIGIN: url,
+			WHOSAYS_DB: path.join(dataDir, 'bench.db'),
+			// As npm start runs it: students' connections stay open while they think.
+			KEEP_ALIVE_TIMEOUT: '65',
+			HEADERS_TIMEOUT: '66',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	await new Promise<void>((resolve, reject) => {
