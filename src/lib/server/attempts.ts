@@ -13,9 +13,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { grade, type Graded } from '../quiz/grading.ts';
 import { toPublicQuiz, type PublicQuiz } from '../quiz/public.ts';
-import { AnswerSchema, type Answer, type Question, type Quiz } from '../quiz/schema.ts';
+import { AnswerSchema, type Answer, type Quiz } from '../quiz/schema.ts';
 import { summarize, type Summary } from '../quiz/summary.ts';
-import { tokenize } from '../quiz/text.ts';
 import { assignmentStatus, findAssignmentByCode, toAssignment, type Assignment, type GetQuiz } from './assignments.ts';
 import type { Db } from './db/index.ts';
 import type { AnswerRow, AttemptRow } from './db/tables.ts';
@@ -23,6 +22,9 @@ import { AssignmentError } from './errors.ts';
 import type { SubmitAnswer } from './requests.ts';
 import { parseOrder, roundPoints, settleAttempts } from './settle.ts';
 import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
+import { storeAnswer, type SubmitResult } from './answer-store.ts';
+
+export type { SubmitResult };
 
 export interface Attempt {
 	id: string;
@@ -47,12 +49,6 @@ export interface StartOptions {
 	/** An integer in [0, max); injected so tests get a known shuffle. */
 	randomInt?: (max: number) => number;
 }
-
-export type SubmitResult =
-	/** Practice mode: the verdict, with everything the feedback shows. */
-	| { status: 'graded'; graded: Graded }
-	/** Test mode: stored, and nothing revealed until the attempt is finished. */
-	| { status: 'recorded' };
 
 export interface Score {
 	points: number;
@@ -198,28 +194,6 @@ export async function resumeAttempt(db: Db, resumeToken: string): Promise<Attemp
 	return assignment && toAttempt(row, toAssignment(assignment));
 }
 
-/** Refuses an answer the question cannot take, before anything is stored. */
-function checkAnswer(quiz: Quiz, question: Question, answer: Answer): void {
-	if (question.type !== answer.type)
-		throw new AssignmentError('wrong-answer-type', `Question "${question.id}" takes a ${question.type} answer, not a ${answer.type} answer`);
-	if (answer.type === 'classify' && !quiz.categories.some((c) => c.id === answer.category))
-		throw new AssignmentError('invalid-answer', `"${answer.category}" is not one of this quiz's labels`);
-	if (question.type === 'choice' && answer.type === 'choice' && !question.options.some((o) => o.id === answer.option))
-		throw new AssignmentError('invalid-answer', `"${answer.option}" is not one of this question's options`);
-	const marked = answer.type === 'choice' ? [] : (answer.marked ?? []);
-	if (marked.length && question.quote !== undefined) {
-		const words = tokenize(question.quote).length;
-		if (marked.some((i) => i >= words))
-			throw new AssignmentError('invalid-answer', `Marked words must be within the quote's ${words} words`);
-	}
-}
-
-function labels(question: Question, answer: Answer): { chosen: string | null; expected: string | null } {
-	if (question.type === 'classify' && answer.type === 'classify') return { chosen: answer.category, expected: question.answer };
-	if (question.type === 'choice' && answer.type === 'choice') return { chosen: answer.option, expected: question.answer };
-	return { chosen: null, expected: null };
-}
-
 function storedAnswer(row: Pick<AnswerRow, 'answer'>): Answer | undefined {
 	const parsed = AnswerSchema.safeParse(JSON.parse(row.answer));
 	return parsed.success ? parsed.data : undefined;
@@ -242,16 +216,7 @@ function scoreOf(row: Pick<AttemptRow, 'score' | 'max_score'>): Score | null {
 	return { points: roundPoints(row.score), total: row.max_score, percent };
 }
 
-/**
- * Grades and stores one answer at once. Re-sending an answer is harmless, and
- * an answer with a lower seq never replaces one with a higher seq, whatever
- * order the requests arrive in.
- *
- * In practice mode the first answer to a question is final: its feedback has
- * been shown, so a changed answer would only collect the credit the feedback
- * gave away. A later answer gets back the verdict on the first. In test mode
- * the latest answer (highest seq) counts until the attempt is finished.
- */
+/** Grades and stores one answer of an attempt already looked up; see answer-store.ts for the rules. */
 export async function submitAnswer(
 	db: Db,
 	attempt: Attempt,
@@ -259,84 +224,9 @@ export async function submitAnswer(
 	now: Date,
 	getQuiz: GetQuiz
 ): Promise<SubmitResult> {
-	const { quiz } = quizOf(getQuiz, attempt.assignment);
-	const question = attempt.order.includes(input.questionId)
-		? quiz.questions.find((q) => q.id === input.questionId)
-		: undefined;
-	if (!question) throw new AssignmentError('unknown-question', `This quiz has no question "${input.questionId}"`);
-	checkAnswer(quiz, question, input.answer);
-
-	const verdict = grade(question, input.answer);
-	const { chosen, expected } = labels(question, input.answer);
-	const at = now.toISOString();
-	const practice = attempt.assignment.mode === 'practice';
-
-	const outcome = await db.transaction().execute(async (trx) => {
-		// Read again inside the transaction: the attempt may have been finished,
-		// or the assignment closed, since the caller looked it up.
-		const current = await trx
-			.selectFrom('attempts')
-			.innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
-			.select(['attempts.finished_at', 'assignments.opens_at', 'assignments.closes_at', 'assignments.closed_at'])
-			.where('attempts.id', '=', attempt.id)
-			.executeTakeFirst();
-		if (!current) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
-		if (current.finished_at !== null)
-			throw new AssignmentError('attempt-finished', 'This attempt is finished; answers can no longer change');
-		const status = assignmentStatus(
-			{ opensAt: current.opens_at, closesAt: current.closes_at, closedAt: current.closed_at },
-			now
-		);
-		if (status === 'closed') {
-			// The deadline passed: the attempt ends as it stands, and that must be
-			// committed, so report the refusal after the transaction.
-			await settleAttempts(trx, { attemptId: attempt.id }, at);
-			return 'closed' as const;
-		}
-
-		const row = {
-			attempt_id: attempt.id,
-			question_id: question.id,
-			answer: JSON.stringify(input.answer),
-			seq: input.seq,
-			correct: verdict.correct ? (1 as const) : (0 as const),
-			score: verdict.score,
-			chosen_label: chosen,
-			expected_label: expected,
-			answered_at: at
-		};
-		const insert = trx.insertInto('answers').values(row);
-		if (practice) await insert.onConflict((oc) => oc.columns(['attempt_id', 'question_id']).doNothing()).execute();
-		else
-			await insert
-				.onConflict((oc) =>
-					oc
-						.columns(['attempt_id', 'question_id'])
-						.doUpdateSet((eb) => ({
-							answer: eb.ref('excluded.answer'),
-							seq: eb.ref('excluded.seq'),
-							correct: eb.ref('excluded.correct'),
-							score: eb.ref('excluded.score'),
-							chosen_label: eb.ref('excluded.chosen_label'),
-							expected_label: eb.ref('excluded.expected_label'),
-							answered_at: eb.ref('excluded.answered_at')
-						}))
-						.whereRef('excluded.seq', '>', 'answers.seq')
-				)
-				.execute();
-		await trx.updateTable('attempts').set({ updated_at: at }).where('id', '=', attempt.id).execute();
-		return trx
-			.selectFrom('answers')
-			.select(['question_id', 'answer'])
-			.where('attempt_id', '=', attempt.id)
-			.where('question_id', '=', question.id)
-			.executeTakeFirstOrThrow();
-	});
-
-	if (outcome === 'closed') throw new AssignmentError('closed', 'This assignment has closed; your answers so far are saved');
-	if (!practice) return { status: 'recorded' };
-	const stored = storedAnswer(outcome);
-	return { status: 'graded', graded: stored && stored.type === question.type ? grade(question, stored) : verdict };
+	const result = await storeAnswer(db, { attemptId: attempt.id }, input, now, getQuiz);
+	if (!result) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
+	return result;
 }
 
 async function answerRows(db: Db, attemptId: string) {

@@ -99,10 +99,10 @@ export async function attemptOf(
 	const token = code ? readAttemptCookie(event.cookies, code) : undefined;
 	const db = await getDb();
 	const attempt = token ? await resumeAttempt(db, token) : undefined;
-	if (!code || !attempt || attempt.assignment.code.replace('-', '') !== code)
-		return {
-			ok: false,
-			response: problem(401, 'This browser has no attempt at this assignment; open the class link and join again.')
-		};
+	if (!code || !attempt || attempt.assignment.code.replace('-', '') !== code) return { ok: false, response: noAttempt() };
 	return { ok: true, db, code, attempt };
+}
+
+export function noAttempt(): Response {
+	return problem(401, 'This browser has no attempt at this assignment; open the class link and join again.');
 }

@@ -76,12 +76,22 @@ export async function migrateToLatest(db: Db): Promise<void> {
 	if (error) throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
 }
 
+const connections = new WeakMap<Db, SQLite.Database>();
+
+/** The SQLite connection under a Db, for the few queries run as prepared statements (see compiled.ts). */
+export function sqliteOf(db: Db): SQLite.Database {
+	const sqlite = connections.get(db);
+	if (!sqlite) throw new Error('This database was not opened by createDb');
+	return sqlite;
+}
+
 /** Opens (creating it and its folder if need be) and migrates the database at `path`; ":memory:" for a throwaway one. */
 export async function createDb(path: string): Promise<Db> {
 	if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
 	applyPragmas(sqlite);
 	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+	connections.set(db, sqlite);
 	try {
 		await migrateToLatest(db);
 	} catch (error) {

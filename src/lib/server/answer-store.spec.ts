@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { storeAnswer } from './answer-store.ts';
+import { startAttempt } from './attempts.ts';
+import { normalizeCode } from './student-code.ts';
+import { assign, at, countRows, getQuiz, tempDb } from './test-support.ts';
+import { hashToken } from './tokens.ts';
+import { closeAssignment } from './assignments.ts';
+
+const vote = (category: string, seq: number) => ({ questionId: 'vote', answer: { type: 'classify' as const, category }, seq });
+
+describe('storing an answer by the student’s resume token', () => {
+	it('finds the attempt from the token and its class code, and stores the answer', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db);
+		const code = normalizeCode(studentCode)!;
+		const started = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
+		const result = await storeAnswer(db, { tokenHash: hashToken(started.resumeToken), code }, vote('fact', 0), at(2), getQuiz);
+		expect(result).toMatchObject({ status: 'graded', graded: { correct: true } });
+		expect((await countRows(db)).answers).toBe(1);
+	});
+
+	it('finds nothing for another class’s code or an unknown token, and stores nothing', async () => {
+		const { db } = await tempDb();
+		const first = await assign(db);
+		const second = await assign(db);
+		const started = await startAttempt(db, first.studentCode, 'Ana', at(1), { getQuiz });
+		const hash = hashToken(started.resumeToken);
+		expect(await storeAnswer(db, { tokenHash: hash, code: normalizeCode(second.studentCode)! }, vote('fact', 0), at(2), getQuiz)).toBeNull();
+		expect(await storeAnswer(db, { tokenHash: hashToken('x'.repeat(43)), code: normalizeCode(first.studentCode)! }, vote('fact', 0), at(2), getQuiz)).toBeNull();
+		expect((await countRows(db)).answers).toBe(0);
+	});
+
+	it('refuses once the teacher has closed the assignment, keeping the answers so far', async () => {
+		const { db } = await tempDb();
+		const { assignment, studentCode } = await assign(db, { mode: 'test' });
+		const code = normalizeCode(studentCode)!;
+		const started = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
+		const key = { tokenHash: hashToken(started.resumeToken), code };
+		expect(await storeAnswer(db, key, vote('fact', 0), at(2), getQuiz)).toEqual({ status: 'recorded' });
+		await closeAssignment(db, assignment.id, at(3));
+		await expect(storeAnswer(db, key, vote('anonymous', 1), at(4), getQuiz)).rejects.toThrow(/finished/);
+		const stored = await db.selectFrom('answers').select(['answer', 'seq']).execute();
+		expect(stored).toEqual([{ answer: JSON.stringify({ type: 'classify', category: 'fact' }), seq: 0 }]);
+	});
+
+	it('waits for a transaction another request holds open, rather than writing inside it', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db);
+		const started = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
+		const key = { tokenHash: hashToken(started.resumeToken), code: normalizeCode(studentCode)! };
+		let stored: Promise<unknown> | undefined;
+		await expect(
+			db.transaction().execute(async (trx) => {
+				await trx.updateTable('attempts').set({ updated_at: 'during' }).execute();
+				stored = storeAnswer(db, key, vote('fact', 0), at(2), getQuiz);
+				await Promise.resolve();
+				// The answer is not in yet: it waits for this transaction, which now fails.
+				expect((await trx.selectFrom('answers').selectAll().execute()).length).toBe(0);
+				throw new Error('rolled back');
+			})
+		).rejects.toThrow('rolled back');
+		await stored;
+		expect((await countRows(db)).answers).toBe(1);
+	});
+});

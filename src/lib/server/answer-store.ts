@@ -1,0 +1,227 @@
+/**
+ * Storing one answer: the request a class sends most, so it runs as one
+ * synchronous SQLite transaction of prepared statements (see db/compiled.ts)
+ * while holding Kysely's connection, so no other query can interleave.
+ *
+ * Re-sending an answer is harmless, and an answer with a lower seq never
+ * replaces one with a higher seq, whatever order the requests arrive in.
+ * In practice mode the first answer to a question is final: its feedback has
+ * been shown, so a changed answer would only collect the credit the feedback
+ * gave away; a later answer gets back the verdict on the first. In test mode
+ * the latest answer (highest seq) counts until the attempt is finished.
+ */
+import { grade, type Graded } from '../quiz/grading.ts';
+import { AnswerSchema, type Answer, type Question, type Quiz } from '../quiz/schema.ts';
+import { tokenize } from '../quiz/text.ts';
+import { assignmentStatus, type GetQuiz } from './assignments.ts';
+import { param, prepare, type Prepared } from './db/compiled.ts';
+import { sqliteOf, type Db } from './db/index.ts';
+import type { Mode } from './db/tables.ts';
+import { AssignmentError } from './errors.ts';
+import type { SubmitAnswer } from './requests.ts';
+import { parseOrder, settleAttempts } from './settle.ts';
+import { sameHash } from './tokens.ts';
+
+export type SubmitResult =
+	/** Practice mode: the verdict, with everything the feedback shows. */
+	| { status: 'graded'; graded: Graded }
+	/** Test mode: stored, and nothing revealed until the attempt is finished. */
+	| { status: 'recorded' };
+
+/** Which attempt: by id (a service that already holds it), or by a student's resume token and class code. */
+export type AttemptKey = { attemptId: string } | { tokenHash: string; code: string };
+
+interface AttemptRow {
+	id: string;
+	resume_token_hash: string;
+	question_order: string;
+	finished_at: string | null;
+	code: string;
+	mode: Mode;
+	quiz_slug: string;
+	opens_at: string;
+	closes_at: string | null;
+	closed_at: string | null;
+}
+
+interface Statements {
+	byId: Prepared<AttemptRow>;
+	byToken: Prepared<AttemptRow>;
+	keepFirst: Prepared<unknown>;
+	keepLatest: Prepared<unknown>;
+	touch: Prepared<unknown>;
+	stored: Prepared<{ answer: string }>;
+}
+
+const prepared = new WeakMap<Db, Statements>();
+
+function statements(db: Db): Statements {
+	const known = prepared.get(db);
+	if (known) return known;
+	const sqlite = sqliteOf(db);
+	const attempt = db
+		.selectFrom('attempts')
+		.innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
+		.select([
+			'attempts.id',
+			'attempts.resume_token_hash',
+			'attempts.question_order',
+			'attempts.finished_at',
+			'assignments.code',
+			'assignments.mode',
+			'assignments.quiz_slug',
+			'assignments.opens_at',
+			'assignments.closes_at',
+			'assignments.closed_at'
+		]);
+	const row = {
+		attempt_id: param('attempt'),
+		question_id: param('question'),
+		answer: param('answer'),
+		seq: param<number>('seq'),
+		correct: param<0 | 1>('correct'),
+		score: param<number>('score'),
+		chosen_label: param('chosen'),
+		expected_label: param('expected'),
+		answered_at: param('at')
+	};
+	const made: Statements = {
+		byId: prepare(sqlite, attempt.where('attempts.id', '=', param('id'))),
+		byToken: prepare(sqlite, attempt.where('attempts.resume_token_hash', '=', param('hash'))),
+		keepFirst: prepare(
+			sqlite,
+			db
+				.insertInto('answers')
+				.values(row)
+				.onConflict((oc) => oc.columns(['attempt_id', 'question_id']).doNothing())
+		),
+		keepLatest: prepare(
+			sqlite,
+			db
+				.insertInto('answers')
+				.values(row)
+				.onConflict((oc) =>
+					oc
+						.columns(['attempt_id', 'question_id'])
+						.doUpdateSet((eb) => ({
+							answer: eb.ref('excluded.answer'),
+							seq: eb.ref('excluded.seq'),
+							correct: eb.ref('excluded.correct'),
+							score: eb.ref('excluded.score'),
+							chosen_label: eb.ref('excluded.chosen_label'),
+							expected_label: eb.ref('excluded.expected_label'),
+							answered_at: eb.ref('excluded.answered_at')
+						}))
+						.whereRef('excluded.seq', '>', 'answers.seq')
+				)
+		),
+		touch: prepare(sqlite, db.updateTable('attempts').set({ updated_at: param('at') }).where('id', '=', param('id'))),
+		stored: prepare(
+			sqlite,
+			db
+				.selectFrom('answers')
+				.select('answer')
+				.where('attempt_id', '=', param('attempt'))
+				.where('question_id', '=', param('question'))
+		)
+	};
+	prepared.set(db, made);
+	return made;
+}
+
+/** Refuses an answer the question cannot take, before anything is stored. */
+function checkAnswer(quiz: Quiz, question: Question, answer: Answer): void {
+	if (question.type !== answer.type)
+		throw new AssignmentError('wrong-answer-type', `Question "${question.id}" takes a ${question.type} answer, not a ${answer.type} answer`);
+	if (answer.type === 'classify' && !quiz.categories.some((c) => c.id === answer.category))
+		throw new AssignmentError('invalid-answer', `"${answer.category}" is not one of this quiz's labels`);
+	if (question.type === 'choice' && answer.type === 'choice' && !question.options.some((o) => o.id === answer.option))
+		throw new AssignmentError('invalid-answer', `"${answer.option}" is not one of this question's options`);
+	const marked = answer.type === 'choice' ? [] : (answer.marked ?? []);
+	if (marked.length && question.quote !== undefined) {
+		const words = tokenize(question.quote).length;
+		if (marked.some((i) => i >= words))
+			throw new AssignmentError('invalid-answer', `Marked words must be within the quote's ${words} words`);
+	}
+}
+
+function labels(question: Question, answer: Answer): { chosen: string | null; expected: string | null } {
+	if (question.type === 'classify' && answer.type === 'classify') return { chosen: answer.category, expected: question.answer };
+	if (question.type === 'choice' && answer.type === 'choice') return { chosen: answer.option, expected: question.answer };
+	return { chosen: null, expected: null };
+}
+
+type Outcome =
+	| { kind: 'no-attempt' }
+	| { kind: 'closed'; attemptId: string }
+	| { kind: 'stored'; practice: boolean; question: Question; verdict: Graded; stored: string | undefined };
+
+/**
+ * Grades and stores one answer for the attempt `key` names. Returns null when
+ * no such attempt exists (a wrong or old resume token); refusals throw an
+ * AssignmentError the route turns into its status and message.
+ */
+export async function storeAnswer(
+	db: Db,
+	key: AttemptKey,
+	input: SubmitAnswer,
+	now: Date,
+	getQuiz: GetQuiz
+): Promise<SubmitResult | null> {
+	const s = statements(db);
+	const sqlite = sqliteOf(db);
+	const at = now.toISOString();
+
+	const write = sqlite.transaction((): Outcome => {
+		const row = 'attemptId' in key ? s.byId.get({ id: key.attemptId }) : s.byToken.get({ hash: key.tokenHash });
+		if (!row) return { kind: 'no-attempt' };
+		if ('tokenHash' in key && (!sameHash(row.resume_token_hash, key.tokenHash) || row.code !== key.code))
+			return { kind: 'no-attempt' };
+		if (row.finished_at !== null)
+			throw new AssignmentError('attempt-finished', 'This attempt is finished; answers can no longer change');
+		if (assignmentStatus({ opensAt: row.opens_at, closesAt: row.closes_at, closedAt: row.closed_at }, now) === 'closed')
+			return { kind: 'closed', attemptId: row.id };
+
+		const quiz = getQuiz(row.quiz_slug)?.quiz;
+		if (!quiz) throw new AssignmentError('quiz-not-found', 'The quiz for this assignment is no longer on this server');
+		const question = parseOrder(row.question_order).includes(input.questionId)
+			? quiz.questions.find((q) => q.id === input.questionId)
+			: undefined;
+		if (!question) throw new AssignmentError('unknown-question', `This quiz has no question "${input.questionId}"`);
+		checkAnswer(quiz, question, input.answer);
+
+		const verdict = grade(question, input.answer);
+		const { chosen, expected } = labels(question, input.answer);
+		const practice = row.mode === 'practice';
+		const values = {
+			attempt: row.id,
+			question: question.id,
+			answer: JSON.stringify(input.answer),
+			seq: input.seq,
+			correct: verdict.correct ? 1 : 0,
+			score: verdict.score,
+			chosen,
+			expected,
+			at
+		};
+		(practice ? s.keepFirst : s.keepLatest).run(values);
+		s.touch.run({ at, id: row.id });
+		const stored = practice ? s.stored.get({ attempt: row.id, question: question.id })?.answer : undefined;
+		return { kind: 'stored', practice, question, verdict, stored };
+	});
+
+	// Holding Kysely's one connection: no Kysely transaction is open across
+	// awaits while this runs, and none starts until it is done.
+	const outcome = await db.connection().execute(async () => write());
+
+	if (outcome.kind === 'no-attempt') return null;
+	if (outcome.kind === 'closed') {
+		// The deadline passed: the attempt ends as it stands.
+		await settleAttempts(db, { attemptId: outcome.attemptId }, at);
+		throw new AssignmentError('closed', 'This assignment has closed; your answers so far are saved');
+	}
+	if (!outcome.practice) return { status: 'recorded' };
+	const first = outcome.stored === undefined ? undefined : AnswerSchema.safeParse(JSON.parse(outcome.stored));
+	const graded = first?.success && first.data.type === outcome.question.type ? grade(outcome.question, first.data) : outcome.verdict;
+	return { status: 'graded', graded };
+}
