@@ -27,7 +27,7 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	webServer: {
-		command: `node build`,
+		command: `node server.js`,
 		port,
 		env: {
 			PORT: String(port),

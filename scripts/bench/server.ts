@@ -34,7 +34,7 @@ export async function startServer({ env = {}, dataDir: given, port: wanted }: Se
 	const port = wanted ?? (await freePort());
 	const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'whosays-server-'));
 	const url = `http://localhost:${port}`;
-	const child: ChildProcess = spawn(process.execPath, ['build'], {
+	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),

@@ -21,13 +21,23 @@ export interface Location extends Span {
 // dots kept ("president’s", "attorney-general", "U.S.").
 const WORD = /[\p{L}\p{N}]+(?:['’.\-–][\p{L}\p{N}]+)*/gu;
 
+// A quiz's quotes are few and asked about again and again (every answer a
+// server grades tokenizes its quote), so their words are kept; a bound keeps
+// arbitrary text (the preview page, say) from growing it without end.
+const tokenized = new Map<string, readonly Token[]>();
+const TOKENIZED_MAX = 2_000;
+
 /** Splits a quote into the words a student can mark as cue words. */
-export function tokenize(text: string): Token[] {
-	return Array.from(text.matchAll(WORD), (m) => ({
-		text: m[0],
-		start: m.index,
-		end: m.index + m[0].length
-	}));
+export function tokenize(text: string): readonly Token[] {
+	let tokens = tokenized.get(text);
+	if (!tokens) {
+		tokens = Object.freeze(
+			Array.from(text.matchAll(WORD), (m) => Object.freeze({ text: m[0], start: m.index, end: m.index + m[0].length }))
+		);
+		if (tokenized.size >= TOKENIZED_MAX) tokenized.clear();
+		tokenized.set(text, tokens);
+	}
+	return tokens;
 }
 
 /** Indices of the tokens that overlap any of the spans. */

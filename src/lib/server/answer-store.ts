@@ -1,7 +1,7 @@
 /**
  * Storing one answer: the request a class sends most, so it runs as one
- * synchronous SQLite transaction of prepared statements (see db/compiled.ts)
- * while holding Kysely's connection, so no other query can interleave.
+ * synchronous SQLite transaction of prepared statements (see db/compiled.ts),
+ * never inside another request's transaction.
  *
  * Re-sending an answer is harmless, and an answer with a lower seq never
  * replaces one with a higher seq, whatever order the requests arrive in.
@@ -36,6 +36,7 @@ interface AttemptRow {
 	resume_token_hash: string;
 	question_order: string;
 	finished_at: string | null;
+	updated_at: string;
 	code: string;
 	mode: Mode;
 	quiz_slug: string;
@@ -67,6 +68,7 @@ function statements(db: Db): Statements {
 			'attempts.resume_token_hash',
 			'attempts.question_order',
 			'attempts.finished_at',
+			'attempts.updated_at',
 			'assignments.code',
 			'assignments.mode',
 			'assignments.quiz_slug',
@@ -115,6 +117,9 @@ function statements(db: Db): Statements {
 						.whereRef('excluded.seq', '>', 'answers.seq')
 				)
 		),
+		// Retention counts in days, so the last-activity time moves at most once an
+		// hour (see below): most answers write the answer row alone, not the
+		// attempt and its index as well.
 		touch: prepare(sqlite, db.updateTable('attempts').set({ updated_at: param('at') }).where('id', '=', param('id'))),
 		stored: prepare(
 			sqlite,
@@ -151,6 +156,18 @@ function labels(question: Question, answer: Answer): { chosen: string | null; ex
 	return { chosen: null, expected: null };
 }
 
+// Each attempt's order is read on every answer; parsing it once per text is enough.
+const orders = new Map<string, ReadonlySet<string>>();
+function askedIn(order: string): ReadonlySet<string> {
+	let ids = orders.get(order);
+	if (!ids) {
+		if (orders.size >= 5_000) orders.clear();
+		ids = new Set(parseOrder(order));
+		orders.set(order, ids);
+	}
+	return ids;
+}
+
 type Outcome =
 	| { kind: 'no-attempt' }
 	| { kind: 'closed'; attemptId: string }
@@ -171,6 +188,7 @@ export async function storeAnswer(
 	const s = statements(db);
 	const sqlite = sqliteOf(db);
 	const at = now.toISOString();
+	const hourAgo = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
 
 	const write = sqlite.transaction((): Outcome => {
 		const row = 'attemptId' in key ? s.byId.get({ id: key.attemptId }) : s.byToken.get({ hash: key.tokenHash });
@@ -184,7 +202,7 @@ export async function storeAnswer(
 
 		const quiz = getQuiz(row.quiz_slug)?.quiz;
 		if (!quiz) throw new AssignmentError('quiz-not-found', 'The quiz for this assignment is no longer on this server');
-		const question = parseOrder(row.question_order).includes(input.questionId)
+		const question = askedIn(row.question_order).has(input.questionId)
 			? quiz.questions.find((q) => q.id === input.questionId)
 			: undefined;
 		if (!question) throw new AssignmentError('unknown-question', `This quiz has no question "${input.questionId}"`);
@@ -204,15 +222,18 @@ export async function storeAnswer(
 			expected,
 			at
 		};
-		(practice ? s.keepFirst : s.keepLatest).run(values);
-		s.touch.run({ at, id: row.id });
-		const stored = practice ? s.stored.get({ attempt: row.id, question: question.id })?.answer : undefined;
+		const written = (practice ? s.keepFirst : s.keepLatest).run(values).changes > 0;
+		if (row.updated_at < hourAgo) s.touch.run({ at, id: row.id });
+		// In practice mode an earlier answer stands; only then is there another to read.
+		const stored = practice && !written ? s.stored.get({ attempt: row.id, question: question.id })?.answer : undefined;
 		return { kind: 'stored', practice, question, verdict, stored };
 	});
 
-	// Holding Kysely's one connection: no Kysely transaction is open across
-	// awaits while this runs, and none starts until it is done.
-	const outcome = await db.connection().execute(async () => write());
+	// better-sqlite3 runs each statement to the end before returning, so the
+	// only thing that could interleave is a Kysely transaction left open across
+	// its awaits. When none is open, run now; otherwise wait for Kysely's
+	// connection, which it holds until that transaction ends.
+	const outcome = sqlite.inTransaction ? await db.connection().execute(async () => write()) : write();
 
 	if (outcome.kind === 'no-attempt') return null;
 	if (outcome.kind === 'closed') {

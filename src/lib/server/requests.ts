@@ -105,3 +105,10 @@ export const SubmitAnswerSchema = z.object({
 		.max(2 ** 31 - 1, { error: 'seq is too large' })
 });
 export type SubmitAnswer = z.output<typeof SubmitAnswerSchema>;
+
+/** The first thing wrong with a request body, where it is and what: "seq: seq cannot be negative". */
+export function firstProblem(error: z.ZodError): string {
+	const first = error.issues[0];
+	const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+	return `${where}${first?.message ?? 'The request is not valid.'}`;
+}

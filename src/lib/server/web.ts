@@ -4,6 +4,7 @@
  */
 import { json, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { firstProblem } from './requests.ts';
 import type { GetQuiz } from './assignments.ts';
 import { resumeAttempt, type Attempt } from './attempts.ts';
 import { findQuiz } from './catalogue.ts';
@@ -22,7 +23,11 @@ export type Group = 'answer' | 'join' | 'manage' | 'code';
 
 /** Takes one request of a group from the client's allowance; false when it is used up. */
 export function allowRequest(event: Pick<RequestEvent, 'getClientAddress'>, group: Group): boolean {
-	return studentTraffic.consume(rateKey(group, event.getClientAddress())).allowed;
+	return allowAddress(event.getClientAddress(), group);
+}
+
+export function allowAddress(clientAddress: string, group: Group): boolean {
+	return studentTraffic.consume(rateKey(group, clientAddress)).allowed;
 }
 
 /** Whether this client may still look up a code or token; guessing is what this stops. */
@@ -82,9 +87,7 @@ export async function parseJson<T extends z.ZodType>(
 	}
 	const result = schema.safeParse(body);
 	if (result.success) return { ok: true, data: result.data };
-	const first = result.error.issues[0];
-	const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-	return { ok: false, response: problem(400, `${where}${first?.message ?? 'The request is not valid.'}`) };
+	return { ok: false, response: problem(400, firstProblem(result.error)) };
 }
 
 /**

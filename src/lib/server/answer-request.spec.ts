@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { answerRequest, NO_ATTEMPT } from './answer-request.ts';
+import { startAttempt } from './attempts.ts';
+import { assign, at, getQuiz, tempDb } from './test-support.ts';
+
+const body = (value: unknown) => JSON.stringify(value);
+const json = 'application/json';
+
+describe('the answer endpoint’s rules, whichever server calls them', () => {
+	it('stores a valid answer for the attempt in the cookie and says what was wrong with the rest', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'test' });
+		const { resumeToken: token } = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
+		const code = studentCode.toLowerCase();
+		const ask = (contentType: string | null, text: string, cookie: { token: string | undefined } = { token }) =>
+			answerRequest({ code, token: cookie.token, contentType, body: text }, db, at(2), getQuiz);
+		const answer = { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 };
+
+		expect(await ask(json, body(answer))).toEqual({ status: 200, body: { status: 'recorded' } });
+		expect(await ask('text/plain', body(answer))).toMatchObject({ status: 415 });
+		expect(await ask(json, '{oops')).toEqual({ status: 400, body: { message: 'The body is not valid JSON.' } });
+		expect(await ask(json, body({ ...answer, seq: -1 }))).toEqual({ status: 400, body: { message: 'seq: seq cannot be negative' } });
+		expect(await ask(json, body({ ...answer, questionId: 'nope' }))).toEqual({
+			status: 400,
+			body: { message: 'This quiz has no question "nope"' }
+		});
+		expect(await ask(json, body(answer), { token: undefined })).toEqual({ status: 401, body: { message: NO_ATTEMPT } });
+		expect(await ask(json, body(answer), { token: 'A'.repeat(43) })).toEqual({ status: 401, body: { message: NO_ATTEMPT } });
+	});
+});

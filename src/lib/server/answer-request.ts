@@ -1,0 +1,53 @@
+/**
+ * The answer endpoint's work, apart from any framework: the SvelteKit route
+ * (in development) and the fast lane of server.js (in production) both call
+ * it, so the rules live here once.
+ */
+import { storeAnswer } from './answer-store.ts';
+import type { GetQuiz } from './assignments.ts';
+import type { Db } from './db/index.ts';
+import { isAssignmentError } from './errors.ts';
+import { firstProblem, SubmitAnswerSchema } from './requests.ts';
+import { normalizeCode } from './student-code.ts';
+import { hashToken, isTokenShaped } from './tokens.ts';
+
+export interface AnswerRequest {
+	/** The class code as it stands in the address. */
+	code: string;
+	/** The student's resume token from the attempt cookie. */
+	token: string | undefined;
+	contentType: string | null;
+	body: string;
+}
+
+export interface AnswerResponse {
+	status: number;
+	body: unknown;
+}
+
+export const NO_ATTEMPT = 'This browser has no attempt at this assignment; open the class link and join again.';
+
+const refuse = (status: number, message: string): AnswerResponse => ({ status, body: { message } });
+
+/** Stores and grades one answer. The attempt comes from the cookie, never from the body. */
+export async function answerRequest(request: AnswerRequest, db: Db, now: Date, getQuiz: GetQuiz): Promise<AnswerResponse> {
+	const code = normalizeCode(request.code);
+	if (!code || !isTokenShaped(request.token)) return refuse(401, NO_ATTEMPT);
+	if (!request.contentType?.includes('application/json'))
+		return refuse(415, 'Send the body as JSON (Content-Type: application/json).');
+	let json: unknown;
+	try {
+		json = JSON.parse(request.body);
+	} catch {
+		return refuse(400, 'The body is not valid JSON.');
+	}
+	const parsed = SubmitAnswerSchema.safeParse(json);
+	if (!parsed.success) return refuse(400, firstProblem(parsed.error));
+	try {
+		const result = await storeAnswer(db, { tokenHash: hashToken(request.token), code }, parsed.data, now, getQuiz);
+		return result ? { status: 200, body: result } : refuse(401, NO_ATTEMPT);
+	} catch (error) {
+		if (isAssignmentError(error)) return refuse(error.status, error.message);
+		throw error;
+	}
+}
