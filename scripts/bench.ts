@@ -14,7 +14,8 @@ const sections: { name: string; file: string; fn: string }[] = [
 
 if (!process.env.BENCH_SKIP_BUILD) {
 	console.log('Building...');
-	execFileSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	// The whole build, islands included, as npm start serves it.
+	execFileSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'ignore'] });
 }
 
 for (const s of sections) {
