@@ -77,7 +77,7 @@ export class Tally {
 	}
 
 	/** Adds another tally's requests to this one (several runs reported as one). */
-	merge(other: Tally): void {
+	absorb(other: Tally): void {
 		this.sent += other.sent;
 		this.connections += other.connections;
 		this.retried += other.retried;

@@ -634,7 +634,7 @@ class Contender {
 		for (const k of run.acked) this.acked.add(k);
 		this.rate = (this.refused ? run.tally.responses : run.acked.size) / run.wallS;
 		if (!measured) return;
-		this.tally.merge(run.tally);
+		this.tally.absorb(run.tally);
 		this.measuredAcked += this.refused ? run.tally.responses : run.acked.size;
 		this.wallS += run.wallS;
 		this.roundRates.push(this.rate);
