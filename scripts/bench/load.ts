@@ -717,8 +717,8 @@ async function ceiling(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 	const bareTarget = targetOf(`http://localhost:${barePort}`);
 
 	const app = await startApp(async (db) => ({
-		practice: await seedStudents(db, getQuiz, 'practice', 2_500),
-		test: await seedStudents(db, getQuiz, 'test', 2_500)
+		practice: await seedStudents(db, getQuiz, 'practice', 6_000),
+		test: await seedStudents(db, getQuiz, 'test', 6_000)
 	}));
 
 	const contenders = [

@@ -63,3 +63,24 @@ describe('storing an answer by the student’s resume token', () => {
 		expect((await countRows(db)).answers).toBe(1);
 	});
 });
+
+describe('answers arriving together', () => {
+	it('are stored together, and a refused one undoes nothing of the others', async () => {
+		const { db } = await tempDb();
+		const { studentCode } = await assign(db, { mode: 'test' });
+		const code = normalizeCode(studentCode)!;
+		const keys = await Promise.all(
+			['Ana', 'Ben', 'Cleo'].map(async (name) => {
+				const started = await startAttempt(db, studentCode, name, at(1), { getQuiz });
+				return { tokenHash: hashToken(started.resumeToken), code };
+			})
+		);
+		const results = await Promise.allSettled([
+			storeAnswer(db, keys[0]!, vote('fact', 0), at(2), getQuiz),
+			storeAnswer(db, keys[1]!, { ...vote('fact', 0), questionId: 'nope' }, at(2), getQuiz),
+			storeAnswer(db, keys[2]!, vote('anonymous', 0), at(2), getQuiz)
+		]);
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+		expect((await countRows(db)).answers).toBe(2);
+	});
+});

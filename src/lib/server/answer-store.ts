@@ -1,7 +1,8 @@
 /**
- * Storing one answer: the request a class sends most, so it runs as one
- * synchronous SQLite transaction of prepared statements (see db/compiled.ts),
- * never inside another request's transaction.
+ * Storing one answer: the request a class sends most, so it runs as
+ * prepared statements (see db/compiled.ts) in a transaction shared with the
+ * answers that arrive with it (group commit, below), never inside another
+ * request's transaction.
  *
  * Re-sending an answer is harmless, and an answer with a lower seq never
  * replaces one with a higher seq, whatever order the requests arrive in.
@@ -168,6 +169,72 @@ function askedIn(order: string): ReadonlySet<string> {
 	return ids;
 }
 
+interface Job {
+	write: () => Outcome;
+	resolve: (outcome: Outcome) => void;
+	reject: (error: unknown) => void;
+}
+
+const waiting = new WeakMap<Db, Job[]>();
+
+/**
+ * Group commit. Answers that arrive in the same turn of the event loop are
+ * stored in one transaction, each in a savepoint of its own (a refused answer
+ * undoes only itself), and each request is answered once the whole group is
+ * committed. With a class answering at once, one commit (the costly part of a
+ * write) serves many answers; alone, an answer waits no longer than the rest
+ * of the current turn.
+ */
+function inNextCommit(db: Db, sqlite: ReturnType<typeof sqliteOf>, write: () => Outcome): Promise<Outcome> {
+	return new Promise((resolve, reject) => {
+		let jobs = waiting.get(db);
+		if (!jobs) {
+			jobs = [];
+			waiting.set(db, jobs);
+			setImmediate(() => void commit(db, sqlite));
+		}
+		jobs.push({ write, resolve, reject });
+	});
+}
+
+type Result = { ok: true; outcome: Outcome } | { ok: false; error: unknown };
+const groups = new WeakMap<ReturnType<typeof sqliteOf>, (jobs: Job[]) => Result[]>();
+
+function groupOf(sqlite: ReturnType<typeof sqliteOf>): (jobs: Job[]) => Result[] {
+	let group = groups.get(sqlite);
+	if (!group) {
+		// Called inside the group's transaction, better-sqlite3 makes this a savepoint.
+		const alone = sqlite.transaction((write: () => Outcome) => write());
+		group = sqlite.transaction((jobs: Job[]) =>
+			jobs.map((job): Result => {
+				try {
+					return { ok: true, outcome: alone(job.write) };
+				} catch (error) {
+					return { ok: false, error };
+				}
+			})
+		);
+		groups.set(sqlite, group);
+	}
+	return group;
+}
+
+async function commit(db: Db, sqlite: ReturnType<typeof sqliteOf>): Promise<void> {
+	const jobs = waiting.get(db) ?? [];
+	waiting.delete(db);
+	const group = groupOf(sqlite);
+	try {
+		// better-sqlite3 runs each statement to the end before returning, so the
+		// only thing that could interleave is a Kysely transaction left open across
+		// its awaits. When none is open, commit now; otherwise wait for Kysely's
+		// connection, which it holds until that transaction ends.
+		const results = sqlite.inTransaction ? await db.connection().execute(async () => group(jobs)) : group(jobs);
+		results.forEach((r, i) => (r.ok ? jobs[i]!.resolve(r.outcome) : jobs[i]!.reject(r.error)));
+	} catch (error) {
+		for (const job of jobs) job.reject(error);
+	}
+}
+
 type Outcome =
 	| { kind: 'no-attempt' }
 	| { kind: 'closed'; attemptId: string }
@@ -190,7 +257,7 @@ export async function storeAnswer(
 	const at = now.toISOString();
 	const hourAgo = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
 
-	const write = sqlite.transaction((): Outcome => {
+	const write = (): Outcome => {
 		const row = 'attemptId' in key ? s.byId.get({ id: key.attemptId }) : s.byToken.get({ hash: key.tokenHash });
 		if (!row) return { kind: 'no-attempt' };
 		if ('tokenHash' in key && (!sameHash(row.resume_token_hash, key.tokenHash) || row.code !== key.code))
@@ -227,13 +294,9 @@ export async function storeAnswer(
 		// In practice mode an earlier answer stands; only then is there another to read.
 		const stored = practice && !written ? s.stored.get({ attempt: row.id, question: question.id })?.answer : undefined;
 		return { kind: 'stored', practice, question, verdict, stored };
-	});
+	};
 
-	// better-sqlite3 runs each statement to the end before returning, so the
-	// only thing that could interleave is a Kysely transaction left open across
-	// its awaits. When none is open, run now; otherwise wait for Kysely's
-	// connection, which it holds until that transaction ends.
-	const outcome = sqlite.inTransaction ? await db.connection().execute(async () => write()) : write();
+	const outcome = await inNextCommit(db, sqlite, write);
 
 	if (outcome.kind === 'no-attempt') return null;
 	if (outcome.kind === 'closed') {
