@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { canary, createAssignment, join } from './assignments.ts';
-import { answer, expectNoAxeViolations, label } from './helpers.ts';
+import { answer, expectNoAxeViolations, expectNoHorizontalScroll, label } from './helpers.ts';
 
 const total = canary.questions.length;
 
@@ -203,4 +203,16 @@ test('a student types the class code on the home page, in any case and with or w
 	await expect(student.getByRole('heading', { level: 1, name: 'By code' })).toBeVisible();
 	expect(student.url()).toBe(created.studentUrl);
 	await expectNoAxeViolations(student);
+});
+
+test('teacher and joining pages fit a 320 px phone without sideways scrolling', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'On a phone', mode: 'Practice' });
+	await page.setViewportSize({ width: 320, height: 640 });
+	for (const url of ['/teach', created.dashboardUrl, '/author', '/join']) {
+		await page.goto(url);
+		await expectNoHorizontalScroll(page);
+	}
+	const student = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
+	await student.goto(created.studentUrl);
+	await expectNoHorizontalScroll(student);
 });
