@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CreateAssignmentSchema, DisplayNameSchema, JoinAttemptSchema, SubmitAnswerSchema } from './requests.ts';
+import {
+	CreateAssignmentSchema,
+	DeleteAssignmentSchema,
+	DisplayNameSchema,
+	FinishAttemptSchema,
+	JoinAttemptSchema,
+	SubmitAnswerSchema
+} from './requests.ts';
 import { formatCode, newStudentCode, normalizeCode } from './student-code.ts';
 
 const messages = (result: { success: boolean; error?: z.ZodError }) => result.error?.issues.map((i) => i.message) ?? [];
@@ -81,5 +88,14 @@ describe('a new assignment', () => {
 		expect(messages(CreateAssignmentSchema.safeParse({ quizSlug: 'bridge-vote', attemptsAllowed: -1 }))).toEqual([
 			'attemptsAllowed cannot be negative (0 means unlimited)'
 		]);
+	});
+});
+
+describe('finishing and deleting', () => {
+	it('finishing takes an empty object; deleting needs the ticked box', () => {
+		expect(FinishAttemptSchema.safeParse({}).success).toBe(true);
+		expect(FinishAttemptSchema.safeParse({ score: 100 }).success).toBe(false);
+		expect(DeleteAssignmentSchema.safeParse({ confirm: 'yes' }).success).toBe(true);
+		expect(DeleteAssignmentSchema.safeParse({}).error?.issues[0]?.message).toMatch(/Tick the box/);
 	});
 });

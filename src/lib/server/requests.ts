@@ -106,6 +106,16 @@ export const SubmitAnswerSchema = z.object({
 });
 export type SubmitAnswer = z.output<typeof SubmitAnswerSchema>;
 
+/** Finishing an attempt takes nothing but the student's cookie: an empty JSON object. */
+export const FinishAttemptSchema = z.strictObject({}, { error: 'Finishing takes an empty JSON object: {}' });
+
+/** Deleting an assignment asks the teacher to tick a confirmation box. */
+export const DeleteAssignmentSchema = z.strictObject({
+	confirm: z.literal('yes', {
+		error: 'Tick the box to confirm: deleting removes every answer and cannot be undone.'
+	})
+});
+
 /** The first thing wrong with a request body, where it is and what: "seq: seq cannot be negative". */
 export function firstProblem(error: z.ZodError): string {
 	const first = error.issues[0];

@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { endManageSession, manageCookieName } from '$lib/server/manage-sessions.ts';
 import { newLinkCookie } from '$lib/server/new-link.ts';
 import { qrSvg } from '$lib/server/qr.ts';
+import { DeleteAssignmentSchema } from '$lib/server/requests.ts';
 import { getQuiz } from '$lib/server/web.ts';
 import { requireManager } from './access.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,9 +44,9 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const id = await requireManager(event);
-		const form = await event.request.formData();
-		if (form.get('confirm') !== 'yes')
-			return fail(400, { deleteError: 'Tick the box to confirm: deleting removes every answer and cannot be undone.' });
+		const form = Object.fromEntries(await event.request.formData());
+		const parsed = DeleteAssignmentSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { deleteError: parsed.error.issues[0]?.message ?? 'Tick the box to confirm.' });
 		await deleteAssignment(await getDb(), id);
 		await endManageSession(await getDb(), event.cookies.get(manageCookieName(id)));
 		event.cookies.delete(manageCookieName(id), { path: '/' });

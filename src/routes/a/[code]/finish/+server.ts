@@ -1,12 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { finishAttempt } from '$lib/server/attempts.ts';
-import { attemptOf, clearAttemptCookie, getQuiz, refusal } from '$lib/server/web.ts';
+import { FinishAttemptSchema } from '$lib/server/requests.ts';
+import { attemptOf, clearAttemptCookie, getQuiz, parseJson, refusal } from '$lib/server/web.ts';
 import type { RequestHandler } from './$types';
 
 /** Ends the attempt and reveals every verdict; the browser forgets the attempt with the cookie. */
 export const POST: RequestHandler = async (event) => {
 	const found = await attemptOf(event);
 	if (!found.ok) return found.response;
+	const body = await parseJson(event.request, FinishAttemptSchema);
+	if (!body.ok) return body.response;
 	try {
 		const finished = await finishAttempt(found.db, found.attempt, new Date(), getQuiz);
 		clearAttemptCookie(event.cookies, found.code);
