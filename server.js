@@ -16,11 +16,10 @@ import { handler } from './build/handler.js';
 
 const seconds = (name, fallback) => Number(process.env[name] ?? fallback) * 1000;
 const LANE = Symbol.for('whosays.answer-lane');
-const ANSWER = /^\/a\/[^/?#]+\/answer(?:\?.*)?$/;
 
 const server = http.createServer((req, res) => {
 	const lane = globalThis[LANE];
-	if (lane && req.method === 'POST' && ANSWER.test(req.url ?? '')) return lane(req, res);
+	if (lane?.accepts(req.method, req.url)) return lane.handle(req, res);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

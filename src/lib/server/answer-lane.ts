@@ -17,7 +17,12 @@ import { getDb } from './db/index.ts';
 import { allowAddress, getQuiz, TOO_MANY } from './web.ts';
 
 export const LANE = Symbol.for('whosays.answer-lane');
-export type Lane = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** What server.js finds under LANE: which requests the lane takes, and how it answers them. */
+export interface Lane {
+	accepts(method: string | undefined, url: string | undefined): boolean;
+	handle(req: IncomingMessage, res: ServerResponse): void;
+}
 
 const PATH = /^\/a\/([^/?#]+)\/answer(?:\?.*)?$/;
 const BODY_LIMIT = 64 * 1024;
@@ -95,7 +100,14 @@ async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> 
 		req.resume();
 		return send(res, { status: 429, body: { message: TOO_MANY } });
 	}
-	const code = decodeURIComponent(PATH.exec(req.url ?? '')?.[1] ?? '');
+	// A class code is plain letters and digits; anything undecodable is simply not one.
+	const raw = PATH.exec(req.url ?? '')?.[1] ?? '';
+	let code = raw;
+	try {
+		code = decodeURIComponent(raw);
+	} catch {
+		code = '';
+	}
 	const body = await readBody(req);
 	if (body === null) return send(res, { status: 413, body: { message: 'The answer is too large.' } });
 	const contentType = req.headers['content-type'] ?? null;
@@ -104,10 +116,13 @@ async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> 
 }
 
 /** The lane as server.js calls it; an unexpected failure answers 500 and is logged, never thrown. */
-export const answerLane: Lane = (req, res) => {
-	answer(req, res).catch((error: unknown) => {
-		console.error('Answer lane:', error);
-		if (!res.headersSent) send(res, { status: 500, body: { message: 'Please try again in a moment.' } });
-		else res.end();
-	});
+export const answerLane: Lane = {
+	accepts: isAnswerRequest,
+	handle(req, res) {
+		answer(req, res).catch((error: unknown) => {
+			console.error('Answer lane:', error);
+			if (!res.headersSent) send(res, { status: 500, body: { message: 'Please try again in a moment.' } });
+			else res.end();
+		});
+	}
 };

@@ -28,3 +28,14 @@ describe('the answer endpoint’s rules, whichever server calls them', () => {
 		expect(await ask(json, body(answer), { token: 'A'.repeat(43) })).toEqual({ status: 401, body: { message: NO_ATTEMPT } });
 	});
 });
+
+describe('the answer lane', () => {
+	it('takes only answers, by method and address', async () => {
+		const { isAnswerRequest } = await import('./answer-lane.ts');
+		expect(isAnswerRequest('POST', '/a/K7M4PX/answer')).toBe(true);
+		expect(isAnswerRequest('POST', '/a/K7M4PX/answer?x=1')).toBe(true);
+		expect(isAnswerRequest('GET', '/a/K7M4PX/answer')).toBe(false);
+		expect(isAnswerRequest('POST', '/a/K7M4PX/finish')).toBe(false);
+		expect(isAnswerRequest('POST', '/a/K7M4PX/answer/more')).toBe(false);
+	});
+});
