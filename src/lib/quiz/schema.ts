@@ -8,37 +8,12 @@
  */
 import { z } from 'zod';
 import { DEFAULT_CATEGORIES } from './categories.ts';
+import { LIMITS } from './limits.ts';
 import { locate, spansOf, tokenize } from './text.ts';
 import { didYouMean } from './suggest.ts';
 import { findMismatch } from './verbatim.ts';
 
-/** Size limits, named in the messages an author sees when one is passed. */
-export const LIMITS = {
-	/** The whole file, in characters; a quiz of 1,000 questions is well under it. */
-	fileChars: 5_000_000,
-	idChars: 64,
-	titleChars: 120,
-	summaryChars: 300,
-	headlineChars: 300,
-	outletChars: 100,
-	noteChars: 300,
-	paragraphs: 200,
-	paragraphChars: 5_000,
-	articleChars: 60_000,
-	categories: 8,
-	labelChars: 40,
-	definitionChars: 200,
-	questions: 1_000,
-	quoteChars: 1_000,
-	promptChars: 300,
-	cues: 10,
-	cueChars: 200,
-	options: 6,
-	optionChars: 300,
-	explanationChars: 1_200,
-	whyNotChars: 600,
-	related: 5
-} as const;
+export { LIMITS } from './limits.ts';
 
 /** A custom issue's extra detail, read by the validator when it words a problem. */
 export interface IssueDetail {

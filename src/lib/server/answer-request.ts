@@ -7,7 +7,7 @@ import { storeAnswer } from './answer-store.ts';
 import type { GetQuiz } from './assignments.ts';
 import type { Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
-import { firstProblem, SubmitAnswerSchema } from './requests.ts';
+import { parseBody, SubmitAnswerSchema } from './requests.ts';
 import { normalizeCode } from './student-code.ts';
 import { hashToken, isTokenShaped } from './tokens.ts';
 
@@ -33,16 +33,8 @@ const refuse = (status: number, message: string): AnswerResponse => ({ status, b
 export async function answerRequest(request: AnswerRequest, db: Db, now: Date, getQuiz: GetQuiz): Promise<AnswerResponse> {
 	const code = normalizeCode(request.code);
 	if (!code || !isTokenShaped(request.token)) return refuse(401, NO_ATTEMPT);
-	if (!request.contentType?.includes('application/json'))
-		return refuse(415, 'Send the body as JSON (Content-Type: application/json).');
-	let json: unknown;
-	try {
-		json = JSON.parse(request.body);
-	} catch {
-		return refuse(400, 'The body is not valid JSON.');
-	}
-	const parsed = SubmitAnswerSchema.safeParse(json);
-	if (!parsed.success) return refuse(400, firstProblem(parsed.error));
+	const parsed = parseBody(request.contentType, request.body, SubmitAnswerSchema);
+	if (!parsed.ok) return refuse(parsed.status, parsed.message);
 	try {
 		const result = await storeAnswer(db, { tokenHash: hashToken(request.token), code }, parsed.data, now, getQuiz);
 		return result ? { status: 200, body: result } : refuse(401, NO_ATTEMPT);

@@ -116,8 +116,24 @@ export const DeleteAssignmentSchema = z.strictObject({
 	})
 });
 
+export type Parsed<T> = { ok: true; data: T } | { ok: false; status: 400 | 415; message: string };
+
+/** A JSON request body checked against its schema, or the status and words of a refusal. */
+export function parseBody<T extends z.ZodType>(contentType: string | null, text: string, schema: T): Parsed<z.output<T>> {
+	if (!contentType?.includes('application/json'))
+		return { ok: false, status: 415, message: 'Send the body as JSON (Content-Type: application/json).' };
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		return { ok: false, status: 400, message: 'The body is not valid JSON.' };
+	}
+	const result = schema.safeParse(json);
+	return result.success ? { ok: true, data: result.data } : { ok: false, status: 400, message: firstProblem(result.error) };
+}
+
 /** The first thing wrong with a request body, where it is and what: "seq: seq cannot be negative". */
-export function firstProblem(error: z.ZodError): string {
+function firstProblem(error: z.ZodError): string {
 	const first = error.issues[0];
 	const where = first?.path.length ? `${first.path.join('.')}: ` : '';
 	return `${where}${first?.message ?? 'The request is not valid.'}`;

@@ -4,7 +4,7 @@
  */
 import { json, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { firstProblem } from './requests.ts';
+import { parseBody } from './requests.ts';
 import type { GetQuiz } from './assignments.ts';
 import { resumeAttempt, type Attempt } from './attempts.ts';
 import { findQuiz } from './catalogue.ts';
@@ -77,17 +77,8 @@ export async function parseJson<T extends z.ZodType>(
 	request: Request,
 	schema: T
 ): Promise<{ ok: true; data: z.output<T> } | { ok: false; response: Response }> {
-	if (!request.headers.get('content-type')?.includes('application/json'))
-		return { ok: false, response: problem(415, 'Send the body as JSON (Content-Type: application/json).') };
-	let body: unknown;
-	try {
-		body = await request.json();
-	} catch {
-		return { ok: false, response: problem(400, 'The body is not valid JSON.') };
-	}
-	const result = schema.safeParse(body);
-	if (result.success) return { ok: true, data: result.data };
-	return { ok: false, response: problem(400, firstProblem(result.error)) };
+	const parsed = parseBody(request.headers.get('content-type'), await request.text(), schema);
+	return parsed.ok ? parsed : { ok: false, response: problem(parsed.status, parsed.message) };
 }
 
 /**

@@ -3,6 +3,7 @@
  * claim, with the tagger's suggestion as the answer. Everything an author
  * must write starts with "TODO:".
  */
+import { LIMITS } from '../quiz/limits.ts';
 import { DEFAULT_CATEGORIES } from '../quiz/categories.ts';
 import type { QuizInput } from '../quiz/schema.ts';
 import { compile } from './patterns.ts';
@@ -13,18 +14,8 @@ import { splitParagraphs, splitSentences } from './sentences.ts';
 import { tagArticle } from './tagger.ts';
 import type { Claim, Tagging } from './types.ts';
 
-/**
- * The schema limits a draft must respect. They mirror LIMITS in
- * quiz/schema.ts, which cannot be imported here without pulling zod into the
- * page; draft.spec.ts fails if the two drift apart.
- */
-export const DRAFT_LIMITS = {
-	titleChars: 120,
-	headlineChars: 300,
-	quoteChars: 1_000,
-	cueChars: 200,
-	questions: 1_000
-} as const;
+/** The schema's limits; a draft must respect them. */
+export const DRAFT_LIMITS = LIMITS;
 
 const HEADLINE_WORDS = 25;
 

@@ -11,17 +11,6 @@ import { RULE_DESCRIPTIONS } from './rules.ts';
 import { splitParagraphs } from './sentences.ts';
 import type { Claim } from './types.ts';
 
-/**
- * Article limits of quiz/schema.ts that DRAFT_LIMITS does not carry (they
- * could move there); review.spec.ts fails if the two copies drift apart.
- */
-export const ARTICLE_LIMITS = {
-	articleChars: 60_000,
-	paragraphs: 200,
-	paragraphChars: 5_000,
-	outletChars: 100
-} as const;
-
 /** Where a file in quizzes/ finds the published schema. */
 export const QUIZ_FILE_SCHEMA = '../static/quiz.schema.json';
 
@@ -57,21 +46,21 @@ export function articleLimitProblem(text: string, lexicon: Lexicon = en): string
 	// The same rule draftQuiz uses: a headline line is not part of the article's paragraphs.
 	const paragraphs = lines.length > 1 && looksLikeHeadline(lines[0]!, lexicon) ? lines.slice(1) : lines;
 	const total = paragraphs.reduce((n, p) => n + p.length, 0);
-	if (total > ARTICLE_LIMITS.articleChars)
+	if (total > DRAFT_LIMITS.articleChars)
 		return (
-			`The article is ${count.format(total)} characters long, over the limit of ${count.format(ARTICLE_LIMITS.articleChars)} ` +
+			`The article is ${count.format(total)} characters long, over the limit of ${count.format(DRAFT_LIMITS.articleChars)} ` +
 			'characters for one quiz. Split it into two quizzes, or leave out paragraphs students do not need.'
 		);
-	if (paragraphs.length > ARTICLE_LIMITS.paragraphs)
+	if (paragraphs.length > DRAFT_LIMITS.paragraphs)
 		return (
-			`The article has ${count.format(paragraphs.length)} paragraphs, over the limit of ${ARTICLE_LIMITS.paragraphs} ` +
+			`The article has ${count.format(paragraphs.length)} paragraphs, over the limit of ${DRAFT_LIMITS.paragraphs} ` +
 			'for one quiz. Each line counts as a paragraph: join lines that belong together, or split the article into two quizzes.'
 		);
-	const long = paragraphs.findIndex((p) => p.length > ARTICLE_LIMITS.paragraphChars);
+	const long = paragraphs.findIndex((p) => p.length > DRAFT_LIMITS.paragraphChars);
 	if (long >= 0)
 		return (
 			`Paragraph ${long + 1} is ${count.format(paragraphs[long]!.length)} characters long, over the limit of ` +
-			`${count.format(ARTICLE_LIMITS.paragraphChars)} for one paragraph. Put a line break where it changes subject.`
+			`${count.format(DRAFT_LIMITS.paragraphChars)} for one paragraph. Put a line break where it changes subject.`
 		);
 	return null;
 }
@@ -152,7 +141,7 @@ export function applyReview(draft: Draft, choices: readonly Choice[], details: R
 
 	const own = clip(details.headline?.trim() ?? '', DRAFT_LIMITS.headlineChars);
 	const headline = own || draft.quiz.article.headline;
-	const outlet = clip(details.outlet?.trim() ?? '', ARTICLE_LIMITS.outletChars) || draft.quiz.article.outlet;
+	const outlet = clip(details.outlet?.trim() ?? '', DRAFT_LIMITS.outletChars) || draft.quiz.article.outlet;
 	return {
 		...draft.quiz,
 		$schema: QUIZ_FILE_SCHEMA,
