@@ -1,25 +1,34 @@
 /**
- * The production server (npm start runs it after building): SvelteKit's
- * adapter-node handler for every page and endpoint, except that a student's
- * answer takes a fast lane straight to the answer logic, skipping SvelteKit's
- * per-request work (see src/lib/server/answer-lane.ts for why and what).
+ * The production server (npm start runs it after building): adapter-node's
+ * handler in a plain Node server, as adapter-node documents for a custom
+ * server. Every request goes through SvelteKit; this file only sets defaults
+ * for a classroom laptop.
  *
- * Settings, as adapter-node's own server reads them: PORT (3000), HOST
- * (0.0.0.0), KEEP_ALIVE_TIMEOUT and HEADERS_TIMEOUT in seconds (65 and 66 here,
- * so a student's connection stays open while they think about a claim),
- * SHUTDOWN_TIMEOUT (30), and ORIGIN, ADDRESS_HEADER, XFF_DEPTH as documented
- * for adapter-node.
+ * 1. Plain http at any address. adapter-node takes every request to be https
+ *    unless told otherwise, as behind a TLS proxy. A laptop serving a class at
+ *    http://192.168.1.20:3000 has no proxy: SvelteKit's origin check would
+ *    refuse every form and links would point at https. So unless ORIGIN or
+ *    PROTOCOL_HEADER is set (the settings for a proxy, see the README), each
+ *    request carries the protocol of its own connection, never a client's claim.
+ * 2. Connections kept open 65 s (KEEP_ALIVE_TIMEOUT), so a student's stays open
+ *    while they think about a claim.
+ *
+ * Every other setting is adapter-node's: PORT, HOST, ORIGIN, ADDRESS_HEADER,
+ * XFF_DEPTH, BODY_SIZE_LIMIT, SHUTDOWN_TIMEOUT, HEADERS_TIMEOUT.
  */
 import http from 'node:http';
 import process from 'node:process';
-import { handler } from './build/handler.js';
+
+const PROTOCOL = 'x-whosays-protocol';
+const direct = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+// Read by the handler when it loads, so set before the import.
+if (direct) process.env.PROTOCOL_HEADER = PROTOCOL;
+const { handler } = await import('./build/handler.js');
 
 const seconds = (name, fallback) => Number(process.env[name] ?? fallback) * 1000;
-const LANE = Symbol.for('whosays.answer-lane');
 
 const server = http.createServer((req, res) => {
-	const lane = globalThis[LANE];
-	if (lane?.accepts(req.method, req.url)) return lane.handle(req, res);
+	if (direct) req.headers[PROTOCOL] = req.socket.encrypted ? 'https' : 'http';
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');
@@ -30,8 +39,9 @@ server.headersTimeout = seconds('HEADERS_TIMEOUT', 66);
 
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
-server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+server.listen(port, host, () => console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));
 
+// As adapter-node's own server: finish the requests under way, then let the app close its database.
 let stopping = false;
 function shutdown(reason) {
 	if (stopping) return;

@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { purgeExpired } from '$lib/server/assignments.ts';
 import { finishOverdue } from '$lib/server/attempts.ts';
-import { answerLane, LANE } from '$lib/server/answer-lane.ts';
+import { compress } from '$lib/server/compress.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -17,8 +17,6 @@ export const init: ServerInit = async () => {
 	await tidy();
 	setInterval(() => void tidy().catch((e: unknown) => console.error('Hourly clean-up failed:', e)), HOUR_MS).unref();
 	process.once('sveltekit:shutdown', () => void closeDb());
-	// server.js takes answers down this lane from now on (see answer-lane.ts).
-	(globalThis as Record<symbol, unknown>)[LANE] = answerLane;
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -41,7 +39,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const response = await resolve(event);
+	const response = await compress(request, await resolve(event));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	if (isPrivate(url.pathname)) {
 		response.headers.set('Referrer-Policy', 'no-referrer');

@@ -1,4 +1,8 @@
-/** Starts the built app on a free port for a benchmark, and stops it. */
+/**
+ * Starts the built app as `npm start` does (node server.js, no settings but a
+ * port and a scratch database) on a free port, for a benchmark or a journey,
+ * and stops it.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -24,6 +28,7 @@ async function freePort(): Promise<number> {
 }
 
 export interface ServerOptions {
+	/** Settings a test of a setting needs; none otherwise, as a teacher starts it. */
 	env?: Record<string, string>;
 	/** Reuse a data folder (its database survives a restart); a fresh one otherwise, removed on stop. */
 	dataDir?: string;
@@ -36,13 +41,9 @@ export async function startServer({ env = {}, dataDir: given, port: wanted }: Se
 	const url = `http://localhost:${port}`;
 	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
 		env: {
-			...process.env,
+			...withoutAppSettings(process.env),
 			PORT: String(port),
-			ORIGIN: url,
 			WHOSAYS_DB: path.join(dataDir, 'bench.db'),
-			// As npm start runs it: students' connections stay open while they think.
-			KEEP_ALIVE_TIMEOUT: '65',
-			HEADERS_TIMEOUT: '66',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
@@ -69,6 +70,12 @@ export async function startServer({ env = {}, dataDir: given, port: wanted }: Se
 				child.kill('SIGTERM');
 			})
 	};
+}
+
+/** The caller's environment less anything the app reads, so a setting in a shell cannot leak into a measurement. */
+function withoutAppSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const app = /^(ORIGIN|PROTOCOL_HEADER|HOST_HEADER|PORT_HEADER|ADDRESS_HEADER|XFF_DEPTH|HOST|PORT|BODY_SIZE_LIMIT|KEEP_ALIVE_TIMEOUT|HEADERS_TIMEOUT|SHUTDOWN_TIMEOUT|WHOSAYS_.*)$/;
+	return Object.fromEntries(Object.entries(env).filter(([name]) => !app.test(name)));
 }
 
 export function median(values: number[]): number {

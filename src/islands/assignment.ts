@@ -1,7 +1,7 @@
 /** Hydrates an assignment's quiz player, graded by the server. */
 import { hydrate } from 'svelte';
-import AssignmentPlayer from '../lib/components/quiz/AssignmentPlayer.svelte';
-import { ISLAND_ID, type AssignmentIslandProps } from './props.ts';
+import AssignmentPlayer, { type AssignmentPlayerProps } from '../lib/components/quiz/AssignmentPlayer.svelte';
+import { islandRoot } from './island.ts';
 
-const target = document.getElementById(ISLAND_ID);
-if (target?.dataset.props) hydrate(AssignmentPlayer, { target, props: JSON.parse(target.dataset.props) as AssignmentIslandProps });
+const root = islandRoot<AssignmentPlayerProps>();
+if (root) hydrate(AssignmentPlayer, root);

@@ -1,8 +1,4 @@
-/**
- * The answer endpoint's work, apart from any framework: the SvelteKit route
- * (in development) and the fast lane of server.js (in production) both call
- * it, so the rules live here once.
- */
+/** The answer endpoint's work, apart from the framework, so it is tested without a server. */
 import { storeAnswer } from './answer-store.ts';
 import type { GetQuiz } from './assignments.ts';
 import type { Db } from './db/index.ts';

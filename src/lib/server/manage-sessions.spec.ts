@@ -74,6 +74,7 @@ describe('manage sessions', () => {
 
 	it('names one HttpOnly, SameSite=Lax cookie per assignment', () => {
 		expect(manageCookieName('abc')).toBe('whosays_manage_abc');
-		expect(manageCookieOptions(T0)).toEqual({ path: '/', httpOnly: true, sameSite: 'lax', expires: T0 });
+		expect(manageCookieOptions(T0, new URL('http://192.168.1.20:3000/teach'))).toEqual({ path: '/', httpOnly: true, sameSite: 'lax', secure: false, expires: T0 });
+		expect(manageCookieOptions(T0, new URL('https://quiz.school.example/teach'))).toMatchObject({ secure: true });
 	});
 });

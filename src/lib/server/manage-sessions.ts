@@ -15,6 +15,7 @@
  */
 import type { Assignment } from './assignments.ts';
 import { findAssignmentByManageToken } from './assignments.ts';
+import { secureFor } from './cookies.ts';
 import type { Db } from './db/index.ts';
 import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
 
@@ -102,10 +103,9 @@ export function manageCookieName(assignmentId: string): string {
 /**
  * Options for SvelteKit's `cookies.set`. SameSite=Lax lets the cookie ride on a
  * teacher's click from an email or a school portal, while cross-site form posts
- * are refused by it and by SvelteKit's origin check. `secure` is left to
- * SvelteKit, which sets it everywhere but http://localhost (where Safari would
- * drop a Secure cookie).
+ * are refused by it and by SvelteKit's origin check. Secure over https only
+ * (see cookies.ts).
  */
-export function manageCookieOptions(expiresAt: Date, path = '/') {
-	return { path, httpOnly: true, sameSite: 'lax', expires: expiresAt } as const;
+export function manageCookieOptions(expiresAt: Date, url: URL, path = '/') {
+	return { path, httpOnly: true, sameSite: 'lax', secure: secureFor(url), expires: expiresAt } as const;
 }

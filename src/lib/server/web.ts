@@ -8,6 +8,7 @@ import { parseBody } from './requests.ts';
 import type { GetQuiz } from './assignments.ts';
 import { resumeAttempt, type Attempt } from './attempts.ts';
 import { findQuiz } from './catalogue.ts';
+import { secureFor } from './cookies.ts';
 import { getDb, type Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
 import { FAILED_LOOKUPS, RateLimiter, rateKey, STUDENT_TRAFFIC } from './rate-limit.ts';
@@ -41,6 +42,8 @@ export function lookupFailed(event: Pick<RequestEvent, 'getClientAddress'>): voi
 
 export const TOO_MANY = 'Too many tries from this network. Wait a few minutes, then try again.';
 
+type CookieEvent = Pick<RequestEvent, 'cookies' | 'url'>;
+
 /** The student's key back into their attempt, scoped to the assignment's own address. */
 export function attemptCookie(code: string) {
 	return { name: 'whosays_attempt', path: `/a/${code}` } as const;
@@ -51,14 +54,14 @@ export function readAttemptCookie(cookies: Cookies, code: string): string | unde
 }
 
 /** Kept for a day, so a closed lid or a restarted browser resumes; cleared when the attempt ends. */
-export function setAttemptCookie(cookies: Cookies, code: string, token: string): void {
+export function setAttemptCookie({ cookies, url }: CookieEvent, code: string, token: string): void {
 	const { name, path } = attemptCookie(code);
-	cookies.set(name, token, { path, httpOnly: true, sameSite: 'lax', secure: true, maxAge: 24 * 60 * 60 });
+	cookies.set(name, token, { path, httpOnly: true, sameSite: 'lax', secure: secureFor(url), maxAge: 24 * 60 * 60 });
 }
 
-export function clearAttemptCookie(cookies: Cookies, code: string): void {
+export function clearAttemptCookie({ cookies, url }: CookieEvent, code: string): void {
 	const { name, path } = attemptCookie(code);
-	cookies.delete(name, { path, httpOnly: true, sameSite: 'lax', secure: true });
+	cookies.delete(name, { path, httpOnly: true, sameSite: 'lax', secure: secureFor(url) });
 }
 
 /** A JSON answer for a refusal, with the message a person can read. */

@@ -64,9 +64,9 @@ export const actions: Actions = {
 			throw e;
 		}
 		const session = await createManageSession(db, id, new Date());
-		event.cookies.set(manageCookieName(id), session.value, manageCookieOptions(session.expiresAt));
+		event.cookies.set(manageCookieName(id), session.value, manageCookieOptions(session.expiresAt, event.url));
 		// The manage link is shown once on the dashboard; only its hash is kept on the server.
-		const flash = newLinkCookie(id);
+		const flash = newLinkCookie(id, event.url);
 		event.cookies.set(flash.name, manageToken, flash.options);
 		redirect(303, `/manage/${id}`);
 	}

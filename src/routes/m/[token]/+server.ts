@@ -17,6 +17,6 @@ export const GET: RequestHandler = async (event) => {
 		error(404, 'This manage link does not work. Check that it was copied whole; if the assignment was deleted, the link is gone with it.');
 	}
 	const { assignment, session } = exchanged;
-	event.cookies.set(manageCookieName(assignment.id), session.value, manageCookieOptions(session.expiresAt));
+	event.cookies.set(manageCookieName(assignment.id), session.value, manageCookieOptions(session.expiresAt, event.url));
 	redirect(303, `/manage/${assignment.id}`);
 };

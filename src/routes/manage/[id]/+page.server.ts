@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { closeAssignment, deleteAssignment, findAssignment, RETENTION_DAYS } from '$lib/server/assignments.ts';
 import { finishOverdue } from '$lib/server/attempts.ts';
+import { secureFor } from '$lib/server/cookies.ts';
 import { classReport } from '$lib/server/dashboard.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { endManageSession, manageCookieName } from '$lib/server/manage-sessions.ts';
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!entry) error(410, 'The quiz for this assignment is no longer on this site.');
 	const report = await classReport(db, id, entry.quiz);
 	const studentUrl = `${event.url.origin}/a/${assignment.code.replace('-', '')}`;
-	const flash = newLinkCookie(id);
+	const flash = newLinkCookie(id, event.url);
 	const token = event.cookies.get(flash.name);
 	return {
 		report,
@@ -49,14 +50,14 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { deleteError: parsed.error.issues[0]?.message ?? 'Tick the box to confirm.' });
 		await deleteAssignment(await getDb(), id);
 		await endManageSession(await getDb(), event.cookies.get(manageCookieName(id)));
-		event.cookies.delete(manageCookieName(id), { path: '/' });
+		event.cookies.delete(manageCookieName(id), { path: '/', secure: secureFor(event.url) });
 		redirect(303, '/teach?deleted=1');
 	},
 	/** "I have saved the link": the one-time copy of the manage link leaves this browser. */
 	saved: async (event) => {
 		const id = await requireManager(event);
-		const flash = newLinkCookie(id);
-		event.cookies.delete(flash.name, { path: flash.options.path });
+		const flash = newLinkCookie(id, event.url);
+		event.cookies.delete(flash.name, flash.options);
 		return { saved: true };
 	}
 };

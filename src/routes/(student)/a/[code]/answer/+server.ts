@@ -5,11 +5,7 @@ import { allowRequest, getQuiz, problem, readAttemptCookie, TOO_MANY } from '$li
 import { normalizeCode } from '$lib/server/student-code.ts';
 import type { RequestHandler } from './$types';
 
-/**
- * Stores and grades one answer. In production server.js answers this address
- * in its fast lane (src/lib/server/answer-lane.ts) with the same rules; this
- * route serves development and the moments before the lane is registered.
- */
+/** Stores and grades one answer: the request a class sends most. */
 export const POST: RequestHandler = async (event) => {
 	if (!allowRequest(event, 'answer')) return problem(429, TOO_MANY);
 	const code = event.params.code;

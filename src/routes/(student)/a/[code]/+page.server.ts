@@ -18,9 +18,6 @@ import {
 import { estimateMinutes } from '$lib/quiz/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-// A student page: no client router; the assignment island hydrates the player.
-export const csr = false;
-
 const NOT_FOUND = 'No assignment has this code. Check the code with your teacher: it looks like K7M-4PX.';
 
 async function assignmentFor(event: { params: { code: string }; getClientAddress(): string }) {
@@ -58,11 +55,11 @@ export const load: PageServerLoad = async (event) => {
 		try {
 			const state = await attemptState(await getDb(), token, now, getQuiz);
 			if (!state.finished) return { ...about, view: 'attempt' as const, state };
-			clearAttemptCookie(event.cookies, code);
+			clearAttemptCookie(event, code);
 			return { ...about, view: 'ended' as const, name: state.displayName };
 		} catch (e) {
 			if (!isAssignmentError(e, 'attempt-not-found')) throw e;
-			clearAttemptCookie(event.cookies, code);
+			clearAttemptCookie(event, code);
 		}
 	}
 	const status = assignmentStatus(assignment, now);
@@ -81,7 +78,7 @@ export const actions: Actions = {
 		if (!name.success) return fail(400, { displayName: typed, error: name.error.issues[0]?.message ?? 'Type your name' });
 		try {
 			const started = await startAttempt(await getDb(), code, name.data, new Date(), { getQuiz });
-			setAttemptCookie(event.cookies, code, started.resumeToken);
+			setAttemptCookie(event, code, started.resumeToken);
 		} catch (e) {
 			if (isAssignmentError(e)) return fail(e.status, { displayName: typed, error: e.message });
 			throw e;
@@ -91,7 +88,7 @@ export const actions: Actions = {
 	/** "Not you?": this browser forgets the attempt; the answers stay with the teacher. */
 	leave: async (event) => {
 		const code = normalizeCode(event.params.code) ?? event.params.code;
-		clearAttemptCookie(event.cookies, code);
+		clearAttemptCookie(event, code);
 		redirect(303, `/a/${code}`);
 	}
 };

@@ -2,8 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { normalizeCode } from '$lib/server/student-code.ts';
 import type { PageServerLoad } from './$types';
 
-export const csr = false;
-
 /** The class-code box on the home page: a typed code goes to its assignment. */
 export const load: PageServerLoad = ({ url }) => {
 	const typed = url.searchParams.get('code');

@@ -2,9 +2,6 @@ import { error } from '@sveltejs/kit';
 import { findQuiz } from '$lib/server/catalogue.ts';
 import type { PageServerLoad } from './$types';
 
-// No client router on a student page: the quiz island hydrates on its own (src/islands).
-export const csr = false;
-
 export const load: PageServerLoad = ({ params }) => {
 	const entry = findQuiz(params.slug);
 	if (!entry) error(404, { message: 'There is no quiz at this address. It may have been renamed or removed.' });

@@ -12,7 +12,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!body.ok) return body.response;
 	try {
 		const finished = await finishAttempt(found.db, found.attempt, new Date(), getQuiz);
-		clearAttemptCookie(event.cookies, found.code);
+		clearAttemptCookie(event, found.code);
 		return json(finished);
 	} catch (e) {
 		return refusal(e);
