@@ -1,8 +1,9 @@
-/** Steps of the teacher and student journeys through an assignment. */
+/** Steps of the teacher and student journeys through an assignment, on the shorter shipped quiz. */
 import { expect, type Page } from '@playwright/test';
-import { answer, CANARY, loadQuiz } from './helpers.ts';
+import type { Question, Quiz } from '../src/lib/quiz/schema.ts';
+import { answer, EASTFIELD, loadQuiz } from './helpers.ts';
 
-export const canary = loadQuiz(CANARY);
+export const classQuiz = loadQuiz(EASTFIELD);
 
 export interface Created {
 	studentUrl: string;
@@ -15,7 +16,7 @@ export async function createAssignment(
 	options: { quiz?: string; title: string; mode: 'Practice' | 'Test'; attempts?: number }
 ): Promise<Created> {
 	await page.goto('/teach');
-	await page.getByLabel('Quiz', { exact: true }).selectOption(options.quiz ?? CANARY);
+	await page.getByLabel('Quiz', { exact: true }).selectOption(options.quiz ?? EASTFIELD);
 	await page.getByLabel(/Title students see/).fill(options.title);
 	await page.getByRole('radio', { name: new RegExp(`^${options.mode}`) }).check();
 	if (options.attempts !== undefined) await page.getByLabel('Attempts each student may start').fill(String(options.attempts));
@@ -34,9 +35,58 @@ export async function join(page: Page, studentUrl: string, name: string) {
 	await expect(page.getByRole('heading', { name: /^Question 1 of/ })).toBeVisible();
 }
 
-/** Answers the canary question on screen, rightly or not. */
-export async function answerCanary(page: Page, index: number, right: boolean) {
-	const id = await page.evaluate(() => document.querySelector('#question-heading')?.textContent ?? '');
-	expect(id).toMatch(/Question \d+ of/);
-	await answer(page, canary, canary.questions[index]!, right);
+/**
+ * Answers questions from..to of an assignment, right or wrong as `plan` says.
+ * In practice mode each answer's feedback is awaited and passed with Next.
+ */
+export async function answerAll(page: Page, plan: boolean[], options: { from?: number; to?: number; practice?: boolean; quiz?: Quiz } = {}) {
+	const quiz = options.quiz ?? classQuiz;
+	const total = quiz.questions.length;
+	for (let i = options.from ?? 0; i < (options.to ?? total); i++) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeVisible();
+		await answer(page, quiz, quiz.questions[i]!, plan[i]!);
+		if (options.practice) {
+			await expect(page.getByRole('heading', { name: /^(Correct|Not quite|Partly right)/ })).toBeVisible();
+			await page.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
+		}
+	}
+}
+
+/** The texts only the answer key holds: a question's explanation and every why-not. */
+export function secretsOf(question: Question): string[] {
+	const whyNots =
+		question.type === 'classify'
+			? Object.values(question.whyNot)
+			: question.type === 'choice'
+				? question.options.flatMap((o) => (o.whyNot ? [o.whyNot] : []))
+				: (question.decoys ?? []).map((d) => d.whyNot);
+	return [question.explanation, ...whyNots];
+}
+
+const unescaped = (text: string) =>
+	text
+		.replaceAll('&quot;', '"')
+		.replaceAll('&#39;', "'")
+		.replaceAll('&lt;', '<')
+		.replaceAll('&gt;', '>')
+		.replaceAll('&amp;', '&')
+		.replaceAll('\\"', '"');
+
+/**
+ * Every response body a page receives, with HTML and JSON escapes undone, so
+ * a text can be looked for whatever shape it travelled in. `leaked` waits for
+ * every body under way before it looks.
+ */
+export function recordBodies(page: Page) {
+	const reading: Promise<string>[] = [];
+	page.on('response', (response) => {
+		reading.push(response.text().then(unescaped, () => ''));
+	});
+	return {
+		/** Which of these texts appear in any body received so far. */
+		async leaked(texts: string[]): Promise<string[]> {
+			const bodies = await Promise.all(reading);
+			return texts.filter((t) => bodies.some((b) => b.includes(t)));
+		}
+	};
 }

@@ -27,6 +27,7 @@ test('the article and the first claim are in the page before any script runs', a
 });
 
 test('a whole practice run: feedback after each answer, one wrong answer explained, then the summary', async ({ page }) => {
+	test.setTimeout(120_000);
 	await start(page, SEED);
 	const wrongAt = quiz.questions.findIndex((q) => q.type === 'classify' && !q.cite);
 	const wrong = quiz.questions[wrongAt]!;
@@ -71,6 +72,7 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 });
 
 test('test mode: no feedback until the end, then results and a review of each answer', async ({ page }) => {
+	test.setTimeout(120_000);
 	await start(page, SEED, 'Test');
 	for (const [i, q] of quiz.questions.entries()) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeVisible();
@@ -140,7 +142,7 @@ test('on a slow connection, a mode chosen before the script arrives is kept', as
 	// Hold the player's script until the student has chosen.
 	let release: () => void = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_islands/**', async (route) => {
+	await page.route('**/_app/immutable/assets/island-*.js', async (route) => {
 		await held;
 		await route.continue();
 	});

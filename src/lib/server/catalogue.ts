@@ -7,15 +7,10 @@ import { loadCatalogue, type QuizEntry } from './quiz-files.ts';
 
 const files = import.meta.glob<string>('/quizzes/*.json', { query: '?raw', import: 'default', eager: true });
 
-// Quizzes made for the browser tests (an answer-key canary, say) ship in the
-// build but are offered only when the test server asks for them.
-const testFiles = import.meta.glob<string>('/tests/fixtures/quizzes/*.json', { query: '?raw', import: 'default', eager: true });
-const offered = process.env.WHOSAYS_TEST_QUIZZES === '1' ? { ...files, ...testFiles } : files;
-
 function load(): Map<string, QuizEntry> {
 	try {
 		// Keys are "/quizzes/x.json"; name files as the checker does, so messages match.
-		return loadCatalogue(Object.fromEntries(Object.entries(offered).map(([file, text]) => [file.slice(1), text])));
+		return loadCatalogue(Object.fromEntries(Object.entries(files).map(([file, text]) => [file.slice(1), text])));
 	} catch (e) {
 		// In development the page shows the checker's lines to the author, also on
 		// pages without the dev overlay. A build never gets here: it stops first.
