@@ -6,6 +6,10 @@ declare global {
 			/** A short id to quote when reporting an unexpected error. */
 			errorId?: string;
 		}
+		interface Locals {
+			/** Seconds until a refused request may be tried again, for the Retry-After of a 429 page. */
+			retryAfter?: number;
+		}
 	}
 }
 

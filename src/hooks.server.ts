@@ -2,6 +2,8 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { purgeExpired } from '$lib/server/assignments.ts';
 import { finishOverdue } from '$lib/server/attempts.ts';
 import { compress } from '$lib/server/compress.ts';
+import { withSecurityHeaders } from '$lib/server/headers.ts';
+import { logError } from '$lib/server/log.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -15,16 +17,11 @@ export const init: ServerInit = async () => {
 		await finishOverdue(db, now);
 	};
 	await tidy();
-	setInterval(() => void tidy().catch((e: unknown) => console.error('Hourly clean-up failed:', e)), HOUR_MS).unref();
+	setInterval(() => void tidy().catch((e: unknown) => logError('Hourly clean-up failed:', e)), HOUR_MS).unref();
 	process.once('sveltekit:shutdown', () => void closeDb());
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Teacher pages carry a secret in their history; keep them out of caches, logs of other sites and search engines. */
-function isPrivate(pathname: string): boolean {
-	return pathname.startsWith('/manage/') || pathname.startsWith('/m/');
-}
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
@@ -32,29 +29,27 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (UNSAFE.has(request.method)) {
 		const origin = request.headers.get('origin');
 		if (origin !== url.origin) {
-			return new Response(
-				JSON.stringify({ message: 'This request did not come from this site, so it was refused.' }),
-				{ status: 403, headers: { 'content-type': 'application/json' } }
+			return withSecurityHeaders(
+				new Response(JSON.stringify({ message: 'This request did not come from this site, so it was refused.' }), {
+					status: 403,
+					headers: { 'content-type': 'application/json' }
+				}),
+				url
 			);
 		}
 	}
 
 	const response = await compress(request, await resolve(event));
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	if (isPrivate(url.pathname)) {
-		response.headers.set('Referrer-Policy', 'no-referrer');
-		response.headers.set('Cache-Control', 'no-store');
-		response.headers.set('X-Robots-Tag', 'noindex, nofollow');
-	} else {
-		response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	}
-	return response;
+	// A refusal shown on a page says when to come back (see http.ts).
+	if (response.status === 429 && event.locals.retryAfter && !response.headers.has('retry-after'))
+		response.headers.set('Retry-After', String(event.locals.retryAfter));
+	return withSecurityHeaders(response, url);
 };
 
-/** Unexpected errors: logged with a short id the user can quote; no details leak to the page. */
+/** Unexpected errors: logged with a short id the user can quote, secrets removed; no details leak to the page. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'There is nothing at this address.' };
 	const errorId = Math.random().toString(36).slice(2, 8);
-	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
+	logError(`[${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: status >= 500 ? 'Please try again in a moment.' : message, errorId };
 };

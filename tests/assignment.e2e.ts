@@ -166,9 +166,40 @@ test('the teacher pages pass axe, and the manage link leaves no secret in the ad
 	expect(headers['referrer-policy']).toBe('no-referrer');
 	expect(headers['cache-control']).toBe('no-store');
 	expect(headers['x-robots-tag']).toContain('noindex');
-	expect((await other.cookies()).find((c) => c.name.startsWith('whosays_manage_'))).toMatchObject({ httpOnly: true });
+	expect((await other.cookies()).find((c) => c.name === 'whosays_teacher')).toMatchObject({ httpOnly: true });
 	await expect(elsewhere.getByRole('heading', { level: 1, name: 'Secret link' })).toBeVisible();
 	await other.close();
+});
+
+test('the manage link is shown once, on a page of its own: never beside the class code, never after a reload', async ({ page }) => {
+	await page.goto('/teach');
+	await page.getByLabel(/Title students see/).fill('Projected');
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Save your manage link' })).toBeVisible();
+	const manageUrl = await page.getByLabel('Manage link', { exact: true }).inputValue();
+	const token = manageUrl.split('/m/')[1]!;
+	// Nothing a class could copy from the projector is on this page, and the class's code and QR code are not either.
+	await expect(page.getByLabel('Student link', { exact: true })).toHaveCount(0);
+	await expect(page.getByRole('img', { name: /QR code/ })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'The manage link was shown once' })).toBeVisible();
+	expect(await page.content()).not.toContain(token);
+	await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Projected' })).toBeVisible();
+	await expect(page.getByLabel('Student link', { exact: true })).toBeVisible();
+	expect(await page.content()).not.toContain(token);
+	await page.reload();
+	expect(await page.content()).not.toContain(token);
+});
+
+test('a browser that manages many classes holds one teacher cookie, not one per class', async ({ page, context }) => {
+	test.setTimeout(90_000);
+	for (const title of ['Period 1', 'Period 2', 'Period 3']) await createAssignment(page, { title, mode: 'Practice' });
+	const cookies = await context.cookies();
+	expect(cookies.filter((c) => c.name.startsWith('whosays_'))).toHaveLength(1);
+	expect(cookies.find((c) => c.name === 'whosays_teacher')).toBeDefined();
 });
 
 test('deleting an assignment removes it, and its links stop working', async ({ page, browser }) => {

@@ -21,9 +21,12 @@ export async function createAssignment(
 	await page.getByRole('radio', { name: new RegExp(`^${options.mode}`) }).check();
 	if (options.attempts !== undefined) await page.getByLabel('Attempts each student may start').fill(String(options.attempts));
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	// The manage link first, on a page of its own; then the dashboard.
+	await expect(page.getByRole('heading', { level: 1, name: 'Save your manage link' })).toBeVisible();
+	const manageUrl = await page.getByLabel('Manage link', { exact: true }).inputValue();
+	await page.getByRole('link', { name: 'Go to the dashboard' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: options.title })).toBeVisible();
 	const studentUrl = await page.getByLabel('Student link', { exact: true }).inputValue();
-	const manageUrl = await page.getByLabel('Manage link', { exact: true }).inputValue();
 	return { studentUrl, manageUrl, dashboardUrl: page.url() };
 }
 

@@ -38,7 +38,7 @@ import { createAssignment, type GetQuiz } from '../../src/lib/server/assignments
 import { startAttempt } from '../../src/lib/server/attempts.ts';
 import { createDb, type Db } from '../../src/lib/server/db/index.ts';
 import { loadCatalogue } from '../../src/lib/server/quiz-files.ts';
-import { normalizeCode } from '../../src/lib/server/student-code.ts';
+import { normalizeCode } from '../../src/lib/class-code.ts';
 import type { Mode } from '../../src/lib/server/db/tables.ts';
 import type { Answer, Question } from '../../src/lib/quiz/schema.ts';
 import {

@@ -9,7 +9,7 @@ const json = 'application/json';
 describe('the answer endpoint’s rules', () => {
 	it('stores a valid answer for the attempt in the cookie and says what was wrong with the rest', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'test' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const { resumeToken: token } = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
 		const code = studentCode.toLowerCase();
 		const ask = (contentType: string | null, text: string, cookie: { token: string | undefined } = { token }) =>

@@ -4,7 +4,7 @@ import type { GetQuiz } from './assignments.ts';
 import type { Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
 import { parseBody, SubmitAnswerSchema } from './requests.ts';
-import { normalizeCode } from './student-code.ts';
+import { normalizeCode } from '../class-code.ts';
 import { hashToken, isTokenShaped } from './tokens.ts';
 
 export interface AnswerRequest {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storeAnswer } from './answer-store.ts';
 import { startAttempt } from './attempts.ts';
-import { normalizeCode } from './student-code.ts';
+import { normalizeCode } from '../class-code.ts';
 import { assign, at, countRows, getQuiz, tempDb } from './test-support.ts';
 import { hashToken } from './tokens.ts';
 import { closeAssignment } from './assignments.ts';
@@ -11,7 +11,7 @@ const vote = (category: string, seq: number) => ({ questionId: 'vote', answer: {
 describe('storing an answer by the student’s resume token', () => {
 	it('finds the attempt from the token and its class code, and stores the answer', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db);
+		const { assignment: { code: studentCode } } = await assign(db);
 		const code = normalizeCode(studentCode)!;
 		const started = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
 		const result = await storeAnswer(db, { tokenHash: hashToken(started.resumeToken), code }, vote('fact', 0), at(2), getQuiz);
@@ -23,16 +23,17 @@ describe('storing an answer by the student’s resume token', () => {
 		const { db } = await tempDb();
 		const first = await assign(db);
 		const second = await assign(db);
-		const started = await startAttempt(db, first.studentCode, 'Ana', at(1), { getQuiz });
+		const started = await startAttempt(db, first.assignment.code, 'Ana', at(1), { getQuiz });
 		const hash = hashToken(started.resumeToken);
-		expect(await storeAnswer(db, { tokenHash: hash, code: normalizeCode(second.studentCode)! }, vote('fact', 0), at(2), getQuiz)).toBeNull();
-		expect(await storeAnswer(db, { tokenHash: hashToken('x'.repeat(43)), code: normalizeCode(first.studentCode)! }, vote('fact', 0), at(2), getQuiz)).toBeNull();
+		expect(await storeAnswer(db, { tokenHash: hash, code: normalizeCode(second.assignment.code)! }, vote('fact', 0), at(2), getQuiz)).toBeNull();
+		expect(await storeAnswer(db, { tokenHash: hashToken('x'.repeat(43)), code: normalizeCode(first.assignment.code)! }, vote('fact', 0), at(2), getQuiz)).toBeNull();
 		expect((await countRows(db)).answers).toBe(0);
 	});
 
 	it('refuses once the teacher has closed the assignment, keeping the answers so far', async () => {
 		const { db } = await tempDb();
-		const { assignment, studentCode } = await assign(db, { mode: 'test' });
+		const { assignment } = await assign(db, { mode: 'test' });
+		const studentCode = assignment.code;
 		const code = normalizeCode(studentCode)!;
 		const started = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
 		const key = { tokenHash: hashToken(started.resumeToken), code };
@@ -45,7 +46,7 @@ describe('storing an answer by the student’s resume token', () => {
 
 	it('waits for a transaction another request holds open, rather than writing inside it', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db);
+		const { assignment: { code: studentCode } } = await assign(db);
 		const started = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
 		const key = { tokenHash: hashToken(started.resumeToken), code: normalizeCode(studentCode)! };
 		let stored: Promise<unknown> | undefined;
@@ -67,7 +68,7 @@ describe('storing an answer by the student’s resume token', () => {
 describe('answers arriving together', () => {
 	it('are stored together, and a refused one undoes nothing of the others', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'test' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const code = normalizeCode(studentCode)!;
 		const keys = await Promise.all(
 			['Ana', 'Ben', 'Cleo'].map(async (name) => {

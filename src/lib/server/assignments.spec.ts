@@ -14,9 +14,9 @@ import {
 import { finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
 import { findQuiz, listQuizzes } from './catalogue.ts';
 import { isAssignmentError } from './errors.ts';
-import { createManageSession } from './manage-sessions.ts';
+import { grantManage } from './manage-sessions.ts';
 import { CreateAssignmentSchema } from './requests.ts';
-import { CODE_ALPHABET } from './student-code.ts';
+import { CODE_ALPHABET, formatCode } from '../class-code.ts';
 import { assign, at, countRows, dumpRows, getQuiz, SLUG, tempDb, T0 } from './test-support.ts';
 import { hashToken } from './tokens.ts';
 
@@ -26,9 +26,9 @@ describe('creating an assignment', () => {
 	it('gives a six-character code without look-alike characters, shown with a hyphen', async () => {
 		const { db } = await tempDb();
 		const codes = [];
-		for (let i = 0; i < 50; i++) codes.push((await assign(db)).studentCode);
+		for (let i = 0; i < 50; i++) codes.push((await assign(db)).assignment.code);
 		for (const code of codes) {
-			expect(code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}$`));
+			expect(formatCode(code)).toMatch(new RegExp(`^[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}$`));
 			expect(code).not.toMatch(/[0O1IL]/);
 		}
 		expect(new Set(codes).size).toBe(codes.length);
@@ -41,16 +41,16 @@ describe('creating an assignment', () => {
 		const input = CreateAssignmentSchema.parse({ quizSlug: SLUG });
 		const first = await createAssignment(db, input, T0, { getQuiz, newCode });
 		const second = await createAssignment(db, input, T0, { getQuiz, newCode });
-		expect(first.studentCode).toBe('K7M-4PX');
-		expect(second.studentCode).toBe('RT9-WQ2');
+		expect(first.assignment.code).toBe('K7M4PX');
+		expect(second.assignment.code).toBe('RT9WQ2');
 		expect((await countRows(db)).assignments).toBe(2);
 	});
 
 	it('finds the assignment by its code however a student types it', async () => {
 		const { db } = await tempDb();
 		const { assignment } = await assign(db, {}, T0);
-		const bare = assignment.code.replace('-', '');
-		for (const typed of [assignment.code, bare, bare.toLowerCase(), ` ${bare.slice(0, 3)} ${bare.slice(3)} `]) {
+		const bare = assignment.code;
+		for (const typed of [formatCode(bare), bare, bare.toLowerCase(), ` ${bare.slice(0, 3)} ${bare.slice(3)} `]) {
 			expect((await findAssignmentByCode(db, typed))?.id).toBe(assignment.id);
 		}
 		expect(await findAssignmentByCode(db, 'OOOOOO')).toBeUndefined();
@@ -90,7 +90,8 @@ describe('with the quizzes this server offers', () => {
 		const fromCatalogue: GetQuiz = findQuiz;
 		const entry = listQuizzes()[0]!;
 		const input = CreateAssignmentSchema.parse({ quizSlug: entry.slug });
-		const { assignment, studentCode } = await createAssignment(db, input, T0, { getQuiz: fromCatalogue });
+		const { assignment } = await createAssignment(db, input, T0, { getQuiz: fromCatalogue });
+		const studentCode = assignment.code;
 		expect(assignment).toMatchObject({ quizSlug: entry.slug, quizVersion: entry.version, title: entry.quiz.title });
 		const started = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz: fromCatalogue });
 		expect(started.order).toEqual(entry.quiz.questions.map((q) => q.id));
@@ -190,7 +191,7 @@ async function seededClass(db: Parameters<typeof assign>[0], now = T0) {
 		await submitAnswer(db, attempt, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, later(2), getQuiz);
 		if (name === 'Ana') await finishAttempt(db, attempt, later(3), getQuiz);
 	}
-	await createManageSession(db, made.assignment.id, later(4));
+	await grantManage(db, undefined, made.assignment.id, later(4));
 	return made;
 }
 
@@ -199,10 +200,11 @@ describe('deleting an assignment', () => {
 		const { db } = await tempDb();
 		const doomed = await seededClass(db);
 		await seededClass(db);
-		expect(await countRows(db)).toEqual({ assignments: 2, attempts: 4, answers: 4, manage_sessions: 2 });
+		expect(await countRows(db)).toEqual({ assignments: 2, attempts: 4, answers: 4, teacher_sessions: 2, manage_grants: 2 });
 
 		expect(await deleteAssignment(db, doomed.assignment.id)).toBe(true);
-		expect(await countRows(db)).toEqual({ assignments: 1, attempts: 2, answers: 2, manage_sessions: 1 });
+		// The doomed class's grant went with it; the browser's session stays, opening nothing.
+		expect(await countRows(db)).toEqual({ assignments: 1, attempts: 2, answers: 2, teacher_sessions: 2, manage_grants: 1 });
 		expect(await findAssignmentByManageToken(db, doomed.manageToken)).toBeUndefined();
 		expect(await deleteAssignment(db, doomed.assignment.id)).toBe(false);
 	});
@@ -235,9 +237,9 @@ describe('purging expired data', () => {
 		expect(await purgeExpired(db, T0, 30)).toEqual({ assignments: 1, sessions: 0 });
 
 		const { assignment } = await assign(db);
-		await createManageSession(db, assignment.id, at(-31 * DAY));
-		await createManageSession(db, assignment.id, at(-1 * DAY));
+		await grantManage(db, undefined, assignment.id, at(-31 * DAY));
+		await grantManage(db, undefined, assignment.id, at(-1 * DAY));
 		expect(await purgeExpired(db, T0)).toEqual({ assignments: 0, sessions: 1 });
-		expect((await countRows(db)).manage_sessions).toBe(1);
+		expect((await countRows(db)).teacher_sessions).toBe(1);
 	});
 });

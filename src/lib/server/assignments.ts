@@ -2,14 +2,14 @@
  * Assignments: a quiz a teacher hands to a class with a code. The teacher holds
  * a manage token (the link to the dashboard); students hold only the code.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Quiz } from '../quiz/schema.ts';
 import type { Db } from './db/index.ts';
 import type { AssignmentRow, Mode } from './db/tables.ts';
 import { AssignmentError } from './errors.ts';
 import type { CreateAssignment } from './requests.ts';
 import { settleAttempts } from './settle.ts';
-import { formatCode, newStudentCode, normalizeCode } from './student-code.ts';
+import { nearMisses, newStudentCode, normalizeCode } from '../class-code.ts';
 import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
 
 export type { Mode };
@@ -19,7 +19,7 @@ export type GetQuiz = (slug: string) => { version: string; quiz: Quiz } | undefi
 
 export interface Assignment {
 	id: string;
-	/** As students type it: "K7M-4PX". */
+	/** The class code in its canonical form, "K7M4PX" (shown as "K7M-4PX" by formatCode). */
 	code: string;
 	title: string;
 	quizSlug: string;
@@ -39,8 +39,6 @@ export type AssignmentStatus = 'scheduled' | 'open' | 'closed';
 
 export interface CreatedAssignment {
 	assignment: Assignment;
-	/** "K7M-4PX", for the board and the link. */
-	studentCode: string;
 	/**
 	 * The teacher's key to the dashboard. Shown once: only its hash is stored,
 	 * so a lost link cannot be recovered, only the assignment recreated.
@@ -59,7 +57,7 @@ const MAX_CODE_TRIES = 20;
 export function toAssignment(row: AssignmentRow): Assignment {
 	return {
 		id: row.id,
-		code: formatCode(row.code),
+		code: row.code,
 		title: row.title,
 		quizSlug: row.quiz_slug,
 		quizVersion: row.quiz_version,
@@ -95,7 +93,7 @@ export async function createAssignment(
 		throw new AssignmentError('invalid-dates', 'The closing time has already passed; choose a later one');
 
 	const manageToken = newToken();
-	const makeCode = options.newCode ?? (() => newStudentCode());
+	const makeCode = options.newCode ?? (() => newStudentCode(randomInt));
 	for (let tries = 0; tries < MAX_CODE_TRIES; tries++) {
 		const row: AssignmentRow = {
 			id: randomUUID(),
@@ -121,8 +119,7 @@ export async function createAssignment(
 			.returning('id')
 			.executeTakeFirst();
 		if (inserted) {
-			const assignment = toAssignment(row);
-			return { assignment, studentCode: assignment.code, manageToken };
+			return { assignment: toAssignment(row), manageToken };
 		}
 	}
 	throw new Error(`No free student code after ${MAX_CODE_TRIES} tries`);
@@ -139,6 +136,17 @@ export async function findAssignmentByCode(db: Db, code: string): Promise<Assign
 	if (!canonical) return undefined;
 	const row = await db.selectFrom('assignments').selectAll().where('code', '=', canonical).executeTakeFirst();
 	return row && toAssignment(row);
+}
+
+/** Whether a code that matched nothing is one slip away from a class that is still open: a typo, not a guess. */
+export async function isNearMissOfOpenClass(db: Db, code: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('assignments')
+		.select('id')
+		.where('code', 'in', nearMisses(code))
+		.where('closed_at', 'is', null)
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 export async function findAssignmentByManageToken(db: Db, token: string): Promise<Assignment | undefined> {
@@ -211,7 +219,7 @@ export async function purgeExpired(
 				)
 			)
 			.executeTakeFirst();
-		const sessions = await trx.deleteFrom('manage_sessions').where('expires_at', '<=', at).executeTakeFirst();
+		const sessions = await trx.deleteFrom('teacher_sessions').where('expires_at', '<=', at).executeTakeFirst();
 		return { assignments: Number(assignments.numDeletedRows), sessions: Number(sessions.numDeletedRows) };
 	});
 }

@@ -33,7 +33,7 @@ describe('starting an attempt', () => {
 	it('asks the questions in quiz order unless the assignment shuffles', async () => {
 		const { db } = await tempDb();
 		const plain = await assign(db);
-		const started = await startAttempt(db, plain.studentCode, 'Ana', at(1), { getQuiz });
+		const started = await startAttempt(db, plain.assignment.code, 'Ana', at(1), { getQuiz });
 		expect(started.order).toEqual(ORDER);
 		expect(started.resumeToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 		expect(await dumpRows(db)).not.toContain(started.resumeToken);
@@ -41,7 +41,7 @@ describe('starting an attempt', () => {
 
 	it('shuffles per attempt with the randomness it is given', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { shuffle: true, attemptsAllowed: 0 });
+		const { assignment: { code: studentCode } } = await assign(db, { shuffle: true, attemptsAllowed: 0 });
 		const first = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz, randomInt: () => 0 });
 		const second = await startAttempt(db, studentCode, 'Ben', at(1), { getQuiz, randomInt: (max) => max - 1 });
 		// Fisher–Yates always taking the first remaining item rotates the list.
@@ -56,13 +56,13 @@ describe('starting an attempt', () => {
 	it('is refused before the opening time, after the closing time and once closed', async () => {
 		const { db } = await tempDb();
 		const scheduled = await assign(db, { opensAt: at(60).toISOString(), closesAt: at(120).toISOString() });
-		await expect(startAttempt(db, scheduled.studentCode, 'Ana', at(59), { getQuiz })).rejects.toSatisfy(refusal('not-open-yet'));
-		await expect(startAttempt(db, scheduled.studentCode, 'Ana', at(60), { getQuiz })).resolves.toBeDefined();
-		await expect(startAttempt(db, scheduled.studentCode, 'Ben', at(120), { getQuiz })).rejects.toSatisfy(refusal('closed'));
+		await expect(startAttempt(db, scheduled.assignment.code, 'Ana', at(59), { getQuiz })).rejects.toSatisfy(refusal('not-open-yet'));
+		await expect(startAttempt(db, scheduled.assignment.code, 'Ana', at(60), { getQuiz })).resolves.toBeDefined();
+		await expect(startAttempt(db, scheduled.assignment.code, 'Ben', at(120), { getQuiz })).rejects.toSatisfy(refusal('closed'));
 
 		const closed = await assign(db);
 		await closeAssignment(db, closed.assignment.id, at(5));
-		await expect(startAttempt(db, closed.studentCode, 'Ana', at(6), { getQuiz })).rejects.toSatisfy(refusal('closed'));
+		await expect(startAttempt(db, closed.assignment.code, 'Ana', at(6), { getQuiz })).rejects.toSatisfy(refusal('closed'));
 		await expect(startAttempt(db, 'ZZZ-ZZZ', 'Ana', at(6), { getQuiz })).rejects.toSatisfy(refusal('assignment-not-found'));
 	});
 
@@ -80,7 +80,7 @@ describe('starting an attempt', () => {
 
 	it('counts attempts per display name, however the name is spaced or capitalised', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { attemptsAllowed: 2 });
+		const { assignment: { code: studentCode } } = await assign(db, { attemptsAllowed: 2 });
 		await startAttempt(db, studentCode, 'Sam B', at(1), { getQuiz });
 		await startAttempt(db, studentCode, 'sam  b', at(2), { getQuiz });
 		await expect(startAttempt(db, studentCode, 'SAM B', at(3), { getQuiz })).rejects.toSatisfy(refusal('attempts-used'));
@@ -91,17 +91,17 @@ describe('starting an attempt', () => {
 	it('allows one attempt by default, counting one left unfinished, and any number when unlimited', async () => {
 		const { db } = await tempDb();
 		const once = await assign(db);
-		await startAttempt(db, once.studentCode, 'Ana', at(1), { getQuiz });
-		await expect(startAttempt(db, once.studentCode, 'Ana', at(2), { getQuiz })).rejects.toSatisfy(refusal('attempts-used'));
+		await startAttempt(db, once.assignment.code, 'Ana', at(1), { getQuiz });
+		await expect(startAttempt(db, once.assignment.code, 'Ana', at(2), { getQuiz })).rejects.toSatisfy(refusal('attempts-used'));
 
 		const unlimited = await assign(db, { attemptsAllowed: 0 });
-		for (let i = 0; i < 5; i++) await startAttempt(db, unlimited.studentCode, 'Ana', at(1 + i), { getQuiz });
+		for (let i = 0; i < 5; i++) await startAttempt(db, unlimited.assignment.code, 'Ana', at(1 + i), { getQuiz });
 		expect((await countRows(db)).attempts).toBe(6);
 	});
 
 	it('resumes only with the exact token', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db);
+		const { assignment: { code: studentCode } } = await assign(db);
 		const { resumeToken } = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
 		expect((await resumeAttempt(db, resumeToken))?.displayName).toBe('Ana');
 		expect(await resumeAttempt(db, resumeToken.slice(0, -1) + (resumeToken.endsWith('A') ? 'B' : 'A'))).toBeUndefined();
@@ -112,7 +112,7 @@ describe('starting an attempt', () => {
 describe('submitting answers', () => {
 	it('in practice mode returns the verdict with its feedback, graded on the server', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'practice' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice' });
 		const { attempt } = await join(db, studentCode);
 		const result = await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('anonymous'), seq: 0 }, at(2), getQuiz);
 		expect(result).toMatchObject({
@@ -132,7 +132,7 @@ describe('submitting answers', () => {
 
 	it('in test mode says only that the answer is recorded', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'test' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const { attempt, resumeToken } = await join(db, studentCode);
 		const result = await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
 		expect(result).toEqual({ status: 'recorded' });
@@ -149,7 +149,7 @@ describe('submitting answers', () => {
 	it('keeps one row when the same answer is sent twice', async () => {
 		const { db } = await tempDb();
 		for (const mode of ['practice', 'test'] as const) {
-			const { studentCode } = await assign(db, { mode });
+			const { assignment: { code: studentCode } } = await assign(db, { mode });
 			const { attempt } = await join(db, studentCode);
 			const body = { questionId: 'denial', answer: { type: 'choice', option: 'no' } as Answer, seq: 4 };
 			const first = await submitAnswer(db, attempt, body, at(2), getQuiz);
@@ -161,7 +161,7 @@ describe('submitting answers', () => {
 
 	it('in test mode never lets an older answer overwrite a newer one, whatever the arrival order', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'test' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const { attempt } = await join(db, studentCode);
 		const send = (category: string, seq: number) =>
 			submitAnswer(db, attempt, { questionId: 'vote', answer: classify(category), seq }, at(2), getQuiz);
@@ -176,7 +176,7 @@ describe('submitting answers', () => {
 
 	it('in practice mode keeps the first answer, whose feedback the student has seen', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'practice' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice' });
 		const { attempt } = await join(db, studentCode);
 		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('anonymous'), seq: 0 }, at(2), getQuiz);
 		const retry = await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 1 }, at(3), getQuiz);
@@ -186,7 +186,7 @@ describe('submitting answers', () => {
 
 	it('refuses a question not in the quiz, a wrong kind of answer and a label the quiz does not have', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'test' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const { attempt } = await join(db, studentCode);
 		const submit = (questionId: string, answer: Answer) => submitAnswer(db, attempt, { questionId, answer, seq: 0 }, at(2), getQuiz);
 		await expect(submit('q99', classify('fact'))).rejects.toSatisfy(refusal('unknown-question'));
@@ -199,7 +199,7 @@ describe('submitting answers', () => {
 
 	it('refuses answers once the attempt is finished', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'test' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const { attempt } = await join(db, studentCode);
 		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
 		await finishAttempt(db, attempt, at(3), getQuiz);
@@ -211,7 +211,7 @@ describe('submitting answers', () => {
 
 	it('ends the attempt as it stands when the closing time passes mid-quiz', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'test', closesAt: at(30).toISOString() });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test', closesAt: at(30).toISOString() });
 		const { attempt, resumeToken } = await join(db, studentCode);
 		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(29), getQuiz);
 		await expect(
@@ -225,7 +225,7 @@ describe('submitting answers', () => {
 
 	it('gives partial credit from the marked words, never from the client', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'practice' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice' });
 		const { attempt } = await join(db, studentCode);
 		// "The mayor reportedly wants…": word 2 is the cue, word 1 is not: half for the label, half of F1 0.67 for the words.
 		const result = await submitAnswer(
@@ -243,7 +243,7 @@ describe('submitting answers', () => {
 describe('finishing an attempt', () => {
 	it('reveals every verdict and the score, and returns the same when finished again', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'test' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const { attempt } = await join(db, studentCode);
 		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
 		await submitAnswer(db, attempt, { questionId: 'dodge', answer: classify('anonymous'), seq: 1 }, at(3), getQuiz);
@@ -266,7 +266,7 @@ describe('finishing an attempt', () => {
 describe('the state a browser resumes from', () => {
 	it('holds the quiz without its answer key, the answers so far and the next sequence number', async () => {
 		const { db } = await tempDb();
-		const { studentCode } = await assign(db, { mode: 'practice', title: 'Period 3' });
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice', title: 'Period 3' });
 		const { attempt, resumeToken } = await join(db, studentCode, 'Ana');
 		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 7 }, at(2), getQuiz);
 
@@ -300,9 +300,9 @@ describe('attempts left open past the deadline', () => {
 		const { db } = await tempDb();
 		const due = await assign(db, { closesAt: at(30).toISOString(), attemptsAllowed: 0 });
 		const open = await assign(db);
-		await join(db, due.studentCode, 'Ana');
-		await join(db, due.studentCode, 'Ben');
-		await join(db, open.studentCode, 'Cy');
+		await join(db, due.assignment.code, 'Ana');
+		await join(db, due.assignment.code, 'Ben');
+		await join(db, open.assignment.code, 'Cy');
 		expect(await finishOverdue(db, at(29))).toBe(0);
 		expect(await finishOverdue(db, at(31))).toBe(2);
 		expect(await finishOverdue(db, at(32))).toBe(0);

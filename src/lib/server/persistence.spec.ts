@@ -3,7 +3,7 @@ import type { Answer } from '../quiz/schema.ts';
 import { findAssignmentByManageToken } from './assignments.ts';
 import { attemptState, finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
 import { classReport } from './dashboard.ts';
-import { createManageSession, verifyManageSession } from './manage-sessions.ts';
+import { grantManage, verifyManageSession } from './manage-sessions.ts';
 import { assign, at, countRows, dumpRows, getQuiz, quiz, tempDb } from './test-support.ts';
 
 const classify = (category: string): Answer => ({ type: 'classify', category });
@@ -13,7 +13,7 @@ describe('a server restart', () => {
 		const handle = await tempDb();
 		let db = handle.db;
 		const { assignment, manageToken } = await assign(db, { mode: 'test', shuffle: true });
-		const session = await createManageSession(db, assignment.id, at(0));
+		const session = await grantManage(db, undefined, assignment.id, at(0));
 		const ana = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
 		const ben = await startAttempt(db, assignment.code, 'Ben', at(1), { getQuiz });
 		const anaAttempt = (await resumeAttempt(db, ana.resumeToken))!;
@@ -28,9 +28,9 @@ describe('a server restart', () => {
 
 		db = await handle.reopen();
 		expect(await dumpRows(db)).toBe(rows);
-		expect(await countRows(db)).toEqual({ assignments: 1, attempts: 2, answers: 2, manage_sessions: 1 });
+		expect(await countRows(db)).toEqual({ assignments: 1, attempts: 2, answers: 2, teacher_sessions: 1, manage_grants: 1 });
 		expect((await findAssignmentByManageToken(db, manageToken))?.id).toBe(assignment.id);
-		expect((await verifyManageSession(db, session.value, at(6)))?.assignmentId).toBe(assignment.id);
+		expect(await verifyManageSession(db, session.value, at(6), assignment.id)).toBeDefined();
 		expect(await classReport(db, assignment.id, quiz)).toEqual(report);
 		const resumed = await attemptState(db, ben.resumeToken, at(5), getQuiz);
 		expect(resumed).toEqual(benState);

@@ -3,8 +3,7 @@
  * IP). A bucket holds `limit` tokens and refills at `limit` per `windowMs`, so
  * a burst up to the limit goes through and steady traffic is capped at the rate.
  *
- * In memory is enough for one node process; several processes would each
- * allow the full rate, and would need the buckets in a shared store.
+ * The app's own rules, and what each is keyed by, are in limits.ts.
  */
 
 export interface RateRule {
@@ -12,21 +11,6 @@ export interface RateRule {
 	limit: number;
 	windowMs: number;
 }
-
-/**
- * Answering, joining and finishing: a class of 40 behind one school IP may all
- * join and send every answer of a 30-question quiz in the same minute (about
- * 1,240 requests) and stay inside the burst; sustained, that is one request a
- * second for each of 40 students.
- */
-export const STUDENT_TRAFFIC: RateRule = { limit: 2_400, windowMs: 60_000 };
-
-/**
- * Failed lookups of a class code, manage token or resume token: a student
- * mistyping a code a few times never meets it; a script guessing codes gets
- * 30 tries, then one every 20 seconds.
- */
-export const FAILED_LOOKUPS: RateRule = { limit: 30, windowMs: 10 * 60_000 };
 
 export interface RateDecision {
 	allowed: boolean;
@@ -80,10 +64,6 @@ export class RateLimiter {
 		return { ...decision, remaining: Math.floor(bucket.tokens) };
 	}
 
-	reset(key: string): void {
-		this.#buckets.delete(key);
-	}
-
 	#rate(): number {
 		return this.#rule.limit / this.#rule.windowMs;
 	}
@@ -120,9 +100,4 @@ export class RateLimiter {
 			this.#buckets.delete(key);
 		}
 	}
-}
-
-/** The key for a client in a route group, e.g. rateKey('join', event.getClientAddress()). */
-export function rateKey(group: string, clientAddress: string): string {
-	return `${group}\u0000${clientAddress}`;
 }

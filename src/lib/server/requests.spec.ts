@@ -8,7 +8,7 @@ import {
 	JoinAttemptSchema,
 	SubmitAnswerSchema
 } from './requests.ts';
-import { formatCode, newStudentCode, normalizeCode } from './student-code.ts';
+import { formatCode, newStudentCode, normalizeCode } from '../class-code.ts';
 
 const messages = (result: { success: boolean; error?: z.ZodError }) => result.error?.issues.map((i) => i.message) ?? [];
 

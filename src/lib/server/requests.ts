@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { AnswerSchema } from '../quiz/schema.ts';
-import { normalizeCode } from './student-code.ts';
+import { normalizeCode } from '../class-code.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -53,7 +53,7 @@ export async function assign(db: Db, input: Partial<z.input<typeof CreateAssignm
 	return createAssignment(db, CreateAssignmentSchema.parse({ quizSlug: SLUG, ...input }), now, { getQuiz });
 }
 
-export const TABLES = ['assignments', 'attempts', 'answers', 'manage_sessions'] as const;
+export const TABLES = ['assignments', 'attempts', 'answers', 'teacher_sessions', 'manage_grants'] as const;
 
 export async function countRows(db: Db): Promise<Record<(typeof TABLES)[number], number>> {
 	const count = async (table: (typeof TABLES)[number]) => {
@@ -63,12 +63,10 @@ export async function countRows(db: Db): Promise<Record<(typeof TABLES)[number],
 			.executeTakeFirstOrThrow();
 		return Number(n);
 	};
-	return {
-		assignments: await count('assignments'),
-		attempts: await count('attempts'),
-		answers: await count('answers'),
-		manage_sessions: await count('manage_sessions')
-	};
+	return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(t)] as const))) as Record<
+		(typeof TABLES)[number],
+		number
+	>;
 }
 
 /** Every row of every table, as text: what someone with a copy of the database could read. */

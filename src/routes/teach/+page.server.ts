@@ -3,10 +3,11 @@ import { createAssignment } from '$lib/server/assignments.ts';
 import { listQuizzes } from '$lib/server/catalogue.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
-import { createManageSession, manageCookieName, manageCookieOptions } from '$lib/server/manage-sessions.ts';
+import { grantManage, TEACHER_COOKIE, teacherCookie, teacherCookieOptions } from '$lib/server/manage-sessions.ts';
 import { CreateAssignmentSchema, MAX_ATTEMPTS_ALLOWED, TITLE_CHARS } from '$lib/server/requests.ts';
 import { newLinkCookie } from '$lib/server/new-link.ts';
-import { allowRequest, getQuiz, TOO_MANY } from '$lib/server/web.ts';
+import { getQuiz } from '$lib/server/catalogue.ts';
+import { limits } from '$lib/server/limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => ({
@@ -25,7 +26,6 @@ function moment(local: string, offsetMinutes: number): string | undefined {
 
 export const actions: Actions = {
 	default: async (event) => {
-		if (!allowRequest(event, 'manage')) return fail(429, { values: {}, errors: { form: TOO_MANY } });
 		const form = await event.request.formData();
 		const text = (name: string) => String(form.get(name) ?? '').trim();
 		const values = {
@@ -37,6 +37,11 @@ export const actions: Actions = {
 			opensAt: text('opensAt'),
 			closesAt: text('closesAt')
 		};
+		const refused = limits.take('creates', event.getClientAddress());
+		if (refused) {
+			event.setHeaders({ 'retry-after': String(refused.retryAfter) });
+			return fail(429, { values, errors: { form: refused.message } });
+		}
 		const offset = Number(text('tzOffset')) || 0;
 		const parsed = CreateAssignmentSchema.safeParse({
 			quizSlug: values.quizSlug,
@@ -63,11 +68,12 @@ export const actions: Actions = {
 			if (isAssignmentError(e)) return fail(e.status, { values, errors: { [e.code === 'invalid-dates' ? 'closesAt' : 'quizSlug']: e.message } });
 			throw e;
 		}
-		const session = await createManageSession(db, id, new Date());
-		event.cookies.set(manageCookieName(id), session.value, manageCookieOptions(session.expiresAt, event.url));
-		// The manage link is shown once on the dashboard; only its hash is kept on the server.
+		const now = new Date();
+		const session = await grantManage(db, await teacherCookie(db, event.cookies, event.url, now), id, now);
+		event.cookies.set(TEACHER_COOKIE, session.value, teacherCookieOptions(session.expiresAt, event.url));
+		// The manage link is shown once, on its own page; only its hash is kept on the server.
 		const flash = newLinkCookie(id, event.url);
 		event.cookies.set(flash.name, manageToken, flash.options);
-		redirect(303, `/manage/${id}`);
+		redirect(303, `/manage/${id}/link`);
 	}
 };

@@ -7,7 +7,7 @@
  * assignments exist), times are ISO 8601 text in UTC (which sorts and compares
  * correctly as text), booleans are 0/1 and JSON is text.
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 export type Mode = 'practice' | 'test';
 
@@ -65,22 +65,29 @@ export interface AnswerTable {
 	answered_at: string;
 }
 
-export interface ManageSessionTable {
+/** A browser a teacher manages classes from: one cookie, however many classes. */
+export interface TeacherSessionTable {
 	/** SHA-256 of the cookie value, hex. */
 	id_hash: string;
-	assignment_id: string;
 	created_at: string;
 	expires_at: string;
+}
+
+/** Which assignments a teacher session opens. */
+export interface ManageGrantTable {
+	session_hash: string;
+	assignment_id: string;
+	granted_at: string;
 }
 
 export interface Database {
 	assignments: AssignmentTable;
 	attempts: AttemptTable;
 	answers: AnswerTable;
-	manage_sessions: ManageSessionTable;
+	teacher_sessions: TeacherSessionTable;
+	manage_grants: ManageGrantTable;
 }
 
 export type AssignmentRow = Selectable<AssignmentTable>;
 export type AttemptRow = Selectable<AttemptTable>;
 export type AnswerRow = Selectable<AnswerTable>;
-export type NewAnswer = Insertable<AnswerTable>;

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { normalizeCode } from '$lib/server/student-code.ts';
+import { normalizeCode } from '$lib/class-code.ts';
 import type { PageServerLoad } from './$types';
 
 /** The class-code box on the home page: a typed code goes to its assignment. */

@@ -1,14 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { closeAssignment, deleteAssignment, findAssignment, RETENTION_DAYS } from '$lib/server/assignments.ts';
 import { finishOverdue } from '$lib/server/attempts.ts';
-import { secureFor } from '$lib/server/cookies.ts';
 import { classReport } from '$lib/server/dashboard.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { endManageSession, manageCookieName } from '$lib/server/manage-sessions.ts';
-import { newLinkCookie } from '$lib/server/new-link.ts';
 import { qrSvg } from '$lib/server/qr.ts';
 import { DeleteAssignmentSchema } from '$lib/server/requests.ts';
-import { getQuiz } from '$lib/server/web.ts';
+import { getQuiz } from '$lib/server/catalogue.ts';
+import { limits } from '$lib/server/limits.ts';
 import { requireManager } from './access.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,16 +20,15 @@ export const load: PageServerLoad = async (event) => {
 	const entry = getQuiz(assignment.quizSlug);
 	if (!entry) error(410, 'The quiz for this assignment is no longer on this site.');
 	const report = await classReport(db, id, entry.quiz);
-	const studentUrl = `${event.url.origin}/a/${assignment.code.replace('-', '')}`;
-	const flash = newLinkCookie(id, event.url);
-	const token = event.cookies.get(flash.name);
+	// The class joins from the network the teacher is on: its code is let in there, whatever else that network tries.
+	limits.vouch(event.getClientAddress(), assignment.code);
+	const studentUrl = `${event.url.origin}/a/${assignment.code}`;
 	return {
 		report,
 		quizTitle: entry.quiz.title,
 		categories: entry.quiz.categories,
 		studentUrl,
 		qr: `data:image/svg+xml;base64,${Buffer.from(await qrSvg(studentUrl)).toString('base64')}`,
-		manageUrl: token ? `${event.url.origin}/m/${token}` : null,
 		retentionDays: RETENTION_DAYS,
 		checkedAt: new Date().toISOString()
 	};
@@ -48,16 +45,8 @@ export const actions: Actions = {
 		const form = Object.fromEntries(await event.request.formData());
 		const parsed = DeleteAssignmentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { deleteError: parsed.error.issues[0]?.message ?? 'Tick the box to confirm.' });
+		// Its grants go with it, in every browser that had it open.
 		await deleteAssignment(await getDb(), id);
-		await endManageSession(await getDb(), event.cookies.get(manageCookieName(id)));
-		event.cookies.delete(manageCookieName(id), { path: '/', secure: secureFor(event.url) });
 		redirect(303, '/teach?deleted=1');
-	},
-	/** "I have saved the link": the one-time copy of the manage link leaves this browser. */
-	saved: async (event) => {
-		const id = await requireManager(event);
-		const flash = newLinkCookie(id, event.url);
-		event.cookies.delete(flash.name, flash.options);
-		return { saved: true };
 	}
 };

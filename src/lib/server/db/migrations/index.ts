@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as initial from './001-initial.ts';
+import * as teacherSessions from './002-teacher-sessions.ts';
 
 export const migrations: Record<string, Migration> = {
-	'001-initial': initial
+	'001-initial': initial,
+	'002-teacher-sessions': teacherSessions
 };

@@ -1,38 +1,34 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { assignmentStatus, findAssignmentByCode } from '$lib/server/assignments.ts';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { normalizeCode } from '$lib/class-code.ts';
+import { assignmentStatus, findAssignmentByCode, isNearMissOfOpenClass } from '$lib/server/assignments.ts';
 import { attemptState, startAttempt } from '$lib/server/attempts.ts';
+import { getQuiz } from '$lib/server/catalogue.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
+import { refuse } from '$lib/server/http.ts';
+import { limits } from '$lib/server/limits.ts';
 import { DisplayNameSchema, NAME_CHARS } from '$lib/server/requests.ts';
-import { normalizeCode } from '$lib/server/student-code.ts';
-import {
-	allowRequest,
-	clearAttemptCookie,
-	getQuiz,
-	lookupFailed,
-	mayLookUp,
-	readAttemptCookie,
-	setAttemptCookie,
-	TOO_MANY
-} from '$lib/server/web.ts';
+import { clearAttemptCookie, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
 import { estimateMinutes } from '$lib/quiz/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'No assignment has this code. Check the code with your teacher: it looks like K7M-4PX.';
 
-async function assignmentFor(event: { params: { code: string }; getClientAddress(): string }) {
+/** The assignment a typed code opens. A miss counts against the network only when it is not a typo of a real code. */
+async function assignmentFor(event: Pick<RequestEvent, 'getClientAddress' | 'locals'> & { params: { code: string } }) {
 	const code = normalizeCode(event.params.code);
-	if (!mayLookUp(event)) error(429, TOO_MANY);
-	if (!code) {
-		lookupFailed(event);
-		error(404, NOT_FOUND);
-	}
+	if (!code) error(404, NOT_FOUND);
 	if (event.params.code !== code) redirect(308, `/a/${code}`);
-	const assignment = await findAssignmentByCode(await getDb(), code);
+	const address = event.getClientAddress();
+	const refused = limits.beforeCodeLookup(address, code);
+	if (refused) refuse(event, refused);
+	const db = await getDb();
+	const assignment = await findAssignmentByCode(db, code);
 	if (!assignment) {
-		lookupFailed(event);
+		limits.afterCodeLookup(address, code, (await isNearMissOfOpenClass(db, code)) ? 'near-miss' : 'unknown');
 		error(404, NOT_FOUND);
 	}
+	limits.afterCodeLookup(address, code, 'found');
 	return { code, assignment };
 }
 
@@ -50,17 +46,19 @@ export const load: PageServerLoad = async (event) => {
 		outlet: entry.quiz.article.outlet
 	};
 
-	const token = readAttemptCookie(event.cookies, code);
+	const token = readAttemptCookie(event.cookies);
 	if (token) {
 		try {
 			const state = await attemptState(await getDb(), token, now, getQuiz);
-			if (!state.finished) return { ...about, view: 'attempt' as const, state };
-			clearAttemptCookie(event, code);
-			return { ...about, view: 'ended' as const, name: state.displayName };
+			if (state.assignment.code === code) {
+				if (!state.finished) return { ...about, view: 'attempt' as const, state };
+				clearAttemptCookie(event, code);
+				return { ...about, view: 'ended' as const, name: state.displayName };
+			}
 		} catch (e) {
 			if (!isAssignmentError(e, 'attempt-not-found')) throw e;
-			clearAttemptCookie(event, code);
 		}
+		clearAttemptCookie(event, code);
 	}
 	const status = assignmentStatus(assignment, now);
 	if (status === 'closed') return { ...about, view: 'closed' as const };
@@ -70,10 +68,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	join: async (event) => {
-		if (!allowRequest(event, 'join')) return fail(429, { displayName: '', error: TOO_MANY });
 		const { code } = await assignmentFor(event);
 		const form = await event.request.formData();
 		const typed = String(form.get('displayName') ?? '');
+		const refused = limits.take('joins', event.getClientAddress());
+		if (refused) {
+			event.setHeaders({ 'retry-after': String(refused.retryAfter) });
+			return fail(429, { displayName: typed, error: refused.message });
+		}
 		const name = DisplayNameSchema.safeParse(typed);
 		if (!name.success) return fail(400, { displayName: typed, error: name.error.issues[0]?.message ?? 'Type your name' });
 		try {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { findAssignment } from '$lib/server/assignments.ts';
 import { classReport, toCsv } from '$lib/server/dashboard.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { getQuiz } from '$lib/server/web.ts';
+import { getQuiz } from '$lib/server/catalogue.ts';
 import { requireManager } from '../access.ts';
 import type { RequestHandler } from './$types';
 

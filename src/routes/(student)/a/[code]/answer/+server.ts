@@ -1,21 +1,21 @@
 import { json } from '@sveltejs/kit';
 import { answerRequest } from '$lib/server/answer-request.ts';
+import { getQuiz } from '$lib/server/catalogue.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { allowRequest, getQuiz, problem, readAttemptCookie, TOO_MANY } from '$lib/server/web.ts';
-import { normalizeCode } from '$lib/server/student-code.ts';
+import { tooMany } from '$lib/server/http.ts';
+import { limits } from '$lib/server/limits.ts';
+import { readAttemptCookie } from '$lib/server/student-session.ts';
+import { hashToken, isTokenShaped } from '$lib/server/tokens.ts';
 import type { RequestHandler } from './$types';
 
 /** Stores and grades one answer: the request a class sends most. */
 export const POST: RequestHandler = async (event) => {
-	if (!allowRequest(event, 'answer')) return problem(429, TOO_MANY);
-	const code = event.params.code;
+	const token = readAttemptCookie(event.cookies);
+	// Counted per attempt (its token stands for it), so a classmate's flood never slows this student.
+	const refused = isTokenShaped(token) ? limits.takeForAttempt(hashToken(token)) : null;
+	if (refused) return tooMany(refused);
 	const answered = await answerRequest(
-		{
-			code,
-			token: readAttemptCookie(event.cookies, normalizeCode(code) ?? code),
-			contentType: event.request.headers.get('content-type'),
-			body: await event.request.text()
-		},
+		{ code: event.params.code, token, contentType: event.request.headers.get('content-type'), body: await event.request.text() },
 		await getDb(),
 		new Date(),
 		getQuiz

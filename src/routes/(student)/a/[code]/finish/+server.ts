@@ -1,7 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { finishAttempt } from '$lib/server/attempts.ts';
+import { getQuiz } from '$lib/server/catalogue.ts';
+import { parseJson, refusal } from '$lib/server/http.ts';
 import { FinishAttemptSchema } from '$lib/server/requests.ts';
-import { attemptOf, clearAttemptCookie, getQuiz, parseJson, refusal } from '$lib/server/web.ts';
+import { attemptOf, clearAttemptCookie } from '$lib/server/student-session.ts';
 import type { RequestHandler } from './$types';
 
 /** Ends the attempt and reveals every verdict; the browser forgets the attempt with the cookie. */

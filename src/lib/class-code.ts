@@ -6,16 +6,17 @@
  * most accidental words (Crockford's choice). 30^6 is about 729 million codes,
  * so with the strict rate limit on failed lookups, guessing an open code is
  * hopeless long before a class has finished.
+ *
+ * The canonical form ("K7M4PX") is the only one stored and passed around;
+ * views show it with formatCode.
  */
-import { randomInt } from 'node:crypto';
-
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CODE_LENGTH = 6;
 
 const CANONICAL = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
-/** A fresh code in its stored form, "K7M4PX". */
-export function newStudentCode(pick: (max: number) => number = randomInt): string {
+/** A fresh code in its stored form, "K7M4PX"; `pick` is a random integer in [0, max) (crypto's randomInt on the server). */
+export function newStudentCode(pick: (max: number) => number): string {
 	let code = '';
 	for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[pick(CODE_ALPHABET.length)];
 	return code;
@@ -31,4 +32,19 @@ export function normalizeCode(input: string): string | null {
 export function formatCode(code: string): string {
 	const half = CODE_LENGTH / 2;
 	return `${code.slice(0, half)}-${code.slice(half)}`;
+}
+
+/**
+ * The codes one slip away from a typed code: one character swapped for another
+ * or two neighbours the wrong way round, as a student copying from a board
+ * makes them. A typed code that is a near miss of a real one is a typo, not a
+ * guess (see limits.ts).
+ */
+export function nearMisses(code: string): string[] {
+	const out = new Set<string>();
+	for (let i = 0; i < code.length; i++) {
+		for (const c of CODE_ALPHABET) if (c !== code[i]) out.add(code.slice(0, i) + c + code.slice(i + 1));
+		if (i + 1 < code.length && code[i] !== code[i + 1]) out.add(code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2));
+	}
+	return [...out];
 }

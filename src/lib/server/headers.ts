@@ -1,0 +1,26 @@
+/**
+ * Headers every response carries, whoever made it: pages get SvelteKit's own
+ * Content-Security-Policy (with its nonces); JSON, CSV, redirects and error
+ * responses of endpoints get a policy that allows nothing, since they are never
+ * meant to run or show anything as a page.
+ */
+const NOTHING = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Teacher pages carry a secret in their history: keep them out of caches, other sites' logs and search engines. */
+export function isPrivate(pathname: string): boolean {
+	return pathname.startsWith('/manage/') || pathname.startsWith('/m/');
+}
+
+export function withSecurityHeaders(response: Response, url: URL): Response {
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	if (!headers.has('content-security-policy')) headers.set('Content-Security-Policy', NOTHING);
+	if (isPrivate(url.pathname)) {
+		headers.set('Referrer-Policy', 'no-referrer');
+		headers.set('Cache-Control', 'no-store');
+		headers.set('X-Robots-Tag', 'noindex, nofollow');
+	} else {
+		headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	}
+	return response;
+}

@@ -1,0 +1,52 @@
+/**
+ * A student's way back into their attempt: an HttpOnly cookie holding the
+ * resume token, scoped to the assignment's own address, and the attempt a
+ * request belongs to (from that cookie, never from the body).
+ */
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { resumeAttempt, type Attempt } from './attempts.ts';
+import { secureFor } from './cookies.ts';
+import { getDb, type Db } from './db/index.ts';
+import { problem, tooMany } from './http.ts';
+import { limits } from './limits.ts';
+import { normalizeCode } from '../class-code.ts';
+
+const NAME = 'whosays_attempt';
+/** Kept for a day, so a closed lid or a restarted browser resumes; cleared when the attempt ends. */
+const MAX_AGE = 24 * 60 * 60;
+
+type CookieEvent = Pick<RequestEvent, 'cookies' | 'url'>;
+
+const options = (url: URL, code: string) =>
+	({ path: `/a/${code}`, httpOnly: true, sameSite: 'lax', secure: secureFor(url) }) as const;
+
+export function readAttemptCookie(cookies: Cookies): string | undefined {
+	return cookies.get(NAME);
+}
+
+export function setAttemptCookie({ cookies, url }: CookieEvent, code: string, token: string): void {
+	cookies.set(NAME, token, { ...options(url, code), maxAge: MAX_AGE });
+}
+
+export function clearAttemptCookie({ cookies, url }: CookieEvent, code: string): void {
+	cookies.delete(NAME, options(url, code));
+}
+
+export const NO_ATTEMPT = 'This browser has no attempt at this assignment; open the class link and join again.';
+
+/**
+ * The attempt a student's request is about, counted against that attempt's
+ * allowance. A refusal comes back as the response to send.
+ */
+export async function attemptOf(
+	event: Pick<RequestEvent, 'cookies'> & { params: { code: string } }
+): Promise<{ ok: true; db: Db; code: string; attempt: Attempt } | { ok: false; response: Response }> {
+	const code = normalizeCode(event.params.code);
+	const token = code ? readAttemptCookie(event.cookies) : undefined;
+	const db = await getDb();
+	const attempt = token ? await resumeAttempt(db, token) : undefined;
+	if (!code || !attempt || attempt.assignment.code !== code) return { ok: false, response: problem(401, NO_ATTEMPT) };
+	const refused = limits.takeForAttempt(attempt.id);
+	if (refused) return { ok: false, response: tooMany(refused) };
+	return { ok: true, db, code, attempt };
+}
