@@ -3,12 +3,11 @@
  * can answer, the memory a whole run leaves, and Lighthouse's scores.
  */
 import { chromium, type Page } from '@playwright/test';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { QuizSchema } from '../../src/lib/quiz/schema.ts';
+import { heapAfterRun } from './heap.ts';
+import { lighthouseScores } from './lighthouse.ts';
 import { CHROMIUM, CHROMIUM_ARGS, median, startServer } from './server.ts';
 
 const SLUG = 'sessions-offered-to-resign';
@@ -54,47 +53,6 @@ async function timeToFirstChoice(url: string, runs: number) {
 	return { ready: median(ready), choice: median(choice) };
 }
 
-async function heapAfterRun(url: string) {
-	const quiz = QuizSchema.parse(JSON.parse(readFileSync(`quizzes/${SLUG}.json`, 'utf8')));
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-	const page = await browser.newPage();
-	await page.goto(url);
-	await page.getByRole('radio', { name: /^Test/ }).check();
-	await page.getByRole('button', { name: 'Start the quiz' }).click();
-	for (const q of quiz.questions) {
-		// Test mode, first choice or first word: the heap is what matters, not the score.
-		if (q.type === 'cue') await page.getByRole('group', { name: /Words of the claim/ }).getByRole('button').first().click();
-		else await page.getByRole('radio').first().check();
-		await page.getByRole('button', { name: 'Check' }).click();
-	}
-	await page.getByRole('heading', { name: 'Your results', exact: true }).waitFor();
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('HeapProfiler.collectGarbage');
-	const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-	await browser.close();
-	return usedSize;
-}
-
-async function lighthouseScores(url: string) {
-	const chrome = await chromeLauncher.launch({
-		chromePath: CHROMIUM,
-		chromeFlags: ['--headless=new', ...CHROMIUM_ARGS]
-	});
-	try {
-		const result = await lighthouse(url, {
-			port: chrome.port,
-			output: 'json',
-			logLevel: 'error',
-			onlyCategories: ['performance', 'accessibility', 'best-practices']
-		});
-		const c = result?.lhr.categories;
-		const score = (k: string) => Math.round((c?.[k]?.score ?? 0) * 100);
-		return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices') };
-	} finally {
-		await chrome.kill();
-	}
-}
-
 export async function benchStudent(): Promise<void> {
 	const server = await startServer();
 	try {
@@ -115,7 +73,8 @@ export async function benchStudent(): Promise<void> {
 		console.log(`    Start button works ${t.ready.toFixed(0)} ms`);
 		console.log(`    first choice clickable (after pressing Start) ${t.choice.toFixed(0)} ms`);
 
-		const heap = await heapAfterRun(url);
+		const heapBrowser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+		const heap = await heapAfterRun(heapBrowser, url, SLUG).finally(() => heapBrowser.close());
 		console.log(`  JS heap after finishing the quiz (after GC) ${(heap / 1024 / 1024).toFixed(2)} MiB`);
 
 		const lh = await lighthouseScores(url);
