@@ -1,7 +1,8 @@
 /**
  * The student pages as a browser first receives them, each in a fresh
  * browser context (an empty cache): open practice, an assignment's join form
- * and its quiz player, and the home page for reference.
+ * and its quiz player, the home page for reference, and the bare SvelteKit
+ * page the timing compares with.
  *
  * The assignment is made through the real UI, as a teacher makes one, and
  * joined as a student joins. Each page is waited for by what the user sees
@@ -100,14 +101,18 @@ export interface PageVisits {
 	quiz: Visit;
 	assignment: Visit[];
 	home: Visit;
+	bare: Visit;
 }
 
-export async function visitPages(browser: Browser, origin: string, slug: string): Promise<PageVisits> {
+export async function visitPages(browser: Browser, origin: string, slug: string, bareUrl: string): Promise<PageVisits> {
 	const quiz = await visit(browser, `/quiz/${slug}`, `${origin}/quiz/${slug}`, (page) =>
 		page.getByRole('button', { name: 'Start the quiz' }).waitFor()
 	);
 	const studentUrl = await createAssignment(browser, origin, slug);
 	const assignment = await assignmentVisits(browser, studentUrl);
 	const home = await visit(browser, '/ (home, for reference)', `${origin}/`, (page) => page.getByRole('heading', { level: 1 }).waitFor());
-	return { quiz, assignment, home };
+	const bare = await visit(browser, 'bare SvelteKit page (for reference)', bareUrl, (page) =>
+		page.getByRole('button', { name: 'Check' }).waitFor()
+	);
+	return { quiz, assignment, home, bare };
 }
