@@ -38,7 +38,6 @@ import { createAssignment, type GetQuiz } from '../../src/lib/server/assignments
 import { startAttempt } from '../../src/lib/server/attempts.ts';
 import { createDb, type Db } from '../../src/lib/server/db/index.ts';
 import { loadCatalogue } from '../../src/lib/server/quiz-files.ts';
-import { normalizeCode } from '../../src/lib/class-code.ts';
 import type { Mode } from '../../src/lib/server/db/tables.ts';
 import type { Answer, Question } from '../../src/lib/quiz/schema.ts';
 import {
@@ -220,10 +219,8 @@ async function openAssignment(db: Db, getQuiz: GetQuiz, mode: Mode): Promise<{ c
 		new Date(),
 		{ getQuiz }
 	);
-	// The address carries the code without its hyphen ("K7M4PX"); "K7M-4PX" would be redirected.
-	const code = normalizeCode(created.studentCode);
-	if (!code) throw new Error(`unexpected student code ${created.studentCode}`);
-	return { code, id: created.assignment.id };
+	// Stored in the canonical form the address carries ("K7M4PX"); "K7M-4PX" would be redirected.
+	return { code: created.assignment.code, id: created.assignment.id };
 }
 
 // ---------------------------------------------------------------- printing
