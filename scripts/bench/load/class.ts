@@ -1,0 +1,59 @@
+/** (a) A class of 40 behind one school address: all join at once, then all answer at once. */
+import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
+import { CpuMeter } from '../load-client.ts';
+import { Journey, Student } from './journey.ts';
+import { cpuLine, int, met, ms, rowCheck } from './report.ts';
+import { openAssignment, startApp, stopApp, type Item } from './setup.ts';
+
+export const CLASS_SIZE = 40;
+/** One school's public address (TEST-NET-3, reserved for documentation). */
+const SCHOOL_ADDRESS = '203.0.113.7';
+/** The warm-up class's school: its own rate-limit allowance, so the measured class starts with a full one. */
+const OTHER_SCHOOL_ADDRESS = '203.0.113.8';
+
+/** A whole class: all join at once, then all answer at once. Returns when the last student has finished. */
+async function runClass(j: Journey, address: string): Promise<{ joinS: number; answerS: number }> {
+	const students = Array.from({ length: CLASS_SIZE }, (_, i) => new Student(j, i, address));
+	const t0 = performance.now();
+	const joined = await Promise.all(students.map((s) => s.join()));
+	const t1 = performance.now();
+	await Promise.all(students.filter((_, i) => joined[i]).map((s) => s.answerAll()));
+	const t2 = performance.now();
+	for (const s of students) s.leave();
+	return { joinS: (t1 - t0) / 1000, answerS: (t2 - t1) / 1000 };
+}
+
+export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<void> {
+	console.log(`\n(a) A class of ${CLASS_SIZE} behind one school address (X-Forwarded-For ${SCHOOL_ADDRESS}), practice mode`);
+	console.log(`    all join at once and load the page; then all at once, each sends its ${list.length} answers back to back and finishes;`);
+	console.log(`    measured after another class (another school, another assignment) has done the same, so the server is warm as in a school day`);
+	const app = await startApp(async (db) => ({
+		warmUp: await openAssignment(db, getQuiz, 'practice'),
+		measured: await openAssignment(db, getQuiz, 'practice')
+	}));
+	const warm = new Journey(app.target, app.seeded.warmUp.code, list);
+	await runClass(warm, OTHER_SCHOOL_ADDRESS);
+	const j = new Journey(app.target, app.seeded.measured.code, list);
+	const cpu = new CpuMeter(app.pid);
+	const { joinS, answerS } = await runClass(j, SCHOOL_ADDRESS);
+	const usage = cpu.read();
+	const stored = await stopApp(app);
+
+	const wall = joinS + answerS;
+	console.log(
+		`  requests sent ${int(j.all.sent)} in ${wall.toFixed(2)} s: ${int(j.all.responses / wall)} requests/s; ` +
+			`answers acknowledged ${int(j.acked.size)}: ${int(j.acked.size / answerS)} answers/s over the answer phase (${answerS.toFixed(2)} s, joins took ${joinS.toFixed(2)} s)`
+	);
+	j.table();
+	const [p99] = j.all.percentiles(99);
+	const errors = j.all.errorCount();
+	console.log(`  TARGET p99 < 100 ms and 0 errors: p99 ${ms(p99!)} ms, ${int(errors)} errors → ${met(p99! < 100 && errors === 0)}`);
+	if (j.unsentNoJoin) console.log(`  students who could not join: ${int(j.unsentNoJoin / list.length)}`);
+	const [coldP99] = warm.all.percentiles(99);
+	const [coldAnswerP99] = warm.answer.percentiles(99);
+	console.log(
+		`  the first class, on the just-started server (not measured above): p99 ${ms(coldP99!)} ms, answers p99 ${ms(coldAnswerP99!)} ms, ${int(warm.all.errorCount())} errors`
+	);
+	rowCheck(stored, new Set([...warm.acked, ...j.acked]), ' (both classes)');
+	console.log(`  ${cpuLine(usage)}`);
+}
