@@ -112,7 +112,14 @@ export class Student {
 		await send(this.agent, j.target, [j.all, j.finish], {
 			method: 'POST',
 			path: `/a/${j.code}/finish`,
-			headers: { origin: j.target.origin, 'x-forwarded-for': this.address, cookie: `${COOKIE}=${this.token}` }
+			// As the page's own fetch: the endpoint takes an empty JSON object and refuses (415) a body of no type.
+			headers: {
+				origin: j.target.origin,
+				'x-forwarded-for': this.address,
+				'content-type': 'application/json',
+				cookie: `${COOKIE}=${this.token}`
+			},
+			body: '{}'
 		});
 	}
 
