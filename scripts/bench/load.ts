@@ -4,9 +4,7 @@
  * fails, except the check that every acknowledged answer was stored.
  *
  * (a) a class of 40 behind one school address (load/class.ts);
- * (b) 5,000 students ramped over 60 s, each from its own address (load/ramp.ts);
- * (c) the app's answer endpoint against a bare node:http + SQLite handler at
- *     the same fixed concurrency, for the ceiling on this machine (load/ceiling.ts).
+ * (b) 5,000 students ramped over 60 s, each from its own address (load/ramp.ts).
  *
  * Students in (b) answer one question every 5 s by default: a real student
  * reads each claim first (the quiz plans 30 s a question), so 5 s is six times
@@ -20,21 +18,20 @@
  * The load runs in this process beside the server on the same two cores; the
  * CPU lines say how much each took.
  *
- * Knobs (environment): BENCH_LOAD_ONLY=a,b,c picks scenarios; BENCH_STUDENTS,
+ * Knobs (environment): BENCH_LOAD_ONLY=a,b picks scenarios; BENCH_STUDENTS,
  * BENCH_RAMP_MS, BENCH_THINK_MS and BENCH_LIMIT_S (no new request after it)
- * shape (b); BENCH_CONNECTIONS and BENCH_SECONDS size (c); BENCH_CPU_PROF=<dir>
+ * shape (b); BENCH_CPU_PROF=<dir>
  * writes a V8 CPU profile of each app server (summarise it with
  * scripts/bench/cpu-profile-top.ts).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ceiling } from './load/ceiling.ts';
 import { classOf40 } from './load/class.ts';
 import { rampOf5000 } from './load/ramp.ts';
 import { catalogue, items, QUIZ, stopAll } from './load/setup.ts';
 
 export async function benchLoad(): Promise<void> {
-	const only = (process.env.BENCH_LOAD_ONLY ?? 'a,b,c').split(',').map((s) => s.trim());
+	const only = (process.env.BENCH_LOAD_ONLY ?? 'a,b').split(',').map((s) => s.trim());
 	const getQuiz = catalogue();
 	const list = items(getQuiz);
 	console.log(`Load on node build (${process.version}), quiz ${QUIZ} (${list.length} questions)`);
@@ -45,7 +42,6 @@ export async function benchLoad(): Promise<void> {
 	try {
 		if (only.includes('a')) await classOf40(getQuiz, list);
 		if (only.includes('b')) await rampOf5000(getQuiz, list);
-		if (only.includes('c')) await ceiling(getQuiz, list);
 	} finally {
 		await stopAll();
 		process.off('SIGINT', interrupted);
