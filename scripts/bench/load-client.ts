@@ -128,9 +128,12 @@ export const REQUEST_TIMEOUT_MS = 30_000;
  * A keep-alive agent with one connection: one student's device. A pool shared
  * by thousands of students would open and close connections as its free list
  * overflows (Node keeps at most 256 idle sockets), which no classroom does.
+ * `localAddress` binds the device's connection to a source address of its own
+ * (any of 127.0.0.0/8 on Linux), so the server tells devices apart by the
+ * address it sees, with no setting to trust a header.
  */
-export function newAgent(): Agent {
-	return new Agent({ keepAlive: true, maxSockets: 1 });
+export function newAgent(localAddress?: string): Agent {
+	return new Agent({ keepAlive: true, maxSockets: 1, ...(localAddress ? { localAddress } : {}) });
 }
 
 /**

@@ -13,8 +13,10 @@
  * stress test beyond any class: one process then cannot accept new students
  * as fast as they arrive.
  *
- * Every student is a device of its own: one keep-alive connection and one
- * address (X-Forwarded-For, the server trusting it as behind a school proxy).
+ * Every student is a device of its own: one keep-alive connection, bound to
+ * a loopback source address of its own (127.a.b.c), or in (a) to the one
+ * address the whole class shares. The server runs as npm start runs it, with
+ * PORT and WHOSAYS_DB alone, and tells students apart by those addresses.
  * The load runs in this process beside the server on the same two cores; the
  * CPU lines say how much each took.
  *

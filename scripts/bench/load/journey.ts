@@ -1,4 +1,5 @@
 /** A student's journey through an assignment, as a browser makes it, and the tallies all the students of a scenario share. */
+import type { Agent } from 'node:http';
 import { cookieFrom, newAgent, send, sleep, Tally, type Target } from '../load-client.ts';
 import { int, latencyTable } from './report.ts';
 import { COOKIE, HTML, type Item } from './setup.ts';
@@ -43,16 +44,18 @@ export class Journey {
 	}
 }
 
-/** One student on one device: a keep-alive connection of its own, and its own address. */
+/** One student on one device: a keep-alive connection of its own, from `address` (shared by a class behind one router). */
 export class Student {
-	readonly agent = newAgent();
+	readonly agent: Agent;
 	token: string | undefined;
 
 	constructor(
 		readonly j: Journey,
 		readonly index: number,
 		readonly address: string
-	) {}
+	) {
+		this.agent = newAgent(address);
+	}
 
 	/** Joins as a browser does: the form post, then the page the 303 leads to. */
 	async join(): Promise<boolean> {
@@ -62,7 +65,6 @@ export class Student {
 			path: `/a/${j.code}?/join`,
 			headers: {
 				origin: j.target.origin,
-				'x-forwarded-for': this.address,
 				'content-type': 'application/x-www-form-urlencoded',
 				// As a browser's form post: SvelteKit answers it with a 303 rather than the JSON its own fetch gets.
 				accept: HTML
@@ -78,7 +80,7 @@ export class Student {
 		await send(this.agent, j.target, [j.all, j.page], {
 			method: 'GET',
 			path: `/a/${j.code}`,
-			headers: { 'x-forwarded-for': this.address, accept: HTML, cookie: `${COOKIE}=${this.token}` }
+			headers: { accept: HTML, cookie: `${COOKIE}=${this.token}` }
 		});
 		return true;
 	}
@@ -88,7 +90,6 @@ export class Student {
 		const { j } = this;
 		const headers = {
 			origin: j.target.origin,
-			'x-forwarded-for': this.address,
 			'content-type': 'application/json',
 			cookie: `${COOKIE}=${this.token}`
 		};
@@ -115,7 +116,6 @@ export class Student {
 			// As the page's own fetch: the endpoint takes an empty JSON object and refuses (415) a body of no type.
 			headers: {
 				origin: j.target.origin,
-				'x-forwarded-for': this.address,
 				'content-type': 'application/json',
 				cookie: `${COOKIE}=${this.token}`
 			},

@@ -3,10 +3,8 @@ import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
 import { CpuMeter, sleep } from '../load-client.ts';
 import { Journey, Student } from './journey.ts';
 import { cpuLine, int, met, ms, rowCheck } from './report.ts';
-import { env, openAssignment, startApp, stopApp, type Item } from './setup.ts';
+import { env, loopbackAddress, openAssignment, startApp, stopApp, type Item } from './setup.ts';
 
-/** Student i's own address: 10.x.y.z, one per student. */
-export const studentAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
 export async function rampOf5000(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 	const count = env('BENCH_STUDENTS', 5000);
@@ -37,7 +35,7 @@ export async function rampOf5000(getQuiz: GetQuiz, list: Item[]): Promise<void> 
 		if (wait > 1) await sleep(wait);
 		// How far behind schedule the client starts a student: a busy client shows here first.
 		maxLateMs = Math.max(maxLateMs, performance.now() - due);
-		const student = new Student(j, i, studentAddress(i));
+		const student = new Student(j, i, loopbackAddress(i));
 		running.push(
 			(async () => {
 				active++;

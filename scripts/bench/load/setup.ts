@@ -84,6 +84,20 @@ export async function stopAll(): Promise<void> {
 }
 
 /**
+ * Device i's own source address, 127.a.b.c with c in 1..254: all of 127.0.0.0/8
+ * is loopback on Linux, so thousands of students each connect from an address
+ * of their own and the app's per-address rate limit sees them as it would in a
+ * school. 127.0.0.x is left to the server and the shared addresses of (a).
+ */
+export function loopbackAddress(i: number): string {
+	const c = 1 + (i % 254);
+	const rest = Math.floor(i / 254);
+	const a = 1 + Math.floor(rest / 256);
+	if (a > 254) throw new RangeError(`no loopback address for device ${i}`);
+	return `127.${a}.${rest % 256}.${c}`;
+}
+
+/**
  * A fresh data folder whose database is made (and seeded) here with the app's
  * own code, then `node build` on it. The folder is ours, so the database can
  * still be counted after the server has stopped and flushed it.
@@ -98,13 +112,10 @@ export async function startApp<T>(seed: (db: Db) => Promise<T>): Promise<App & {
 	await db.destroy();
 	const before = childPids();
 	const profile = process.env.BENCH_CPU_PROF;
+	// As npm start starts it: PORT and WHOSAYS_DB, nothing else (a profiler only when asked for one).
 	const server = await startServer({
 		dataDir,
-		env: {
-			// Students are told apart by X-Forwarded-For, as behind a school's proxy.
-			ADDRESS_HEADER: 'x-forwarded-for',
-			...(profile ? { NODE_OPTIONS: `--import ${profilerHook(path.resolve(profile))}` } : {})
-		}
+		env: profile ? { NODE_OPTIONS: `--import ${profilerHook(path.resolve(profile))}` } : {}
 	});
 	stoppers.delete(removeDir);
 	const pid = [...childPids()].find((p) => !before.has(p));
