@@ -231,6 +231,15 @@ export function childPids(): Set<number> {
 	return pids;
 }
 
+export interface CpuUsage {
+	wallS: number;
+	clientS: number;
+	serverS: number | undefined;
+	clientPct: number;
+	serverPct: number | undefined;
+	load1: [number, number];
+}
+
 /**
  * Measures CPU use over a stretch of wall time: this process (the load
  * client) and, if known, the server's process. Shares of one core, so 100%
@@ -248,14 +257,25 @@ export class CpuMeter {
 		this.#server0 = serverPid === undefined ? undefined : processCpuSeconds(serverPid);
 	}
 
-	/** load1: the 1-minute load average at the start and now, to show what else the machine was doing. */
-	read(): { wallS: number; clientPct: number; serverPct: number | undefined; load1: [number, number] } {
+	/**
+	 * CPU seconds used since the meter was made (clientS, serverS) and the same
+	 * as shares of one core; load1: the 1-minute load average at the start and
+	 * now, to show what else the machine was doing.
+	 */
+	read(): CpuUsage {
 		const wallS = (performance.now() - this.#wall0) / 1000;
 		const c = process.cpuUsage(this.#client0);
+		const clientS = (c.user + c.system) / 1e6;
 		const server1 = this.#serverPid === undefined ? undefined : processCpuSeconds(this.#serverPid);
-		const serverPct =
-			server1 === undefined || this.#server0 === undefined ? undefined : ((server1 - this.#server0) / wallS) * 100;
-		return { wallS, clientPct: ((c.user + c.system) / 1e6 / wallS) * 100, serverPct, load1: [this.#load0, loadavg()[0]!] };
+		const serverS = server1 === undefined || this.#server0 === undefined ? undefined : server1 - this.#server0;
+		return {
+			wallS,
+			clientS,
+			serverS,
+			clientPct: (clientS / wallS) * 100,
+			serverPct: serverS === undefined ? undefined : (serverS / wallS) * 100,
+			load1: [this.#load0, loadavg()[0]!]
+		};
 	}
 }
 

@@ -4,7 +4,10 @@
  * fails, except the check that every acknowledged answer was stored.
  *
  * (a) a class of 40 behind one school address (load/class.ts);
- * (b) 5,000 students ramped over 60 s, each from its own address (load/ramp.ts).
+ * (b) 5,000 students ramped over 60 s, each from its own address (load/ramp.ts);
+ * (c) answers per second per core through the normal route: valid answers at
+ *     a fixed concurrency, divided by the CPU seconds the server process used
+ *     (load/throughput.ts).
  *
  * Students in (b) answer one question every 5 s by default: a real student
  * reads each claim first (the quiz plans 30 s a question), so 5 s is six times
@@ -20,9 +23,10 @@
  * The load runs in this process beside the server on the same two cores; the
  * CPU lines say how much each took.
  *
- * Knobs (environment): BENCH_LOAD_ONLY=a,b picks scenarios; BENCH_STUDENTS,
+ * Knobs (environment): BENCH_LOAD_ONLY=a,b,c picks scenarios; BENCH_STUDENTS,
  * BENCH_RAMP_MS, BENCH_THINK_MS and BENCH_LIMIT_S (no new request after it)
- * shape (b); BENCH_CPU_PROF=<dir>
+ * shape (b); BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_WARM_S and BENCH_POOL
+ * (students a mode) shape (c); BENCH_CPU_PROF=<dir>
  * writes a V8 CPU profile of each app server (summarise it with
  * scripts/bench/cpu-profile-top.ts).
  */
@@ -30,10 +34,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { classOf40 } from './load/class.ts';
 import { rampOf5000 } from './load/ramp.ts';
+import { answersPerCore } from './load/throughput.ts';
 import { catalogue, items, QUIZ, stopAll } from './load/setup.ts';
 
 export async function benchLoad(): Promise<void> {
-	const only = (process.env.BENCH_LOAD_ONLY ?? 'a,b').split(',').map((s) => s.trim());
+	const only = (process.env.BENCH_LOAD_ONLY ?? 'a,b,c').split(',').map((s) => s.trim());
 	const getQuiz = catalogue();
 	const list = items(getQuiz);
 	console.log(`Load on node build (${process.version}), quiz ${QUIZ} (${list.length} questions)`);
@@ -44,6 +49,7 @@ export async function benchLoad(): Promise<void> {
 	try {
 		if (only.includes('a')) await classOf40(getQuiz, list);
 		if (only.includes('b')) await rampOf5000(getQuiz, list);
+		if (only.includes('c')) await answersPerCore(getQuiz, list);
 	} finally {
 		await stopAll();
 		process.off('SIGINT', interrupted);

@@ -1,5 +1,5 @@
 /** How the load scenarios print: figures, latency tables, CPU, and the check of stored rows. */
-import type { CpuMeter, Tally } from '../load-client.ts';
+import type { CpuUsage, Tally } from '../load-client.ts';
 import type { Stored } from './setup.ts';
 
 export const int = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -24,8 +24,15 @@ export function latencyTable(rows: [string, Tally][]): void {
 	}
 }
 
-export function cpuLine(cpu: ReturnType<CpuMeter['read']>): string {
+export function cpuLine(cpu: CpuUsage): string {
 	return `CPU: load client ${pct(cpu.clientPct)} of a core, server ${pct(cpu.serverPct)} of a core (2 cores; 1-min load average ${cpu.load1[0].toFixed(1)} → ${cpu.load1[1].toFixed(1)})`;
+}
+
+/** The app's per-address rate limit refusing requests, said plainly: the benchmark changes no setting to avoid it. */
+export function rateLimitLine(t: Tally, note = ''): void {
+	const refused = t.statuses.get(429);
+	if (refused)
+		console.log(`  RATE LIMITED: the app refused ${int(refused)} requests with 429, its per-address limit (src/lib/server/rate-limit.ts)${note ? ` ${note}` : ''}`);
 }
 
 /**
