@@ -2,7 +2,7 @@
 import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
 import { CpuMeter } from '../load-client.ts';
 import { Journey, Student } from './journey.ts';
-import { cpuLine, int, met, ms, rowCheck } from './report.ts';
+import { cpuLine, int, met, ms, rateLimitLine, rowCheck } from './report.ts';
 import { openAssignment, startApp, stopApp, type Item } from './setup.ts';
 
 export const CLASS_SIZE = 40;
@@ -23,7 +23,8 @@ async function runClass(j: Journey, address: string): Promise<{ joinS: number; a
 	return { joinS: (t1 - t0) / 1000, answerS: (t2 - t1) / 1000 };
 }
 
-export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<void> {
+/** Returns the answers acknowledged and not stored. */
+export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number> {
 	console.log(`\n(a) A class of ${CLASS_SIZE} behind one school address (every connection from ${SCHOOL_ADDRESS}), practice mode`);
 	console.log(`    all join at once and load the page; then all at once, each sends its ${list.length} answers back to back and finishes;`);
 	console.log(`    measured after another class (another school, another assignment) has done the same, so the server is warm as in a school day`);
@@ -54,6 +55,9 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<void> {
 	console.log(
 		`  the first class, on the just-started server (not measured above): p99 ${ms(coldP99!)} ms, answers p99 ${ms(coldAnswerP99!)} ms, ${int(warm.all.errorCount())} errors`
 	);
-	rowCheck(stored, new Set([...warm.acked, ...j.acked]), ' (both classes)');
+	rateLimitLine(j.all, '(the measured class)');
+	rateLimitLine(warm.all, '(the first class)');
+	const { lost } = rowCheck(stored, new Set([...warm.acked, ...j.acked]), ' (both classes)');
 	console.log(`  ${cpuLine(usage)}`);
+	return lost;
 }

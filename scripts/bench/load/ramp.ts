@@ -2,11 +2,12 @@
 import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
 import { CpuMeter, sleep } from '../load-client.ts';
 import { Journey, Student } from './journey.ts';
-import { cpuLine, int, met, ms, rowCheck } from './report.ts';
+import { cpuLine, int, met, ms, rateLimitLine, rowCheck } from './report.ts';
 import { env, loopbackAddress, openAssignment, startApp, stopApp, type Item } from './setup.ts';
 
 
-export async function rampOf5000(getQuiz: GetQuiz, list: Item[]): Promise<void> {
+/** Returns the answers acknowledged and not stored. */
+export async function rampOf5000(getQuiz: GetQuiz, list: Item[]): Promise<number> {
 	const count = env('BENCH_STUDENTS', 5000);
 	const rampMs = env('BENCH_RAMP_MS', 60_000);
 	const thinkMs = env('BENCH_THINK_MS', 5000);
@@ -73,5 +74,7 @@ export async function rampOf5000(getQuiz: GetQuiz, list: Item[]): Promise<void> 
 		`  TARGET p95 < 1 s and 0 lost: p95 ${ms(p95!)} ms, ${int(lost)} lost → ${met(p95! < 1000 && lost === 0)}` +
 			`; beside it: ${int(count - noJoin)} of ${int(count)} students joined, ${int(j.all.errorCount())} requests failed`
 	);
+	rateLimitLine(j.all);
 	console.log(`  ${cpuLine(usage)}`);
+	return lost;
 }

@@ -122,6 +122,7 @@ async function run(lanes: Lane[], pid: number | undefined, seconds: number): Pro
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
+/** Returns the answers acknowledged and not stored. */
 export async function answersPerCore(getQuiz: GetQuiz, list: Item[]): Promise<number> {
 	const connections = env('BENCH_CONNECTIONS', CLASS_SIZE);
 	const seconds = env('BENCH_SECONDS', 15);
