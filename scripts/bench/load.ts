@@ -29,7 +29,8 @@
  * shape (b); BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_WARM_S and BENCH_POOL
  * (students a mode) shape (c); BENCH_CPU_PROF=<dir>
  * writes a V8 CPU profile of each app server (summarise it with
- * scripts/bench/cpu-profile-top.ts).
+ * scripts/bench/cpu-profile-top.ts); the profiler costs the server CPU, so
+ * the answers per core of (c) are lower in such a run.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
