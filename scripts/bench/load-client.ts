@@ -217,6 +217,20 @@ export function processCpuSeconds(pid: number): number | undefined {
 	}
 }
 
+/**
+ * Seconds a process's main thread (for the server, its event loop) spent
+ * runnable but waiting for a core, from /proc/<pid>/schedstat: the share of
+ * the machine other programs took from it. Undefined where there is none.
+ */
+export function processWaitSeconds(pid: number): number | undefined {
+	try {
+		const wait = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]);
+		return Number.isFinite(wait) ? wait / 1e9 : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Direct children of this process, from /proc (Linux). */
 export function childPids(): Set<number> {
 	const pids = new Set<number>();
@@ -235,6 +249,8 @@ export interface CpuUsage {
 	wallS: number;
 	clientS: number;
 	serverS: number | undefined;
+	/** Seconds the server's event loop was ready to run and waited for a core. */
+	serverWaitS: number | undefined;
 	clientPct: number;
 	serverPct: number | undefined;
 	load1: [number, number];
@@ -250,11 +266,13 @@ export class CpuMeter {
 	readonly #wall0 = performance.now();
 	readonly #client0 = process.cpuUsage();
 	readonly #server0: number | undefined;
+	readonly #wait0: number | undefined;
 	readonly #load0 = loadavg()[0]!;
 
 	constructor(serverPid: number | undefined) {
 		this.#serverPid = serverPid;
 		this.#server0 = serverPid === undefined ? undefined : processCpuSeconds(serverPid);
+		this.#wait0 = serverPid === undefined ? undefined : processWaitSeconds(serverPid);
 	}
 
 	/**
@@ -268,10 +286,13 @@ export class CpuMeter {
 		const clientS = (c.user + c.system) / 1e6;
 		const server1 = this.#serverPid === undefined ? undefined : processCpuSeconds(this.#serverPid);
 		const serverS = server1 === undefined || this.#server0 === undefined ? undefined : server1 - this.#server0;
+		const wait1 = this.#serverPid === undefined ? undefined : processWaitSeconds(this.#serverPid);
+		const serverWaitS = wait1 === undefined || this.#wait0 === undefined ? undefined : wait1 - this.#wait0;
 		return {
 			wallS,
 			clientS,
 			serverS,
+			serverWaitS,
 			clientPct: (clientS / wallS) * 100,
 			serverPct: serverS === undefined ? undefined : (serverS / wallS) * 100,
 			load1: [this.#load0, loadavg()[0]!]

@@ -25,7 +25,15 @@ export function latencyTable(rows: [string, Tally][]): void {
 }
 
 export function cpuLine(cpu: CpuUsage): string {
-	return `CPU: load client ${pct(cpu.clientPct)} of a core, server ${pct(cpu.serverPct)} of a core (2 cores; 1-min load average ${cpu.load1[0].toFixed(1)} → ${cpu.load1[1].toFixed(1)})`;
+	return (
+		`CPU: load client ${pct(cpu.clientPct)} of a core, server ${pct(cpu.serverPct)} of a core; ` +
+		`the server's event loop waited for a core ${waitShare(cpu.serverWaitS, cpu.wallS)} of the time (2 cores; 1-min load average ${cpu.load1[0].toFixed(1)} → ${cpu.load1[1].toFixed(1)})`
+	);
+}
+
+/** How long the server's event loop was ready and got no core: high when other programs share the machine, whatever the app does. */
+export function waitShare(waitS: number | undefined, wallS: number): string {
+	return waitS === undefined || Number.isNaN(waitS) ? 'n/a' : pct((waitS / wallS) * 100);
 }
 
 /** The app's per-address rate limit refusing requests, said plainly: the benchmark changes no setting to avoid it. */

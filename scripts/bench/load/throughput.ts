@@ -10,7 +10,7 @@ import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
 import type { Mode } from '../../../src/lib/server/db/tables.ts';
 import { CpuMeter, newAgent, send, Tally, type CpuUsage, type Target } from '../load-client.ts';
 import { CLASS_SIZE } from './class.ts';
-import { cpuLine, errorsText, int, met, ms, pct, rateLimitLine, rowCheck } from './report.ts';
+import { cpuLine, errorsText, int, met, ms, pct, rateLimitLine, rowCheck, waitShare } from './report.ts';
 import { COOKIE, env, loopbackAddress, seedStudents, startApp, stopApp, type Item } from './setup.ts';
 
 const TARGET_PER_CORE = 2_000;
@@ -27,6 +27,7 @@ class Pool {
 	wallS = 0;
 	serverS = 0;
 	clientS = 0;
+	waitS = 0;
 	readonly rounds: { perS: number; perCore: number }[] = [];
 
 	constructor(
@@ -43,6 +44,7 @@ class Pool {
 		this.wallS += run.cpu.wallS;
 		this.serverS += run.cpu.serverS ?? NaN;
 		this.clientS += run.cpu.clientS;
+		this.waitS += run.cpu.serverWaitS ?? NaN;
 		this.rounds.push({ perS: run.acked / run.cpu.wallS, perCore: run.acked / (run.cpu.serverS ?? NaN) });
 	}
 }
@@ -174,6 +176,7 @@ export async function answersPerCore(getQuiz: GetQuiz, list: Item[]): Promise<nu
 		];
 		console.log(`  ${p.mode.padEnd(24)}${cells.map((v) => v.padStart(15)).join('')}   ${errorsText(p.measured)}`);
 	}
+	console.log(`  the server's event loop waited for a core ${pools.map((p) => `${waitShare(p.waitS, p.wallS)} of the ${p.mode} rounds`).join(', ')}`);
 	console.log(
 		`  (answers/s/core: answers acknowledged / CPU seconds the server process used, from /proc/<pid>/stat; CPU columns: % of one core)`
 	);
