@@ -12,6 +12,7 @@
  *    request carries the protocol of its own connection, never a client's claim.
  * 2. Connections kept open 65 s (KEEP_ALIVE_TIMEOUT), so a student's stays open
  *    while they think about a claim.
+ * 3. nosniff on built files too, which adapter-node serves before any hook.
  *
  * Every other setting is adapter-node's: PORT, HOST, ORIGIN, ADDRESS_HEADER,
  * XFF_DEPTH, BODY_SIZE_LIMIT, SHUTDOWN_TIMEOUT, HEADERS_TIMEOUT.
@@ -29,6 +30,8 @@ const seconds = (name, fallback) => Number(process.env[name] ?? fallback) * 1000
 
 const server = http.createServer((req, res) => {
 	if (direct) req.headers[PROTOCOL] = req.socket.encrypted ? 'https' : 'http';
+	// Built files are served before SvelteKit's hooks run, so they get this header here.
+	res.setHeader('X-Content-Type-Options', 'nosniff');
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

@@ -9,6 +9,8 @@ declare global {
 		interface Locals {
 			/** Seconds until a refused request may be tried again, for the Retry-After of a 429 page. */
 			retryAfter?: number;
+			/** The database stayed locked by another program: the error page goes out as 503. */
+			busy?: boolean;
 		}
 	}
 }

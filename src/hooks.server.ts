@@ -4,13 +4,22 @@ import { finishOverdue } from '$lib/server/attempts.ts';
 import { compress } from '$lib/server/compress.ts';
 import { withSecurityHeaders } from '$lib/server/headers.ts';
 import { logError } from '$lib/server/log.ts';
+import { BUSY_RETRY_AFTER, DatabaseBusy, isBusy } from '$lib/server/db/busy.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
+import { DatabaseInUse } from '$lib/server/db/lock.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 /** Opens and migrates the database at start, then keeps the retention promise every hour. */
 export const init: ServerInit = async () => {
-	const db = await getDb();
+	const db = await getDb().catch((error: unknown) => {
+		// Said plainly, without a stack: it is the one thing the person starting the server must act on.
+		if (error instanceof DatabaseInUse) {
+			console.error(error.message);
+			process.exit(1);
+		}
+		throw error;
+	});
 	const tidy = async () => {
 		const now = new Date();
 		await purgeExpired(db, now);
@@ -39,9 +48,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const response = await compress(request, await resolve(event));
-	// A refusal shown on a page says when to come back (see http.ts).
-	if (response.status === 429 && event.locals.retryAfter && !response.headers.has('retry-after'))
+	let response = await compress(request, await resolve(event));
+	// A database kept busy by another program: not the server's fault, and worth trying again soon.
+	if (event.locals.busy && response.status === 500)
+		response = new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers: response.headers });
+	// A refusal says when to come back (see http.ts).
+	if ((response.status === 429 || response.status === 503) && event.locals.retryAfter && !response.headers.has('retry-after'))
 		response.headers.set('Retry-After', String(event.locals.retryAfter));
 	return withSecurityHeaders(response, url);
 };
@@ -49,7 +61,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** Unexpected errors: logged with a short id the user can quote, secrets removed; no details leak to the page. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'There is nothing at this address.' };
+	if (error instanceof DatabaseBusy || isBusy(error)) {
+		event.locals.busy = true;
+		event.locals.retryAfter = BUSY_RETRY_AFTER;
+		return { message: 'The server is busy for a moment. Try again in a few seconds; nothing you did was lost.' };
+	}
+	// A refusal of a bad request (a form sent as JSON, say) is the client's business, not the log's.
+	if (status < 500) return { message };
 	const errorId = Math.random().toString(36).slice(2, 8);
 	logError(`[${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
-	return { message: status >= 500 ? 'Please try again in a moment.' : message, errorId };
+	return { message: 'Please try again in a moment.', errorId };
 };

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { answerAll, classQuiz, createAssignment, join, recordBodies, secretsOf } from './assignments.ts';
-import { answer, expectNoAxeViolations, expectNoHorizontalScroll, label } from './helpers.ts';
+import { answer, EASTFIELD, expectNoAxeViolations, expectNoHorizontalScroll, label } from './helpers.ts';
 
 const total = classQuiz.questions.length;
 const wrongAt = (...indexes: number[]) => classQuiz.questions.map((_, i) => !indexes.includes(i));
@@ -149,6 +149,77 @@ test('a name is required, with a clear message, and kept when the form comes bac
 	await expectNoAxeViolations(student);
 });
 
+test('"Not you? Leave this attempt" leaves nothing of it in the browser, and warns first about answers not yet sent', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Shared Chromebook', mode: 'Test' });
+	const context = await browser.newContext();
+	const student = await context.newPage();
+	const stored = () => student.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('whosays:')));
+	await join(student, created.studentUrl, 'Ivo');
+	await answerAll(student, wrongAt(), { to: 1 });
+	await context.setOffline(true);
+	await answerAll(student, wrongAt(), { from: 1, to: 2 });
+	expect(await stored()).not.toEqual([]);
+
+	const leave = student.getByRole('button', { name: 'Not Ivo? Leave this attempt' });
+	await leave.click();
+	await expect(student.getByRole('alert')).toContainText("1 answer of Ivo's has not reached the teacher yet");
+	await context.setOffline(false);
+	await leave.click();
+	await expect(student.getByLabel('Your first name or a nickname')).toBeVisible();
+	expect(await stored()).toEqual([]);
+	expect((await context.cookies()).filter((c) => c.name === 'whosays_attempt')).toEqual([]);
+	await context.close();
+});
+
+test('fair names: a look-alike cannot take a name under way; the teacher lets a student back in and renames a squatter', async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	const created = await createAssignment(page, { title: 'Names are fair', mode: 'Practice' });
+	const device = async () => (await browser.newContext()).newPage();
+
+	const emma = await device();
+	await join(emma, created.studentUrl, 'Emma');
+	await answerAll(emma, wrongAt(), { to: 2, practice: true });
+
+	// Another browser, the same name in disguise: a Cyrillic Е, an invisible mark.
+	const squatter = await device();
+	for (const lookAlike of ['Еmma', 'Em\u034Fma']) {
+		await squatter.goto(created.studentUrl);
+		await squatter.getByLabel('Your first name or a nickname').fill(lookAlike);
+		await squatter.getByRole('button', { name: 'Start' }).click();
+		await expect(squatter.getByRole('alert')).toContainText('Someone called');
+		await expect(squatter.getByRole('alert')).toContainText('already answering in this class');
+	}
+	// A name of nothing but invisible filler is no name.
+	await squatter.getByLabel('Your first name or a nickname').fill('\u3164\u3164');
+	await squatter.getByRole('button', { name: 'Start' }).click();
+	await expect(squatter.getByRole('alert')).toContainText('Type your name');
+	await join(squatter, created.studentUrl, 'Emma R');
+
+	// Emma moves to another Chromebook; the teacher lets her back in.
+	await page.reload();
+	const students = page.getByRole('region', { name: 'Students' });
+	const row = (name: string) => students.getByRole('row', { name: new RegExp(`^${name} (Answering|Not started|Finished)`) });
+	await row('Emma').getByText('Change').click();
+	await students.getByRole('button', { name: 'Let Emma back in' }).click();
+	await expect(students.getByRole('status')).toContainText('the next person to join as Emma continues');
+	const moved = await device();
+	await moved.goto(created.studentUrl);
+	await moved.getByLabel('Your first name or a nickname').fill('emma');
+	await moved.getByRole('button', { name: 'Start' }).click();
+	await expect(moved.getByRole('heading', { name: `Question 3 of ${total}` })).toBeVisible();
+	// The first Chromebook's key no longer opens the attempt.
+	await emma.reload();
+	await expect(emma.getByLabel('Your first name or a nickname')).toBeVisible();
+
+	// The teacher renames "Emma R" after a word with her.
+	await row('Emma R').getByText('Change').click();
+	await students.getByLabel('New name for Emma R').fill('Emma Rossi');
+	await students.getByRole('button', { name: 'Rename Emma R', exact: true }).click();
+	await page.reload();
+	await expect(students.getByRole('row', { name: /^Emma Rossi / })).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
 test('the teacher pages pass axe, and the manage link leaves no secret in the address bar', async ({ page, browser }) => {
 	await page.goto('/teach');
 	await expectNoAxeViolations(page);
@@ -241,4 +312,46 @@ test('teacher and joining pages fit a 320 px phone without sideways scrolling', 
 	const student = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
 	await student.goto(created.studentUrl);
 	await expectNoHorizontalScroll(student);
+});
+
+test('open practice sends each verdict only after its question is answered (answer-key canary)', async ({ page }) => {
+	test.setTimeout(90_000);
+	const received = recordBodies(page);
+	await page.goto(`/quiz/${EASTFIELD}`);
+	await page.getByRole('radio', { name: /^Practice/ }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	expect(await received.leaked(classQuiz.questions.flatMap(secretsOf))).toEqual([]);
+	for (const [i, q] of classQuiz.questions.entries()) {
+		await answer(page, classQuiz, q, i % 3 !== 0);
+		await expect(page.getByText(q.explanation)).toBeVisible();
+		expect(await received.leaked(classQuiz.questions.slice(i + 1).flatMap(secretsOf)), `after answering ${q.id}`).toEqual([]);
+		await page.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+});
+
+test("during a test, the same quiz's practice in a second tab gives nothing away, and opens again once the test is done", async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	const created = await createAssignment(page, { title: 'No second tab', mode: 'Test' });
+	const context = await browser.newContext();
+	const student = await context.newPage();
+	await join(student, created.studentUrl, 'Kai');
+
+	const secondTab = await context.newPage();
+	const received = recordBodies(secondTab);
+	await secondTab.goto(`/quiz/${EASTFIELD}`);
+	await expect(secondTab.getByRole('status')).toContainText('You are taking a test on this quiz');
+	await expect(secondTab.getByRole('button', { name: 'Start the quiz' })).toHaveCount(0);
+	const check = await secondTab.request.post(`/quiz/${EASTFIELD}/check`, {
+		headers: { origin: new URL(secondTab.url()).origin, 'content-type': 'application/json' },
+		data: JSON.stringify({ questionId: classQuiz.questions[0]!.id, answer: { type: 'classify', category: 'fact' } })
+	});
+	expect(check.status()).toBe(403);
+	expect(await received.leaked(classQuiz.questions.flatMap(secretsOf))).toEqual([]);
+
+	await answerAll(student, wrongAt());
+	await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	await secondTab.reload();
+	await expect(secondTab.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+	await context.close();
 });

@@ -158,3 +158,13 @@ test('on a slow connection, a mode chosen before the script arrives is kept', as
 	await expect(page.getByRole('heading', { name: `Question 2 of ${total}` })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Correct' })).toHaveCount(0);
 });
+
+test('open practice without a connection keeps the answer and says feedback waits for it', async ({ page, context }) => {
+	await start(page, SEED);
+	await context.setOffline(true);
+	await answer(page, quiz, quiz.questions[0]!, true);
+	await expect(page.getByText(/could not be checked/)).toContainText('connection');
+	await context.setOffline(false);
+	await page.getByRole('button', { name: 'Check' }).click();
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+});

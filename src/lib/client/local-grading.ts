@@ -1,6 +1,7 @@
 /**
- * The quiz machine for open practice: graded in the browser from the quiz
- * itself, so it works on a slow or dropped connection once the page is loaded.
+ * The quiz machine graded in the browser from the quiz itself: for an
+ * author's preview of a quiz file they are writing, which is theirs to see.
+ * Students' pages never hold a key; the server grades them.
  */
 import { fromPromise } from 'xstate';
 import { gradeIn } from '../quiz/grading.ts';

@@ -113,6 +113,26 @@ export function gradeIn(quiz: Quiz, questionId: string, answer: Answer): Graded 
 	return grade(question, answer);
 }
 
+export type AnswerMisfit = { kind: 'wrong-answer-type' | 'invalid-answer'; message: string };
+
+/**
+ * Why an answer cannot be an answer to this question (another type, a label or
+ * option the quiz does not have, a word past the end of the quote), or null.
+ * Grading and storing both refuse such an answer before doing anything else.
+ */
+export function misfit(quiz: Pick<Quiz, 'categories'>, question: Question, answer: Answer): AnswerMisfit | null {
+	if (question.type !== answer.type)
+		return { kind: 'wrong-answer-type', message: `Question "${question.id}" takes a ${question.type} answer, not a ${answer.type} answer` };
+	if (answer.type === 'classify' && !quiz.categories.some((c) => c.id === answer.category))
+		return { kind: 'invalid-answer', message: `"${answer.category}" is not one of this quiz's labels` };
+	if (question.type === 'choice' && answer.type === 'choice' && !question.options.some((o) => o.id === answer.option))
+		return { kind: 'invalid-answer', message: `"${answer.option}" is not one of this question's options` };
+	const marked = answer.type === 'choice' ? [] : (answer.marked ?? []);
+	const words = question.quote === undefined ? 0 : tokenize(question.quote).length;
+	if (marked.some((i) => i >= words)) return { kind: 'invalid-answer', message: `Marked words must be within the quote's ${words} words` };
+	return null;
+}
+
 /** True when an answer is complete enough to be checked. */
 export function isComplete(answer: Answer | null): boolean {
 	if (!answer) return false;

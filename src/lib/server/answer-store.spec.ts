@@ -44,6 +44,17 @@ describe('storing an answer by the student’s resume token', () => {
 		expect(stored).toEqual([{ answer: JSON.stringify({ type: 'classify', category: 'fact' }), seq: 0 }]);
 	});
 
+	it('in test mode says an answer sent earlier than the one stored was superseded, not recorded (two tabs)', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { mode: 'test' });
+		const started = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
+		const key = { tokenHash: hashToken(started.resumeToken), code: assignment.code };
+		expect(await storeAnswer(db, key, vote('anonymous', 5), at(2), getQuiz)).toEqual({ status: 'recorded' });
+		expect(await storeAnswer(db, key, vote('fact', 3), at(3), getQuiz)).toEqual({ status: 'superseded' });
+		const stored = await db.selectFrom('answers').select(['answer', 'seq']).execute();
+		expect(stored).toEqual([{ answer: JSON.stringify({ type: 'classify', category: 'anonymous' }), seq: 5 }]);
+	});
+
 	it('waits for a transaction another request holds open, rather than writing inside it', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db);

@@ -11,9 +11,8 @@
  * gave away; a later answer gets back the verdict on the first. In test mode
  * the latest answer (highest seq) counts until the attempt is finished.
  */
-import { grade, type Graded } from '../quiz/grading.ts';
-import { AnswerSchema, type Answer, type Question, type Quiz } from '../quiz/schema.ts';
-import { tokenize } from '../quiz/text.ts';
+import { grade, misfit, type Graded } from '../quiz/grading.ts';
+import { AnswerSchema, type Answer, type Question } from '../quiz/schema.ts';
 import { assignmentStatus, type GetQuiz } from './assignments.ts';
 import { param, prepare, type Prepared } from './db/compiled.ts';
 import { sqliteOf, type Db } from './db/index.ts';
@@ -27,7 +26,9 @@ export type SubmitResult =
 	/** Practice mode: the verdict, with everything the feedback shows. */
 	| { status: 'graded'; graded: Graded }
 	/** Test mode: stored, and nothing revealed until the attempt is finished. */
-	| { status: 'recorded' };
+	| { status: 'recorded' }
+	/** Test mode: not stored, because an answer sent later (a higher seq, from another tab say) stands. */
+	| { status: 'superseded' };
 
 /** Which attempt: by id (a service that already holds it), or by a student's resume token and class code. */
 export type AttemptKey = { attemptId: string } | { tokenHash: string; code: string };
@@ -52,7 +53,7 @@ interface Statements {
 	keepFirst: Prepared<unknown>;
 	keepLatest: Prepared<unknown>;
 	touch: Prepared<unknown>;
-	stored: Prepared<{ answer: string }>;
+	stored: Prepared<{ answer: string; seq: number }>;
 }
 
 const prepared = new WeakMap<Db, Statements>();
@@ -126,29 +127,13 @@ function statements(db: Db): Statements {
 			sqlite,
 			db
 				.selectFrom('answers')
-				.select('answer')
+				.select(['answer', 'seq'])
 				.where('attempt_id', '=', param('attempt'))
 				.where('question_id', '=', param('question'))
 		)
 	};
 	prepared.set(db, made);
 	return made;
-}
-
-/** Refuses an answer the question cannot take, before anything is stored. */
-function checkAnswer(quiz: Quiz, question: Question, answer: Answer): void {
-	if (question.type !== answer.type)
-		throw new AssignmentError('wrong-answer-type', `Question "${question.id}" takes a ${question.type} answer, not a ${answer.type} answer`);
-	if (answer.type === 'classify' && !quiz.categories.some((c) => c.id === answer.category))
-		throw new AssignmentError('invalid-answer', `"${answer.category}" is not one of this quiz's labels`);
-	if (question.type === 'choice' && answer.type === 'choice' && !question.options.some((o) => o.id === answer.option))
-		throw new AssignmentError('invalid-answer', `"${answer.option}" is not one of this question's options`);
-	const marked = answer.type === 'choice' ? [] : (answer.marked ?? []);
-	if (marked.length && question.quote !== undefined) {
-		const words = tokenize(question.quote).length;
-		if (marked.some((i) => i >= words))
-			throw new AssignmentError('invalid-answer', `Marked words must be within the quote's ${words} words`);
-	}
 }
 
 function labels(question: Question, answer: Answer): { chosen: string | null; expected: string | null } {
@@ -238,7 +223,7 @@ async function commit(db: Db, sqlite: ReturnType<typeof sqliteOf>): Promise<void
 type Outcome =
 	| { kind: 'no-attempt' }
 	| { kind: 'closed'; attemptId: string }
-	| { kind: 'stored'; practice: boolean; question: Question; verdict: Graded; stored: string | undefined };
+	| { kind: 'stored'; practice: boolean; superseded: boolean; question: Question; verdict: Graded; stored: string | undefined };
 
 /**
  * Grades and stores one answer for the attempt `key` names. Returns null when
@@ -273,7 +258,8 @@ export async function storeAnswer(
 			? quiz.questions.find((q) => q.id === input.questionId)
 			: undefined;
 		if (!question) throw new AssignmentError('unknown-question', `This quiz has no question "${input.questionId}"`);
-		checkAnswer(quiz, question, input.answer);
+		const wrong = misfit(quiz, question, input.answer);
+		if (wrong) throw new AssignmentError(wrong.kind, wrong.message);
 
 		const verdict = grade(question, input.answer);
 		const { chosen, expected } = labels(question, input.answer);
@@ -291,9 +277,11 @@ export async function storeAnswer(
 		};
 		const written = (practice ? s.keepFirst : s.keepLatest).run(values).changes > 0;
 		if (row.updated_at < hourAgo) s.touch.run({ at, id: row.id });
-		// In practice mode an earlier answer stands; only then is there another to read.
-		const stored = practice && !written ? s.stored.get({ attempt: row.id, question: question.id })?.answer : undefined;
-		return { kind: 'stored', practice, question, verdict, stored };
+		// Only when nothing was written is there another answer to read: in practice
+		// mode the first, which stands; in test mode one sent later, or this very one sent again.
+		const other = written ? undefined : s.stored.get({ attempt: row.id, question: question.id });
+		const superseded = !practice && other !== undefined && other.seq > input.seq;
+		return { kind: 'stored', practice, superseded, question, verdict, stored: practice ? other?.answer : undefined };
 	};
 
 	const outcome = await inNextCommit(db, sqlite, write);
@@ -304,7 +292,7 @@ export async function storeAnswer(
 		await settleAttempts(db, { attemptId: outcome.attemptId }, at);
 		throw new AssignmentError('closed', 'This assignment has closed; your answers so far are saved');
 	}
-	if (!outcome.practice) return { status: 'recorded' };
+	if (!outcome.practice) return { status: outcome.superseded ? 'superseded' : 'recorded' };
 	const first = outcome.stored === undefined ? undefined : AnswerSchema.safeParse(JSON.parse(outcome.stored));
 	const graded = first?.success && first.data.type === outcome.question.type ? grade(outcome.question, first.data) : outcome.verdict;
 	return { status: 'graded', graded };

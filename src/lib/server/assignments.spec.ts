@@ -82,6 +82,17 @@ describe('creating an assignment', () => {
 		await expect(assign(db, { closesAt: at(-1).toISOString() })).rejects.toSatisfy((e) => isAssignmentError(e, 'invalid-dates'));
 		expect((await countRows(db)).assignments).toBe(0);
 	});
+
+	it('refuses dates so far ahead that the class would outlive the retention promise', async () => {
+		const { db } = await tempDb();
+		const DAY = 24 * 60;
+		await expect(assign(db, { closesAt: '9999-12-31T10:00:00Z' })).rejects.toSatisfy((e) => isAssignmentError(e, 'invalid-dates'));
+		await expect(assign(db, { opensAt: at(400 * DAY).toISOString() })).rejects.toSatisfy((e) => isAssignmentError(e, 'invalid-opening'));
+		await expect(assign(db, { opensAt: at(300 * DAY).toISOString(), closesAt: at(700 * DAY).toISOString() })).rejects.toSatisfy((e) =>
+			isAssignmentError(e, 'invalid-dates')
+		);
+		await expect(assign(db, { opensAt: at(300 * DAY).toISOString(), closesAt: at(600 * DAY).toISOString() })).resolves.toBeDefined();
+	});
 });
 
 describe('with the quizzes this server offers', () => {
@@ -217,7 +228,7 @@ describe('purging expired data', () => {
 		const oldButActive = await seededClass(db, at(-400 * DAY));
 		const started = await startAttempt(db, oldButActive.assignment.code, 'Late', at(-10 * DAY), { getQuiz });
 		const recent = await seededClass(db, at(-10 * DAY));
-		const longRunning = await assign(db, { closesAt: at(30 * DAY).toISOString() }, at(-400 * DAY));
+		const longRunning = await assign(db, { closesAt: at(30 * DAY).toISOString() }, at(-300 * DAY));
 
 		const purged = await purgeExpired(db, T0);
 		expect(purged.assignments).toBe(1);

@@ -53,6 +53,9 @@ export interface CreateOptions {
 }
 
 const MAX_CODE_TRIES = 20;
+/** How far ahead an assignment may open, and how long it may stay open. */
+export const MAX_OPEN_DAYS = 365;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function toAssignment(row: AssignmentRow): Assignment {
 	return {
@@ -91,6 +94,12 @@ export async function createAssignment(
 	const createdAt = now.toISOString();
 	if (input.closesAt !== undefined && input.closesAt <= createdAt)
 		throw new AssignmentError('invalid-dates', 'The closing time has already passed; choose a later one');
+	// Retention counts from the last activity, closing included: a date years away would keep a class forever.
+	const yearFrom = (iso: string) => new Date(Date.parse(iso) + MAX_OPEN_DAYS * DAY_MS).toISOString();
+	if (input.opensAt !== undefined && input.opensAt > yearFrom(createdAt))
+		throw new AssignmentError('invalid-opening', `The opening time is more than ${MAX_OPEN_DAYS} days away; choose an earlier one`);
+	if (input.closesAt !== undefined && input.closesAt > yearFrom(input.opensAt ?? createdAt))
+		throw new AssignmentError('invalid-dates', `An assignment stays open ${MAX_OPEN_DAYS} days at most; choose an earlier closing time`);
 
 	const manageToken = newToken();
 	const makeCode = options.newCode ?? (() => newStudentCode(randomInt));
@@ -183,7 +192,6 @@ export async function deleteAssignment(db: Db, id: string): Promise<boolean> {
 }
 
 export const RETENTION_DAYS = 180;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes what the retention period has outlived: every assignment (with its

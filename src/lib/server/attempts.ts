@@ -4,7 +4,10 @@
  * resuming after a reload or on another device.
  *
  * Attempts allowed are counted per display name within the assignment, since
- * students have no accounts. Names are compared folded ("Sam  B" is "sam b").
+ * students have no accounts. Names are compared by their look (names.ts), and a
+ * name with an attempt under way belongs to the browser that started it: a
+ * second browser joining under it is refused, unless the teacher lets the name
+ * back in (a student who moved to another Chromebook).
  * Every attempt started counts, finished or not: otherwise in practice mode a
  * student could read the feedback, abandon the attempt and start a clean one.
  * This is a classroom nudge, not an exam lock: a student who joins under
@@ -21,6 +24,7 @@ import type { AnswerRow, AttemptRow } from './db/tables.ts';
 import { AssignmentError } from './errors.ts';
 import type { SubmitAnswer } from './requests.ts';
 import { parseOrder, roundPoints, settleAttempts } from './settle.ts';
+import { nameKey } from './names.ts';
 import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
 import { storeAnswer, type SubmitResult } from './answer-store.ts';
 
@@ -82,11 +86,6 @@ export interface AttemptState {
 	nextSeq: number;
 }
 
-/** The form of a name used to count attempts: case, spacing and apostrophe style do not make a new student. */
-export function nameKey(displayName: string): string {
-	return displayName.normalize('NFKC').toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
-}
-
 function shuffled<T>(items: readonly T[], pick: (max: number) => number): T[] {
 	const out = [...items];
 	for (let i = out.length - 1; i > 0; i--) {
@@ -128,31 +127,44 @@ export async function startAttempt(
 	const order = assignment.shuffle ? shuffled(ids, options.randomInt ?? randomInt) : ids;
 
 	const resumeToken = newToken();
-	const attemptId = randomUUID();
 	const key = nameKey(displayName);
 	const at = now.toISOString();
-	// One transaction for the count and the insert; Kysely's SQLite driver runs
+	// One transaction for the checks and the write; Kysely's SQLite driver runs
 	// one at a time on its single connection, so two tabs cannot both slip in.
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
 		// The teacher may have closed or deleted the class since it was looked up.
 		const current = await trx.selectFrom('assignments').select('closed_at').where('id', '=', assignment.id).executeTakeFirst();
 		if (!current) throw new AssignmentError('assignment-not-found', 'No assignment has this code; check it with your teacher');
 		if (current.closed_at !== null) throw new AssignmentError('closed', 'This assignment is closed');
-		if (assignment.attemptsAllowed > 0) {
-			const { used } = await trx
-				.selectFrom('attempts')
-				.select((eb) => eb.fn.countAll<number>().as('used'))
-				.where('assignment_id', '=', assignment.id)
-				.where('name_key', '=', key)
-				.executeTakeFirstOrThrow();
-			if (Number(used) >= assignment.attemptsAllowed)
+		const sameName = await trx
+			.selectFrom('attempts')
+			.select(['id', 'finished_at', 'claim_until', 'question_order'])
+			.where('assignment_id', '=', assignment.id)
+			.where('name_key', '=', key)
+			.execute();
+		const answering = sameName.find((a) => a.finished_at === null);
+		if (answering) {
+			// Only the browser that started an attempt resumes it (by its cookie), unless the teacher let this name back in.
+			if (answering.claim_until === null || answering.claim_until <= at)
 				throw new AssignmentError(
-					'attempts-used',
-					assignment.attemptsAllowed === 1
-						? `${displayName} has already taken this quiz`
-						: `${displayName} has already used all ${assignment.attemptsAllowed} attempts`
+					'name-taken',
+					`Someone called ${displayName} is already answering in this class. If that is you on another device, ask your teacher to let you back in. Otherwise add your last initial, like “${displayName} R.”`
 				);
+			await trx
+				.updateTable('attempts')
+				.set({ resume_token_hash: hashToken(resumeToken), claim_until: null, updated_at: at })
+				.where('id', '=', answering.id)
+				.execute();
+			return { attemptId: answering.id, resumeToken, order: parseOrder(answering.question_order), assignment };
 		}
+		if (assignment.attemptsAllowed > 0 && sameName.length >= assignment.attemptsAllowed)
+			throw new AssignmentError(
+				'attempts-used',
+				assignment.attemptsAllowed === 1
+					? `${displayName} has already taken this quiz`
+					: `${displayName} has already used all ${assignment.attemptsAllowed} attempts`
+			);
+		const attemptId = randomUUID();
 		await trx
 			.insertInto('attempts')
 			.values({
@@ -166,11 +178,12 @@ export async function startAttempt(
 				updated_at: at,
 				finished_at: null,
 				score: null,
-				max_score: null
+				max_score: null,
+				claim_until: null
 			})
 			.execute();
+		return { attemptId, resumeToken, order, assignment };
 	});
-	return { attemptId, resumeToken, order, assignment };
 }
 
 function toAttempt(row: AttemptRow, assignment: Assignment): Attempt {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvText } from './csv.ts';
+import { attachment, csvCell, csvText } from './csv.ts';
 
 describe('CSV cells', () => {
 	it('quote commas, quotes and line breaks as RFC 4180 says', () => {
@@ -37,5 +37,17 @@ describe('CSV text', () => {
 		]);
 		expect(text).toBe('\uFEFFName,Score\r\nZoë,1\r\n');
 		expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+	});
+});
+
+describe('the download header', () => {
+	it('names the file in any script (RFC 6266), with an ASCII fallback, and stays a valid header', () => {
+		for (const name of ['Łódź 7B-results.csv', 'Класс 5-results.csv', '新闻课-results.csv', 'الصف-results.csv', 'He said "no"-results.csv']) {
+			const header = attachment(name);
+			expect(() => new Headers({ 'content-disposition': header }), name).not.toThrow();
+			expect(header).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''/);
+			expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe(name);
+		}
+		expect(attachment('Łódź 7B-results.csv')).toContain('filename="_odz 7B-results.csv"');
 	});
 });

@@ -20,3 +20,14 @@ export function csvCell(value: CsvValue): string {
 export function csvText(rows: readonly (readonly CsvValue[])[]): string {
 	return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
+
+/**
+ * A Content-Disposition header for a download named `name` (RFC 6266): an
+ * ASCII fallback for old clients and the UTF-8 name for the rest, so a class
+ * called "Łódź 7B" downloads as "Łódź-7B-results.csv" and never breaks the header.
+ */
+export function attachment(name: string): string {
+	const fallback = name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
+	const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

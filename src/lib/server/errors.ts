@@ -9,11 +9,13 @@ export const PROBLEMS = {
 	'not-open-yet': 403,
 	closed: 403,
 	'attempts-used': 403,
+	'name-taken': 409,
 	'attempt-finished': 409,
 	'unknown-question': 400,
 	'wrong-answer-type': 400,
 	'invalid-answer': 400,
-	'invalid-dates': 400
+	'invalid-dates': 400,
+	'invalid-opening': 400
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

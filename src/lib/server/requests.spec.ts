@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
 	CreateAssignmentSchema,
+	isJson,
 	DeleteAssignmentSchema,
 	DisplayNameSchema,
 	FinishAttemptSchema,
@@ -12,7 +13,21 @@ import { formatCode, newStudentCode, normalizeCode } from '../class-code.ts';
 
 const messages = (result: { success: boolean; error?: z.ZodError }) => result.error?.issues.map((i) => i.message) ?? [];
 
+describe('the JSON content type', () => {
+	it('is application/json itself, with or without parameters, and nothing that merely mentions it', () => {
+		for (const ok of ['application/json', 'application/json; charset=utf-8', ' Application/JSON ']) expect(isJson(ok), ok).toBe(true);
+		for (const no of ['text/plain; x=application/json', 'application/jsonx', 'application/json-patch+json', 'text/plain', '', null])
+			expect(isJson(no), String(no)).toBe(false);
+	});
+});
+
 describe('the display name', () => {
+	it('drops what nobody can see before it checks the name', () => {
+		expect(DisplayNameSchema.parse('Em\u034Fma\uFE0F')).toBe('Emma');
+		expect(DisplayNameSchema.parse('Ｅｍｍａ')).toBe('Emma');
+		expect(DisplayNameSchema.safeParse('\u3164\u115F').success).toBe(false);
+	});
+
 	it('is trimmed, single-spaced and may use letters of any script', () => {
 		expect(DisplayNameSchema.parse('  Sam   B. ')).toBe('Sam B.');
 		for (const name of ['Zoë', 'José Núñez', 'Nguyễn Văn An', "O'Brien", 'O’Brien', 'Anne-Marie', 'Jo 2']) {

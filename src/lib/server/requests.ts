@@ -6,8 +6,10 @@
  * a tampered client computed, say) are dropped unread.
  */
 import { z } from 'zod';
+import { LIMITS } from '../quiz/limits.ts';
 import { AnswerSchema } from '../quiz/schema.ts';
 import { normalizeCode } from '../class-code.ts';
+import { cleanName } from './names.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -56,11 +58,10 @@ export const CreateAssignmentSchema = z
 	});
 export type CreateAssignment = z.output<typeof CreateAssignmentSchema>;
 
-/** A student's name as their teacher will see it: trimmed, single-spaced, NFC. */
+/** A student's name as their teacher will see it: NFKC, nothing invisible, single-spaced (see names.ts). */
 export const DisplayNameSchema = z
 	.string({ error: 'Type your name' })
-	.normalize('NFC')
-	.overwrite((value) => value.replace(/\s+/g, ' ').trim())
+	.overwrite(cleanName)
 	// abort: one clear message for an empty or long name, not three.
 	.min(1, { error: 'Type your name, the way your teacher knows you', abort: true })
 	.max(NAME_CHARS, { error: `Your name is too long: use at most ${NAME_CHARS} characters`, abort: true })
@@ -88,16 +89,18 @@ export const JoinAttemptSchema = z.strictObject({
 });
 export type JoinAttempt = z.output<typeof JoinAttemptSchema>;
 
+const QuestionIdSchema = z
+	.string({ error: 'questionId must be the id of a question' })
+	.regex(SLUG, { error: 'questionId must be the id of a question, like "q3"' })
+	.max(64, { error: 'questionId is too long' });
+
 /**
  * Not strict, unlike the others: a score, a verdict or any other field a client
  * adds is dropped here, unread, and the server grades the answer itself. The
  * answer inside stays strict.
  */
 export const SubmitAnswerSchema = z.object({
-	questionId: z
-		.string({ error: 'questionId must be the id of a question' })
-		.regex(SLUG, { error: 'questionId must be the id of a question, like "q3"' })
-		.max(64, { error: 'questionId is too long' }),
+	questionId: QuestionIdSchema,
 	answer: AnswerSchema,
 	seq: z
 		.int({ error: 'seq must be a whole number that grows with every answer sent' })
@@ -105,6 +108,16 @@ export const SubmitAnswerSchema = z.object({
 		.max(2 ** 31 - 1, { error: 'seq is too large' })
 });
 export type SubmitAnswer = z.output<typeof SubmitAnswerSchema>;
+
+/** Open practice: one answer to check, nothing stored (extra fields dropped, as for an assignment). */
+export const PracticeCheckSchema = z.object({ questionId: QuestionIdSchema, answer: AnswerSchema });
+
+/** Open practice in test mode: every answer at the end, to be graded together. */
+export const PracticeResultsSchema = z.strictObject({
+	answers: z
+		.record(QuestionIdSchema, AnswerSchema, { error: 'answers must map question ids to answers' })
+		.refine((answers) => Object.keys(answers).length <= LIMITS.questions, { error: 'Too many answers for one quiz' })
+});
 
 /** Finishing an attempt takes nothing but the student's cookie: an empty JSON object. */
 export const FinishAttemptSchema = z.strictObject({}, { error: 'Finishing takes an empty JSON object: {}' });
@@ -118,10 +131,14 @@ export const DeleteAssignmentSchema = z.strictObject({
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; status: 400 | 415; message: string };
 
+/** Whether a Content-Type names JSON itself ("application/json", with parameters), not a type that merely mentions it. */
+export function isJson(contentType: string | null): boolean {
+	return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
 /** A JSON request body checked against its schema, or the status and words of a refusal. */
 export function parseBody<T extends z.ZodType>(contentType: string | null, text: string, schema: T): Parsed<z.output<T>> {
-	if (!contentType?.includes('application/json'))
-		return { ok: false, status: 415, message: 'Send the body as JSON (Content-Type: application/json).' };
+	if (!isJson(contentType)) return { ok: false, status: 415, message: 'Send the body as JSON (Content-Type: application/json).' };
 	let json: unknown;
 	try {
 		json = JSON.parse(text);

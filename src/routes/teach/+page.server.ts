@@ -16,12 +16,24 @@ export const load: PageServerLoad = () => ({
 	maxAttempts: MAX_ATTEMPTS_ALLOWED
 });
 
-/** "2025-03-01T09:00" typed in the teacher's time zone, sent with that zone's offset in minutes. */
-function moment(local: string, offsetMinutes: number): string | undefined {
+/** A teacher's time zone offset in minutes, as the browser reports it: UTC-14 to UTC+14. */
+const MAX_OFFSET = 14 * 60;
+
+const NO_SUCH_TIME = 'There is no such date and time: check the day, the month and the hour.';
+
+/**
+ * "2025-03-01T09:00" typed in the teacher's time zone, sent with that zone's
+ * offset in minutes, as a UTC time; null for a date that does not exist
+ * (February 30), which JavaScript would quietly turn into March 2.
+ */
+function moment(local: string, offsetMinutes: number): string | undefined | null {
 	if (!local) return undefined;
-	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return local;
-	const utc = Date.parse(`${local}:00Z`) + offsetMinutes * 60_000;
-	return Number.isNaN(utc) ? local : new Date(utc).toISOString();
+	const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+	if (!parts) return null;
+	const [y, mo, d, h, mi] = parts.slice(1).map(Number) as [number, number, number, number, number];
+	const asUtc = new Date(Date.UTC(y, mo - 1, d, h, mi));
+	if (asUtc.getUTCMonth() !== mo - 1 || asUtc.getUTCDate() !== d || h > 23 || mi > 59) return null;
+	return new Date(asUtc.getTime() + offsetMinutes * 60_000).toISOString();
 }
 
 export const actions: Actions = {
@@ -42,15 +54,21 @@ export const actions: Actions = {
 			event.setHeaders({ 'retry-after': String(refused.retryAfter) });
 			return fail(429, { values, errors: { form: refused.message } });
 		}
-		const offset = Number(text('tzOffset')) || 0;
+		const offset = Number(text('tzOffset') || 0);
+		if (!Number.isInteger(offset) || Math.abs(offset) > MAX_OFFSET)
+			return fail(400, { values, errors: { form: 'The time zone sent with the form is not one there is; reload the page and try again.' } });
+		const opensAt = moment(values.opensAt, offset);
+		const closesAt = moment(values.closesAt, offset);
+		if (opensAt === null || closesAt === null)
+			return fail(400, { values, errors: opensAt === null ? { opensAt: NO_SUCH_TIME } : { closesAt: NO_SUCH_TIME } });
 		const parsed = CreateAssignmentSchema.safeParse({
 			quizSlug: values.quizSlug,
 			title: values.title || undefined,
 			mode: values.mode || undefined,
 			shuffle: values.shuffle,
 			attemptsAllowed: values.attemptsAllowed === '' ? undefined : Number(values.attemptsAllowed),
-			opensAt: moment(values.opensAt, offset),
-			closesAt: moment(values.closesAt, offset)
+			opensAt,
+			closesAt
 		});
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};
@@ -65,7 +83,10 @@ export const actions: Actions = {
 			id = created.assignment.id;
 			manageToken = created.manageToken;
 		} catch (e) {
-			if (isAssignmentError(e)) return fail(e.status, { values, errors: { [e.code === 'invalid-dates' ? 'closesAt' : 'quizSlug']: e.message } });
+			if (isAssignmentError(e)) {
+				const field = e.code === 'invalid-dates' ? 'closesAt' : e.code === 'invalid-opening' ? 'opensAt' : 'quizSlug';
+				return fail(e.status, { values, errors: { [field]: e.message } });
+			}
 			throw e;
 		}
 		const now = new Date();

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDb } from '../test-support.ts';
+import { BUSY_TIMEOUT_MS } from './busy.ts';
 import { closeDb, getDb, withStatementCache } from './index.ts';
 
 describe('the database', () => {
@@ -40,7 +41,7 @@ describe('the database', () => {
 			Object.values((await query.execute(db)).rows[0] ?? {})[0];
 		expect(await first(sql`pragma journal_mode`)).toBe('wal');
 		expect(await first(sql`pragma synchronous`)).toBe(1); // NORMAL
-		expect(await first(sql`pragma busy_timeout`)).toBe(5000);
+		expect(await first(sql`pragma busy_timeout`)).toBe(BUSY_TIMEOUT_MS);
 		expect(await first(sql`pragma foreign_keys`)).toBe(1);
 	});
 

@@ -4,9 +4,11 @@
  * PostgreSQL is a change of dialect here (see docs/storage.md).
  */
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, type SqliteDatabase } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { BUSY_TIMEOUT_MS, PatientSqliteDialect } from './busy.ts';
+import { lockDatabase } from './lock.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './tables.ts';
 
@@ -24,15 +26,16 @@ export const DEFAULT_DB_PATH = './data/whosays.db';
  *   process loses nothing (the OS holds the writes), and a power cut can at worst
  *   roll back the last commits before the checkpoint. Worth it to save an fsync
  *   on every answer a student submits.
- * - busy_timeout=5000: if another connection holds the write lock (a backup, the
- *   sqlite3 shell), wait up to 5 s for it instead of failing at once.
+ * - busy_timeout: if another program holds the write lock (a backup, the
+ *   sqlite3 shell), wait a moment for it; longer waits give the thread back
+ *   between tries (busy.ts).
  * - foreign_keys=ON: off by default in SQLite; deleting an assignment relies on
  *   ON DELETE CASCADE to remove its attempts, answers and sessions.
  */
 function applyPragmas(sqlite: SQLite.Database): void {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = NORMAL');
-	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 	sqlite.pragma('foreign_keys = ON');
 }
 
@@ -90,7 +93,7 @@ export async function createDb(path: string): Promise<Db> {
 	if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
 	applyPragmas(sqlite);
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+	const db = new Kysely<Database>({ dialect: new PatientSqliteDialect({ database: withStatementCache(sqlite) }) });
 	connections.set(db, sqlite);
 	try {
 		await migrateToLatest(db);
@@ -106,11 +109,23 @@ export async function createDb(path: string): Promise<Db> {
 // SQLite driver serialises queries on its single connection, so more handles
 // would only add lock contention. Not per-user state.
 let opening: Promise<Db> | undefined;
+let unlock: (() => void) | undefined;
 
-/** The process's database, at $WHOSAYS_DB (default ./data/whosays.db), opened on first call. */
+/**
+ * The process's database, at $WHOSAYS_DB (default ./data/whosays.db), opened
+ * on first call; refused with DatabaseInUse when another server has it.
+ */
 export function getDb(): Promise<Db> {
-	opening ??= createDb(process.env.WHOSAYS_DB || DEFAULT_DB_PATH).catch((error: unknown) => {
-		opening = undefined;
+	opening ??= (async () => {
+		const path = process.env.WHOSAYS_DB || DEFAULT_DB_PATH;
+		if (path !== ':memory:') {
+			mkdirSync(dirname(path), { recursive: true });
+			unlock = lockDatabase(path);
+		}
+		return createDb(path);
+	})().catch((error: unknown) => {
+		unlock?.();
+		opening = unlock = undefined;
 		throw error;
 	});
 	return opening;
@@ -121,4 +136,6 @@ export async function closeDb(): Promise<void> {
 	const current = opening;
 	opening = undefined;
 	if (current) await (await current).destroy();
+	unlock?.();
+	unlock = undefined;
 }

@@ -35,8 +35,10 @@ export interface AttemptTable {
 	id: string;
 	assignment_id: string;
 	display_name: string;
-	/** The name folded for counting attempts: "  Sam  B" and "sam b" are one student. */
+	/** The name as compared (see names.ts): "Sam B", " sam  b" and "Ѕam B" are one student. */
 	name_key: string;
+	/** Set by the teacher: until then, the next join under this name takes this attempt over from another browser. */
+	claim_until: string | null;
 	resume_token_hash: string;
 	/** JSON array of question ids in the order this student is asked them. */
 	question_order: string;

@@ -4,7 +4,9 @@ import { finishOverdue } from '$lib/server/attempts.ts';
 import { classReport } from '$lib/server/dashboard.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { qrSvg } from '$lib/server/qr.ts';
-import { DeleteAssignmentSchema } from '$lib/server/requests.ts';
+import { DeleteAssignmentSchema, DisplayNameSchema } from '$lib/server/requests.ts';
+import { isAssignmentError } from '$lib/server/errors.ts';
+import { letBackIn, LET_IN_MINUTES, renameStudent } from '$lib/server/roster.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
 import { limits } from '$lib/server/limits.ts';
 import { requireManager } from './access.ts';
@@ -39,6 +41,33 @@ export const actions: Actions = {
 		const id = await requireManager(event);
 		await closeAssignment(await getDb(), id, new Date());
 		return { closed: true };
+	},
+	/** Renames a student: a squatted name freed, a typo mended. */
+	rename: async (event) => {
+		const id = await requireManager(event);
+		const form = await event.request.formData();
+		const attemptId = String(form.get('attemptId') ?? '');
+		const name = DisplayNameSchema.safeParse(form.get('name') ?? '');
+		if (!name.success) return fail(400, { roster: { attemptId, error: name.error.issues[0]?.message ?? 'Type a name' } });
+		try {
+			await renameStudent(await getDb(), id, attemptId, name.data);
+		} catch (e) {
+			if (isAssignmentError(e)) return fail(e.status, { roster: { attemptId, error: e.message } });
+			throw e;
+		}
+		return { roster: { attemptId, done: `Renamed to ${name.data}.` } };
+	},
+	/** Lets a student back in from another browser: the next join under their name takes their attempt over. */
+	letIn: async (event) => {
+		const id = await requireManager(event);
+		const attemptId = String((await event.request.formData()).get('attemptId') ?? '');
+		try {
+			const name = await letBackIn(await getDb(), id, attemptId, new Date());
+			return { roster: { attemptId, done: `For the next ${LET_IN_MINUTES} minutes, the next person to join as ${name} continues ${name}'s attempt.` } };
+		} catch (e) {
+			if (isAssignmentError(e)) return fail(e.status, { roster: { attemptId, error: e.message } });
+			throw e;
+		}
 	},
 	delete: async (event) => {
 		const id = await requireManager(event);

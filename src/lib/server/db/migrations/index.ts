@@ -5,8 +5,10 @@
 import type { Migration } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as teacherSessions from './002-teacher-sessions.ts';
+import * as fairNames from './003-fair-names.ts';
 
 export const migrations: Record<string, Migration> = {
 	'001-initial': initial,
-	'002-teacher-sessions': teacherSessions
+	'002-teacher-sessions': teacherSessions,
+	'003-fair-names': fairNames
 };

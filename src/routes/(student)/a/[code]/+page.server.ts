@@ -7,6 +7,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
 import { refuse } from '$lib/server/http.ts';
 import { limits } from '$lib/server/limits.ts';
+import { closePracticeDuringTest, reopenPractice } from '$lib/server/practice.ts';
 import { DisplayNameSchema, NAME_CHARS } from '$lib/server/requests.ts';
 import { clearAttemptCookie, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
 import { estimateMinutes } from '$lib/quiz/meta.ts';
@@ -68,7 +69,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	join: async (event) => {
-		const { code } = await assignmentFor(event);
+		const { code, assignment } = await assignmentFor(event);
 		const form = await event.request.formData();
 		const typed = String(form.get('displayName') ?? '');
 		const refused = limits.take('joins', event.getClientAddress());
@@ -81,6 +82,8 @@ export const actions: Actions = {
 		try {
 			const started = await startAttempt(await getDb(), code, name.data, new Date(), { getQuiz });
 			setAttemptCookie(event, code, started.resumeToken);
+			// During a test, this quiz's open practice (with its feedback) stays closed in this browser.
+			if (assignment.mode === 'test') closePracticeDuringTest(event, assignment.quizSlug, code);
 		} catch (e) {
 			if (isAssignmentError(e)) return fail(e.status, { displayName: typed, error: e.message });
 			throw e;
@@ -91,6 +94,8 @@ export const actions: Actions = {
 	leave: async (event) => {
 		const code = normalizeCode(event.params.code) ?? event.params.code;
 		clearAttemptCookie(event, code);
+		const assignment = await findAssignmentByCode(await getDb(), code);
+		if (assignment) reopenPractice(event, assignment.quizSlug);
 		redirect(303, `/a/${code}`);
 	}
 };

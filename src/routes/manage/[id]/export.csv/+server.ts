@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { findAssignment } from '$lib/server/assignments.ts';
+import { attachment } from '$lib/server/csv.ts';
 import { classReport, toCsv } from '$lib/server/dashboard.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
@@ -17,7 +18,7 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(toCsv(await classReport(db, id, entry.quiz)), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${name}-results.csv"`
+			'content-disposition': attachment(`${name}-results.csv`)
 		}
 	});
 };

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { finishAttempt } from '$lib/server/attempts.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
 import { parseJson, refusal } from '$lib/server/http.ts';
+import { reopenPractice } from '$lib/server/practice.ts';
 import { FinishAttemptSchema } from '$lib/server/requests.ts';
 import { attemptOf, clearAttemptCookie } from '$lib/server/student-session.ts';
 import type { RequestHandler } from './$types';
@@ -15,6 +16,7 @@ export const POST: RequestHandler = async (event) => {
 	try {
 		const finished = await finishAttempt(found.db, found.attempt, new Date(), getQuiz);
 		clearAttemptCookie(event, found.code);
+		reopenPractice(event, found.attempt.assignment.quizSlug);
 		return json(finished);
 	} catch (e) {
 		return refusal(e);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { cleanName, nameKey } from './names.ts';
+
+describe('cleanName', () => {
+	it('keeps a name as typed, in any script, with single spaces', () => {
+		for (const name of ['Zoë', 'José Núñez', 'Nguyễn Văn An', "O'Brien", 'O’Brien', 'Anne-Marie', '王芳', 'Мария']) {
+			expect(cleanName(name)).toBe(name);
+		}
+		expect(cleanName('  Sam \u00a0  B. ')).toBe('Sam B.');
+	});
+
+	it('drops what nobody can see: joiners, variation selectors, grapheme joiners, Hangul fillers, bidi marks', () => {
+		expect(cleanName('Em\u034Fma')).toBe('Emma');
+		expect(cleanName('Emma\uFE0F')).toBe('Emma');
+		expect(cleanName('E\u200Bm\u200Dma\u200E')).toBe('Emma');
+		expect(cleanName('\u3164')).toBe('');
+		expect(cleanName('\u115F\u1160')).toBe('');
+		expect(cleanName('\u202EammE')).toBe('ammE');
+	});
+
+	it('folds compatibility forms: full-width letters are plain letters', () => {
+		expect(cleanName('Ｅｍｍａ')).toBe('Emma');
+	});
+});
+
+describe('nameKey', () => {
+	it('is the same for names that look the same', () => {
+		const emma = nameKey('Emma');
+		for (const lookAlike of ['emma', ' EMMA ', 'Еmma', 'Emmа', 'Ｅｍｍａ', 'Em\u034Fma', 'Emma\uFE0F', 'Émma']) {
+			expect(nameKey(lookAlike), lookAlike).toBe(emma);
+		}
+		expect(nameKey('  O’Brien  Jo ')).toBe(nameKey("o'brien jo"));
+		expect(nameKey('Ali')).toBe(nameKey('AIi'));
+		expect(nameKey('Bo')).toBe(nameKey('B0'));
+	});
+
+	it('tells different names apart', () => {
+		expect(nameKey('Emma')).not.toBe(nameKey('Emma R.'));
+		expect(nameKey('Sam')).not.toBe(nameKey('Pam'));
+		expect(nameKey('王芳')).not.toBe(nameKey('王方'));
+	});
+});

@@ -1,0 +1,43 @@
+/**
+ * Students' names, as typed on a shared Chromebook or a phone. A name is shown
+ * to the teacher as the student typed it, cleaned of what no one can see; it
+ * is compared by its look, so "Emma", "ＥＭＭＡ", "Emma" with an invisible mark
+ * and "Еmma" with a Cyrillic Е are one name in a class.
+ */
+
+/**
+ * Characters that show nothing: format controls, joiners, variation selectors,
+ * Hangul fillers and the rest of Unicode's default-ignorable characters, and
+ * control characters.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}]/gu;
+
+/** The name as it will be shown: NFKC, nothing invisible, single spaces. */
+export function cleanName(typed: string): string {
+	return typed.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Letters of other scripts that look like Latin ones, folded for comparison
+ * only (Unicode's confusables, restricted to the Cyrillic and Greek letters
+ * a name typed to pass as another would use).
+ */
+const LOOK_ALIKES: Record<string, string> = {
+	а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+	і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', һ: 'h', ԛ: 'q', ԝ: 'w', ү: 'y', ɩ: 'i', ı: 'i',
+	α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w',
+	'0': 'o', '1': 'l', '|': 'l', '’': "'", ʼ: "'", '‘': "'", '`': "'", '–': '-', '‐': '-', '‑': '-'
+};
+
+/**
+ * The form of a name used to tell students apart: case, spacing, accents,
+ * apostrophe style and look-alike letters do not make a new student.
+ * Not for display (UTS #39 calls this a skeleton).
+ */
+export function nameKey(name: string): string {
+	const folded = cleanName(name).toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+	let key = '';
+	for (const ch of folded) key += LOOK_ALIKES[ch] ?? ch;
+	// "l" and "I" look alike in most school fonts.
+	return key.replace(/i/g, 'l');
+}
