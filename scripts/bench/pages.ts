@@ -37,7 +37,7 @@ async function visit(browser: Browser, label: string, url: string, seen: (page: 
 	}
 }
 
-/** A teacher at /teach assigns the quiz; the dashboard's "Student link" is what the class gets. */
+/** A teacher at /teach assigns the quiz, passes the manage link's page, and the dashboard's "Student link" is what the class gets. */
 async function createAssignment(browser: Browser, origin: string, slug: string): Promise<string> {
 	const context = await browser.newContext();
 	try {
@@ -45,6 +45,7 @@ async function createAssignment(browser: Browser, origin: string, slug: string):
 		await page.goto(`${origin}/teach`);
 		await page.getByLabel('Quiz', { exact: true }).selectOption(slug);
 		await page.getByRole('button', { name: 'Create the assignment' }).click();
+		await page.getByRole('link', { name: 'Go to the dashboard' }).click();
 		const link = page.getByLabel('Student link', { exact: true });
 		await link.waitFor();
 		return await link.inputValue();
