@@ -12,10 +12,12 @@ import path from 'node:path';
 export interface RunningServer {
 	url: string;
 	dataDir: string;
+	/** What the server has printed so far, stdout and stderr interleaved; empty unless started with `capture`. */
+	output(): string;
 	stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const srv = createServer();
 		srv.unref();
@@ -33,9 +35,11 @@ export interface ServerOptions {
 	/** Reuse a data folder (its database survives a restart); a fresh one otherwise, removed on stop. */
 	dataDir?: string;
 	port?: number;
+	/** Keep what the server prints (see `output`) instead of passing its stderr through, to check what it logs. */
+	capture?: boolean;
 }
 
-export async function startServer({ env = {}, dataDir: given, port: wanted }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer({ env = {}, dataDir: given, port: wanted, capture = false }: ServerOptions = {}): Promise<RunningServer> {
 	const port = wanted ?? (await freePort());
 	const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'whosays-server-'));
 	const url = `http://localhost:${port}`;
@@ -46,8 +50,13 @@ export async function startServer({ env = {}, dataDir: given, port: wanted }: Se
 			WHOSAYS_DB: path.join(dataDir, 'bench.db'),
 			...env
 		},
-		stdio: ['ignore', 'pipe', 'inherit']
+		stdio: ['ignore', 'pipe', capture ? 'pipe' : 'inherit']
 	});
+	const printed: string[] = [];
+	if (capture) {
+		child.stdout!.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
+		child.stderr!.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
+	}
 	await new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('the server did not start within 15 s')), 15_000);
 		child.stdout!.on('data', (chunk: Buffer) => {
@@ -61,19 +70,23 @@ export async function startServer({ env = {}, dataDir: given, port: wanted }: Se
 	return {
 		url,
 		dataDir,
+		output: () => printed.join(''),
 		stop: () =>
 			new Promise((resolve) => {
-				child.once('exit', () => {
+				const done = () => {
 					if (!given) rmSync(dataDir, { recursive: true, force: true });
 					resolve();
-				});
+				};
+				// A server that has already exited (a crash under a probe) would never emit 'exit' again.
+				if (child.exitCode !== null || child.signalCode !== null) return done();
+				child.once('exit', done);
 				child.kill('SIGTERM');
 			})
 	};
 }
 
 /** The caller's environment less anything the app reads, so a setting in a shell cannot leak into a measurement. */
-function withoutAppSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function withoutAppSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	const app = /^(ORIGIN|PROTOCOL_HEADER|HOST_HEADER|PORT_HEADER|ADDRESS_HEADER|XFF_DEPTH|HOST|PORT|BODY_SIZE_LIMIT|KEEP_ALIVE_TIMEOUT|HEADERS_TIMEOUT|SHUTDOWN_TIMEOUT|WHOSAYS_.*)$/;
 	return Object.fromEntries(Object.entries(env).filter(([name]) => !app.test(name)));
 }
