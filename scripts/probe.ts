@@ -14,10 +14,16 @@ import path from 'node:path';
 import { startServer, type RunningServer, type ServerOptions } from './bench/server.ts';
 import { originOf, type Ctx, type Outcome, type Probe } from './probe/context.ts';
 import { answerKey, secondTab } from './probe/key.ts';
+import { badDates, cookiePile, crossSite, csvNames, manageLink } from './probe/teacher.ts';
 
 const PROBES: Probe[] = [
 	answerKey,
-	secondTab
+	secondTab,
+	manageLink,
+	csvNames,
+	cookiePile,
+	badDates,
+	crossSite
 ];
 
 /** Everything to end if the run fails or is interrupted: servers, a child process, a lock. */
