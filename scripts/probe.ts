@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import { startServer, type RunningServer, type ServerOptions } from './bench/server.ts';
+import { classOf40, flood, lookAlikeNames, twoTabs } from './probe/class.ts';
 import { originOf, type Ctx, type Outcome, type Probe } from './probe/context.ts';
 import { answerKey, secondTab } from './probe/key.ts';
 import { badDates, cookiePile, crossSite, csvNames, manageLink } from './probe/teacher.ts';
@@ -20,9 +21,13 @@ const PROBES: Probe[] = [
 	answerKey,
 	secondTab,
 	manageLink,
+	classOf40,
+	flood,
+	lookAlikeNames,
 	csvNames,
 	cookiePile,
 	badDates,
+	twoTabs,
 	crossSite
 ];
 
