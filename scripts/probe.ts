@@ -15,6 +15,7 @@ import { startServer, type RunningServer, type ServerOptions } from './bench/ser
 import { classOf40, flood, lookAlikeNames, twoTabs } from './probe/class.ts';
 import { originOf, type Ctx, type Outcome, type Probe } from './probe/context.ts';
 import { answerKey, secondTab } from './probe/key.ts';
+import { heldLock, logSecrets, malformedCookies, secondServer, securityHeaders, contentType } from './probe/server.ts';
 import { badDates, cookiePile, crossSite, csvNames, manageLink } from './probe/teacher.ts';
 
 const PROBES: Probe[] = [
@@ -25,9 +26,15 @@ const PROBES: Probe[] = [
 	flood,
 	lookAlikeNames,
 	csvNames,
+	logSecrets,
+	heldLock,
+	secondServer,
 	cookiePile,
 	badDates,
 	twoTabs,
+	malformedCookies,
+	securityHeaders,
+	contentType,
 	crossSite
 ];
 
