@@ -19,6 +19,8 @@ export interface AnswerRequest {
 export interface AnswerResponse {
 	status: number;
 	body: unknown;
+	/** The class the answer was stored in, when it was. */
+	assignmentId?: string;
 }
 
 export const NO_ATTEMPT = 'This browser has no attempt at this assignment; open the class link and join again.';
@@ -32,8 +34,8 @@ export async function answerRequest(request: AnswerRequest, db: Db, now: Date, g
 	const parsed = parseBody(request.contentType, request.body, SubmitAnswerSchema);
 	if (!parsed.ok) return refuse(parsed.status, parsed.message);
 	try {
-		const result = await storeAnswer(db, { tokenHash: hashToken(request.token), code }, parsed.data, now, getQuiz);
-		return result ? { status: 200, body: result } : refuse(401, NO_ATTEMPT);
+		const stored = await storeAnswer(db, { tokenHash: hashToken(request.token), code }, parsed.data, now, getQuiz);
+		return stored ? { status: 200, body: stored.result, assignmentId: stored.assignmentId } : refuse(401, NO_ATTEMPT);
 	} catch (error) {
 		if (isAssignmentError(error)) return refuse(error.status, error.message);
 		throw error;

@@ -35,6 +35,7 @@ export type AttemptKey = { attemptId: string } | { tokenHash: string; code: stri
 
 interface AttemptRow {
 	id: string;
+	assignment_id: string;
 	resume_token_hash: string;
 	question_order: string;
 	finished_at: string | null;
@@ -67,6 +68,7 @@ function statements(db: Db): Statements {
 		.innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
 		.select([
 			'attempts.id',
+			'attempts.assignment_id',
 			'attempts.resume_token_hash',
 			'attempts.question_order',
 			'attempts.finished_at',
@@ -223,7 +225,21 @@ async function commit(db: Db, sqlite: ReturnType<typeof sqliteOf>): Promise<void
 type Outcome =
 	| { kind: 'no-attempt' }
 	| { kind: 'closed'; attemptId: string }
-	| { kind: 'stored'; practice: boolean; superseded: boolean; question: Question; verdict: Graded; stored: string | undefined };
+	| {
+			kind: 'stored';
+			assignmentId: string;
+			practice: boolean;
+			superseded: boolean;
+			question: Question;
+			verdict: Graded;
+			stored: string | undefined;
+	  };
+
+/** An answer stored: what the student is told, and the class it belongs to (for the class's watchers). */
+export interface StoredAnswer {
+	result: SubmitResult;
+	assignmentId: string;
+}
 
 /**
  * Grades and stores one answer for the attempt `key` names. Returns null when
@@ -236,7 +252,7 @@ export async function storeAnswer(
 	input: SubmitAnswer,
 	now: Date,
 	getQuiz: GetQuiz
-): Promise<SubmitResult | null> {
+): Promise<StoredAnswer | null> {
 	const s = statements(db);
 	const sqlite = sqliteOf(db);
 	const at = now.toISOString();
@@ -281,7 +297,7 @@ export async function storeAnswer(
 		// mode the first, which stands; in test mode one sent later, or this very one sent again.
 		const other = written ? undefined : s.stored.get({ attempt: row.id, question: question.id });
 		const superseded = !practice && other !== undefined && other.seq > input.seq;
-		return { kind: 'stored', practice, superseded, question, verdict, stored: practice ? other?.answer : undefined };
+		return { kind: 'stored', assignmentId: row.assignment_id, practice, superseded, question, verdict, stored: practice ? other?.answer : undefined };
 	};
 
 	const outcome = await inNextCommit(db, sqlite, write);
@@ -292,8 +308,9 @@ export async function storeAnswer(
 		await settleAttempts(db, { attemptId: outcome.attemptId }, at);
 		throw new AssignmentError('closed', 'This assignment has closed; your answers so far are saved');
 	}
-	if (!outcome.practice) return { status: outcome.superseded ? 'superseded' : 'recorded' };
+	const { assignmentId } = outcome;
+	if (!outcome.practice) return { assignmentId, result: { status: outcome.superseded ? 'superseded' : 'recorded' } };
 	const first = outcome.stored === undefined ? undefined : AnswerSchema.safeParse(JSON.parse(outcome.stored));
 	const graded = first?.success && first.data.type === outcome.question.type ? grade(outcome.question, first.data) : outcome.verdict;
-	return { status: 'graded', graded };
+	return { assignmentId, result: { status: 'graded', graded } };
 }

@@ -237,9 +237,9 @@ export async function submitAnswer(
 	now: Date,
 	getQuiz: GetQuiz
 ): Promise<SubmitResult> {
-	const result = await storeAnswer(db, { attemptId: attempt.id }, input, now, getQuiz);
-	if (!result) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
-	return result;
+	const stored = await storeAnswer(db, { attemptId: attempt.id }, input, now, getQuiz);
+	if (!stored) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
+	return stored.result;
 }
 
 async function answerRows(db: Db, attemptId: string) {

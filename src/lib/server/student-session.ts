@@ -4,6 +4,7 @@
  * request belongs to (from that cookie, never from the body).
  */
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { NO_ATTEMPT } from './answer-request.ts';
 import { resumeAttempt, type Attempt } from './attempts.ts';
 import { secureFor } from './cookies.ts';
 import { getDb, type Db } from './db/index.ts';
@@ -31,8 +32,6 @@ export function setAttemptCookie({ cookies, url }: CookieEvent, code: string, to
 export function clearAttemptCookie({ cookies, url }: CookieEvent, code: string): void {
 	cookies.delete(NAME, options(url, code));
 }
-
-export const NO_ATTEMPT = 'This browser has no attempt at this assignment; open the class link and join again.';
 
 /**
  * The attempt a student's request is about, counted against that attempt's

@@ -8,6 +8,7 @@ import { DeleteAssignmentSchema, DisplayNameSchema } from '$lib/server/requests.
 import { isAssignmentError } from '$lib/server/errors.ts';
 import { letBackIn, LET_IN_MINUTES, renameStudent } from '$lib/server/roster.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
+import { classEvents } from '$lib/server/events.ts';
 import { limits } from '$lib/server/limits.ts';
 import { requireManager } from './access.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -40,6 +41,7 @@ export const actions: Actions = {
 	close: async (event) => {
 		const id = await requireManager(event);
 		await closeAssignment(await getDb(), id, new Date());
+		classEvents.publish({ assignmentId: id, kind: 'changed' });
 		return { closed: true };
 	},
 	/** Renames a student: a squatted name freed, a typo mended. */
@@ -51,6 +53,7 @@ export const actions: Actions = {
 		if (!name.success) return fail(400, { roster: { attemptId, error: name.error.issues[0]?.message ?? 'Type a name' } });
 		try {
 			await renameStudent(await getDb(), id, attemptId, name.data);
+			classEvents.publish({ assignmentId: id, kind: 'changed' });
 		} catch (e) {
 			if (isAssignmentError(e)) return fail(e.status, { roster: { attemptId, error: e.message } });
 			throw e;

@@ -5,6 +5,7 @@ import { attemptState, startAttempt } from '$lib/server/attempts.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
+import { classEvents } from '$lib/server/events.ts';
 import { refuse } from '$lib/server/http.ts';
 import { limits } from '$lib/server/limits.ts';
 import { closePracticeDuringTest, reopenPractice } from '$lib/server/practice.ts';
@@ -84,6 +85,7 @@ export const actions: Actions = {
 			setAttemptCookie(event, code, started.resumeToken);
 			// During a test, this quiz's open practice (with its feedback) stays closed in this browser.
 			if (assignment.mode === 'test') closePracticeDuringTest(event, assignment.quizSlug, code);
+			classEvents.publish({ assignmentId: assignment.id, kind: 'joined' });
 		} catch (e) {
 			if (isAssignmentError(e)) return fail(e.status, { displayName: typed, error: e.message });
 			throw e;

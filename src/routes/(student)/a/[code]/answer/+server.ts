@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { answerRequest } from '$lib/server/answer-request.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
 import { getDb } from '$lib/server/db/index.ts';
+import { classEvents } from '$lib/server/events.ts';
 import { tooMany } from '$lib/server/http.ts';
 import { limits } from '$lib/server/limits.ts';
 import { readAttemptCookie } from '$lib/server/student-session.ts';
@@ -20,5 +21,6 @@ export const POST: RequestHandler = async (event) => {
 		new Date(),
 		getQuiz
 	);
+	if (answered.assignmentId) classEvents.publish({ assignmentId: answered.assignmentId, kind: 'answered' });
 	return json(answered.body, { status: answered.status });
 };

@@ -1,0 +1,49 @@
+/**
+ * What happens in a class, announced to whoever watches it (an open
+ * dashboard): a student joined, answered, finished, or the teacher changed
+ * something. Subscribers hear about one assignment at a time.
+ *
+ * In memory, for one process; a store shared by several processes provides
+ * its own implementation of ClassEvents (see docs/storage.md).
+ */
+export type ClassEventKind = 'joined' | 'answered' | 'finished' | 'changed';
+
+export interface ClassEvent {
+	assignmentId: string;
+	kind: ClassEventKind;
+}
+
+export type ClassListener = (event: ClassEvent) => void;
+
+export interface ClassEvents {
+	publish(event: ClassEvent): void;
+	/** Listens to one assignment; returns how to stop. */
+	subscribe(assignmentId: string, listener: ClassListener): () => void;
+}
+
+export class InProcessEvents implements ClassEvents {
+	readonly #listeners = new Map<string, Set<ClassListener>>();
+
+	publish(event: ClassEvent): void {
+		for (const listener of this.#listeners.get(event.assignmentId) ?? []) {
+			try {
+				listener(event);
+			} catch {
+				// One watcher failing must not stop the others, nor the request that announced it.
+			}
+		}
+	}
+
+	subscribe(assignmentId: string, listener: ClassListener): () => void {
+		const set = this.#listeners.get(assignmentId) ?? new Set<ClassListener>();
+		set.add(listener);
+		this.#listeners.set(assignmentId, set);
+		return () => {
+			set.delete(listener);
+			if (set.size === 0) this.#listeners.delete(assignmentId);
+		};
+	}
+}
+
+/** The process's class events: listeners per assignment, not per user. */
+export const classEvents: ClassEvents = new InProcessEvents();
