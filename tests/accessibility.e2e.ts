@@ -56,12 +56,13 @@ test('targets are at least 24 by 24 px', async ({ page }) => {
 	const controls = [
 		...(await main.getByRole('button').all()),
 		...(await main.getByRole('radio').all()),
+		...(await main.getByRole('checkbox').all()),
 		...(await main.getByRole('link').all())
 	];
 	const sizes = await Promise.all(
 		controls.map((c) =>
 			c.evaluate((el) => {
-				// A radio's target is its whole label: a click anywhere on it chooses.
+				// A radio's or a word's target is its whole label: a click anywhere on it chooses.
 				const r = (el.closest('label') ?? el).getBoundingClientRect();
 				return { name: el.textContent?.trim() || el.getAttribute('value') || el.tagName, w: r.width, h: r.height };
 			})
@@ -74,7 +75,6 @@ test('targets are at least 24 by 24 px', async ({ page }) => {
 test('a keyboard-only run: keys choose, Enter checks, focus follows each step', async ({ page }) => {
 	test.setTimeout(180_000);
 	await page.goto(`/quiz/${SEED}`);
-	await expect(page.getByRole('button', { name: 'Start the quiz' })).not.toHaveAttribute('aria-disabled', 'true');
 	// Tab from the top of the page to the start button, using the keyboard alone.
 	const startButton = page.getByRole('button', { name: 'Start the quiz' });
 	for (let i = 0; i < 30 && !(await startButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
@@ -82,6 +82,8 @@ test('a keyboard-only run: keys choose, Enter checks, focus follows each step', 
 	await page.keyboard.press('Enter');
 	for (const [i, q] of quiz.questions.entries()) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${quiz.questions.length}` })).toBeFocused();
+		// The number keys work once the page's script runs, which the tip says.
+		await expect(page.getByText(/^Tip: press/)).toBeVisible();
 		if (q.type === 'classify' || q.type === 'choice') {
 			const ids = q.type === 'classify' ? quiz.categories.map((c) => c.id) : q.options.map((o) => o.id);
 			await page.keyboard.press(String(ids.indexOf(q.answer) + 1));
@@ -90,7 +92,7 @@ test('a keyboard-only run: keys choose, Enter checks, focus follows each step', 
 		if ((q.type === 'classify' && q.cite) || q.type === 'cue') {
 			// Tab through the words, pressing Space on each cue word.
 			const group = page.getByRole('group', { name: /Words of the claim/ });
-			const words = group.getByRole('button');
+			const words = group.getByRole('checkbox');
 			const { cueTokens } = await import('../src/lib/quiz/grading.ts');
 			const cues = new Set(cueTokens(q.quote!, q.cues!));
 			await page.keyboard.press('Tab');

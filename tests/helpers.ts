@@ -20,17 +20,17 @@ export function label(quiz: Quiz, id: string): string {
 	return quiz.categories.find((c) => c.id === id)!.label;
 }
 
-/** The accessible name of the n-th word button, and which of the same words it is. */
-function wordButton(page: Page, quote: string, token: number) {
+/** The checkbox of the n-th word of a claim (which of the same words it is counts). */
+function wordBox(page: Page, quote: string, token: number) {
 	const tokens = tokenize(quote);
 	const text = tokens[token]!.text;
 	const nth = tokens.slice(0, token).filter((t) => t.text === text).length;
-	return page.getByRole('group', { name: /Words of the claim/ }).getByRole('button', { name: text, exact: true }).nth(nth);
+	return page.getByRole('group', { name: /Words of the claim/ }).getByRole('checkbox', { name: text, exact: true }).nth(nth);
 }
 
 export async function markCues(page: Page, question: Question) {
 	if (!question.quote || !question.cues) return;
-	for (const t of cueTokens(question.quote, question.cues)) await wordButton(page, question.quote, t).click();
+	for (const t of cueTokens(question.quote, question.cues)) await wordBox(page, question.quote, t).check();
 }
 
 /** Answers the question on screen: rightly, or with the first wrong choice. */
@@ -48,7 +48,7 @@ export async function answer(page: Page, quiz: Quiz, question: Question, right =
 	} else {
 		const cues = cueTokens(question.quote, question.cues);
 		const other = tokenize(question.quote).findIndex((_, i) => !cues.includes(i));
-		await wordButton(page, question.quote, other).click();
+		await wordBox(page, question.quote, other).check();
 	}
 	await page.getByRole('button', { name: 'Check' }).click();
 }

@@ -2,6 +2,10 @@
  * What a student page and its island agree on: the element the server renders
  * the player into, and the props it serialises there for hydration.
  */
+import { answerFromForm } from '../lib/machines/play-form.ts';
+import type { Progress } from '../lib/machines/progress.ts';
+import type { PublicQuestion } from '../lib/quiz/public.ts';
+
 export const ISLAND_ID = 'quiz-island';
 
 /** What a page imports as `./x.ts?island` (built by scripts/build/islands.ts). */
@@ -16,4 +20,22 @@ export interface IslandAsset {
 export function islandRoot<Props>(): { target: HTMLElement; props: Props } | null {
 	const target = document.getElementById(ISLAND_ID);
 	return target?.dataset.props ? { target, props: JSON.parse(target.dataset.props) as Props } : null;
+}
+
+/**
+ * The place with what the student did before the script arrived: a mode
+ * picked on the intro, a label chosen or words marked. Hydrating from the
+ * server's props alone would undo those clicks.
+ */
+export function withEarlyClicks(target: HTMLElement, progress: Progress, questions: readonly PublicQuestion[]): Progress {
+	const form = target.querySelector<HTMLFormElement>('form[action="?/play"]');
+	if (!form) return progress;
+	const fields = new FormData(form);
+	if (progress.step === 'intro') {
+		const mode = fields.get('mode');
+		return mode === 'practice' || mode === 'test' ? { ...progress, mode } : progress;
+	}
+	const question = questions.find((q) => q.id === progress.round[progress.index]);
+	if (progress.step !== 'answering' || !question) return progress;
+	return { ...progress, draft: answerFromForm(fields, question) ?? progress.draft };
 }
