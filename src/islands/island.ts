@@ -39,3 +39,15 @@ export function withEarlyClicks(target: HTMLElement, progress: Progress, questio
 	if (progress.step !== 'answering' || !question) return progress;
 	return { ...progress, draft: answerFromForm(fields, question) ?? progress.draft };
 }
+
+/**
+ * Runs `hydrate` once the browser is idle after loading the page. Until then
+ * the page works as plain forms (each step goes to the server), so a slow
+ * device answers a click at once instead of after the script's start-up;
+ * once idle, the player takes over in place. A choice made in between is
+ * kept (see withEarlyClicks).
+ */
+export function whenIdle(hydrate: () => void): void {
+	if ('requestIdleCallback' in window) requestIdleCallback(hydrate, { timeout: 3_000 });
+	else setTimeout(hydrate, 0);
+}
