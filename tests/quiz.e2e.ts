@@ -59,9 +59,12 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 	const row = page.getByRole('row', { name: new RegExp(label(quiz, wrong.type === 'classify' ? wrong.answer : '')) });
 	await expect(row).toContainText(/of/);
 	await expect(page.getByRole('listitem').filter({ hasText: 'labelled as' })).toHaveCount(1);
-	const missed = page.getByRole('list').last().getByRole('listitem');
+	const missed = page.getByRole('list', { name: 'Missed, with the explanation' }).getByRole('listitem');
 	await expect(missed).toHaveCount(1);
 	await expect(missed).toContainText(wrong.explanation);
+	// The results end with what to carry away from any quiz.
+	await expect(page.getByRole('heading', { name: /^Take this with you/ })).toBeVisible();
+	await expect(page.getByRole('list').filter({ hasText: 'Who says so?' }).getByRole('listitem')).toHaveCount(4);
 
 	await page.getByRole('button', { name: 'Retry the 1 missed' }).click();
 	await expect(page.getByRole('heading', { name: 'Retry 1 of 1' })).toBeFocused();
