@@ -5,17 +5,15 @@
  * holds a key.
  */
 import { fromPromise } from 'xstate';
-import { grade, misfit, type Graded } from '../quiz/grading.ts';
+import { gradeIn, type Graded } from '../quiz/grading.ts';
 import type { Answer, Quiz } from '../quiz/schema.ts';
 import { quizMachine, type FinishInput, type FinishOutput, type GradeInput, type GradeOutput } from './quiz.machine.ts';
 
 /** The verdict on one answer; an answer the question cannot take is refused. */
 export function gradeAnswer(quiz: Quiz, questionId: string, answer: Answer): Graded {
-	const question = quiz.questions.find((q) => q.id === questionId);
-	if (!question) throw new RangeError(`This quiz has no question "${questionId}"`);
-	const wrong = misfit(quiz, question, answer);
-	if (wrong) throw new RangeError(wrong.message);
-	return grade(question, answer);
+	const checked = gradeIn(quiz, questionId, answer);
+	if (!checked.ok) throw new RangeError(checked.message);
+	return checked.graded;
 }
 
 /** Verdicts on the answers of a round that have none yet. */

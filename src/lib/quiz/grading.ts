@@ -106,11 +106,14 @@ export function grade(question: Question, answer: Answer): Graded {
 	}
 }
 
-/** Grades by question id, for graders that hold a whole quiz. */
-export function gradeIn(quiz: Quiz, questionId: string, answer: Answer): Graded {
+export type Checked = { ok: true; graded: Graded } | { ok: false; kind: AnswerMisfit['kind'] | 'unknown-question'; message: string };
+
+/** Grades by question id, for graders that hold a whole quiz; an answer the question cannot take is refused, not graded. */
+export function gradeIn(quiz: Quiz, questionId: string, answer: Answer): Checked {
 	const question = quiz.questions.find((q) => q.id === questionId);
-	if (!question) throw new RangeError(`No question "${questionId}" in this quiz`);
-	return grade(question, answer);
+	if (!question) return { ok: false, kind: 'unknown-question', message: `This quiz has no question "${questionId}"` };
+	const wrong = misfit(quiz, question, answer);
+	return wrong ? { ok: false, ...wrong } : { ok: true, graded: grade(question, answer) };
 }
 
 export type AnswerMisfit = { kind: 'wrong-answer-type' | 'invalid-answer'; message: string };
