@@ -6,7 +6,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { text as readStream } from 'node:stream/consumers';
-import { formatProblem, validateQuizData } from '../src/lib/quiz/validate.ts';
+import { validateQuizData } from '../src/lib/quiz/validate.ts';
+import { formatProblem } from '../src/lib/quiz/validate/format.ts';
 import { DraftError, draftQuiz } from '../src/lib/tagger/draft.ts';
 
 const USAGE = `Usage: npm run quiz:draft -- <article.txt> [-o <quiz.json>]

@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATEGORIES } from './categories.ts';
-import {
-	ArticleSchema,
-	CategorySchema,
-	ChoiceQuestionSchema,
-	ClassifyQuestionSchema,
-	CueQuestionSchema,
-	LIMITS,
-	QuizSchema
-} from './schema.ts';
+import { LIMITS } from './limits.ts';
+import { QuizSchema } from './schema.ts';
+import { ArticleSchema, CategorySchema, ChoiceQuestionSchema, ClassifyQuestionSchema, CueQuestionSchema } from './schema/shapes.ts';
 
 const guide = readFileSync('docs/authoring.md', 'utf8');
 const blocks = [...guide.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]!);

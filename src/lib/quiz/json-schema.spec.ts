@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILE, SCHEMA_REF, quizJsonSchema, quizJsonSchemaText } from './json-schema.ts';
-import { ArticleSchema, QuizSchema } from './schema.ts';
+import { QuizSchema } from './schema.ts';
+import { ArticleSchema } from './schema/shapes.ts';
 
 const published = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, any>;
 const quizFiles = readdirSync('quizzes').filter((f) => f.endsWith('.json'));

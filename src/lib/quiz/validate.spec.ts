@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleQuiz } from './sample.ts';
 import { QuizSchema } from './schema.ts';
-import { formatProblem, validateQuizData, validateQuizText, type Validation } from './validate.ts';
+import { validateQuizData, validateQuizText, type Validation } from './validate.ts';
+import { formatProblem } from './validate/format.ts';
 
 const FIXTURES = 'src/lib/quiz/fixtures';
 const read = (path: string) => readFileSync(path, 'utf8');
