@@ -75,9 +75,12 @@ export function crossCheck(value: unknown, ctx: Ctx) {
 	questions.forEach((q, i) => {
 		if (!q) return;
 		const at = (...rest: Path): Path => ['questions', i, ...rest];
-		const quoteText = sound.text(q.quote, at('quote'));
+		const written = sound.text(q.quote, at('quote'));
+		// Cues and decoys are read inside the quote; a quote that is not the
+		// article's is reported alone, and its cues are checked once it is fixed.
+		const quoteText =
+			written !== undefined && paragraphs && !checkQuote(ctx, paragraphs, written, at('quote'), 'The quote') ? undefined : written;
 		if (paragraphs) {
-			if (quoteText !== undefined) checkQuote(ctx, paragraphs, quoteText, at('quote'), 'The quote');
 			if (sound.ok(at('related')))
 				listOf(q.related).forEach((r, j) => {
 					const passage = sound.text(r, at('related', j));

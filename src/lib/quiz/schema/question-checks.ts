@@ -16,7 +16,8 @@ export function checkUnique(ctx: Ctx, ids: (string | undefined)[], base: (i: num
 			issue(ctx, base(i), `${what} "${value}" is used twice`, {
 				found: value,
 				expected: 'an id no other entry uses',
-				hint: `it is already used at position ${first}; rename one of them`
+				hint: 'rename one of them',
+				sameAs: base(first).slice(0, -1)
 			});
 	});
 }
@@ -31,7 +32,7 @@ export function checkInside(ctx: Ctx, quoteText: string, phrase: string, path: P
 			});
 		return;
 	}
-	const miss = findMismatch([quoteText], phrase);
+	const miss = findMismatch([quoteText], phrase, { copy: `the ${what}`, source: 'the quote', rule: `a ${what} must sit inside the quote` });
 	issue(ctx, path, `The ${what} "${phrase}" is not inside the quote`, {
 		found: phrase,
 		expected: 'words copied from this question’s quote',

@@ -13,6 +13,8 @@ export interface IssueDetail {
 	hint?: string;
 	/** Index of the character, in the text at the issue's path, that the problem is about. */
 	at?: number;
+	/** The entry that already holds this id; the validator names it, and its line when the text is known. */
+	sameAs?: Path;
 }
 
 type Shape = z.output<typeof QuizShape>;

@@ -22,6 +22,8 @@ export interface Found extends Problem {
 	at?: number;
 	/** For an unknown field: the known field it most likely meant. */
 	meant?: string;
+	/** The entry that already holds a duplicated id; its line joins the hint once the text is known. */
+	sameAs?: Key[];
 }
 
 /** `questions[3].whyNot["non-answer"]` */
@@ -53,7 +55,7 @@ export function show(value: unknown): string {
 }
 
 export function strip(problems: readonly Found[]): Problem[] {
-	return problems.map(({ keys: _keys, at: _at, meant: _meant, ...p }) => p);
+	return problems.map(({ keys: _keys, at: _at, meant: _meant, sameAs: _sameAs, ...p }) => p);
 }
 
 export function byPosition(a: Problem, b: Problem): number {

@@ -93,6 +93,8 @@ export function mapSource(source: string): SourceMap {
 		duplicates,
 		errors,
 		place(problem) {
+			const other = problem.sameAs && entries.get(keyOf(problem.sameAs));
+			if (other && problem.hint) problem = { ...problem, hint: `${problem.hint}, on line ${other.value.line}` };
 			// A missing field is placed at its parent: walk up until a value exists.
 			for (let n = problem.keys.length; n >= 0; n--) {
 				const entry = entries.get(keyOf(problem.keys.slice(0, n)));

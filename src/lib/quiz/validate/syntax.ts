@@ -48,6 +48,19 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 			hint: 'remove the comma after the last entry; JSON allows no comma before } or ]',
 			...positionAt(source, before)
 		};
+	// Pasted news is full of quotation marks: a straight one inside a text ends it,
+	// and the words after it show up as a bare word or number.
+	const bare = code === 'InvalidSymbol' || (code === 'CommaExpected' && !token.startsWith('"'));
+	if (bare && source[before] === '"' && !source.slice(before, error.offset).includes('\n') && !token.startsWith("'"))
+		return {
+			severity: 'error',
+			path: '',
+			message: 'The file is not valid JSON: a straight double quote ends a text too early',
+			found: `a straight " right before ${show(token)}`,
+			expected: '\\" for a quote mark inside a text',
+			hint: 'a straight " closes the text it stands in; inside a text write \\" (a backslash, then the quote mark), or copy the curly quotes “ ” if the article uses them',
+			...positionAt(source, before)
+		};
 	let hint = SYNTAX_HINTS[code] ?? code;
 	if (code === 'InvalidSymbol' && token.startsWith("'")) hint = 'JSON uses double quotes "like this", never single quotes';
 	if (code === 'CommaExpected' && before >= 0) hint = `a comma is missing: add one at the end of line ${positionAt(source, before).line}`;

@@ -177,9 +177,10 @@ export function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
 				}
 			];
 		case 'custom': {
-			const { at, ...detail } = (issue.params ?? {}) as IssueDetail;
+			const { at, sameAs, ...detail } = (issue.params ?? {}) as IssueDetail;
+			const hint = sameAs ? `${detail.hint}; ${formatPath(sameAs)} has it too` : detail.hint;
 			return [
-				{ ...base, message: issue.message, ...detail, found: detail.found === undefined ? undefined : show(detail.found), at }
+				{ ...base, message: issue.message, ...detail, hint, found: detail.found === undefined ? undefined : show(detail.found), at, sameAs }
 			];
 		}
 		default:
