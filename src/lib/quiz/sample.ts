@@ -70,7 +70,7 @@ export const sampleQuiz = {
 			quote: 'I won’t get into that today.',
 			options: [
 				{ id: 'yes', text: 'Yes, that is a denial.', whyNot: 'A denial says “no”. Declining to answer says nothing either way.' },
-				{ id: 'no', text: 'No, it is a non-answer.' }
+				{ id: 'no', text: 'No: a non-answer.' }
 			],
 			answer: 'no',
 			explanation: 'Declining to answer is neither a yes nor a no.'

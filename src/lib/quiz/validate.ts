@@ -63,7 +63,7 @@ function check(data: unknown): Checked {
 		return { ok: false, problems: [...forbidden, ...problems.filter((p) => !(p.message.endsWith('is missing') && meant.has(JSON.stringify(p.keys))))] };
 	}
 	if (forbidden.length) return { ok: false, problems: forbidden };
-	return { ok: true, quiz: result.data, warnings: warningsFor(result.data) };
+	return { ok: true, quiz: result.data, warnings: warningsFor(result.data, data) };
 }
 
 /** Validates parsed JSON. Never throws: any input gives a quiz or problems. */

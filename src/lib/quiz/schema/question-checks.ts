@@ -1,6 +1,6 @@
 /** Cross-checks inside one question: its answer, its why-nots, its decoys and options. */
 import { didYouMean } from '../suggest.ts';
-import { spansOf, tokenize } from '../text.ts';
+import { spansOf, tokenize, tokensIn } from '../text.ts';
 import { findMismatch } from '../verbatim.ts';
 import { isObject, issue, listOf, quoted, type Ctx, type Loose, type Path, type Soundness } from './soundness.ts';
 
@@ -84,19 +84,23 @@ export function checkClassify(ctx: Ctx, q: Loose, at: At, sound: Soundness, cate
 	}
 }
 
+/** The words of the quote a student marks to mark these phrases, as grading counts them. */
+function wordsOf(quoteText: string, phrases: readonly string[]): number[] {
+	return tokensIn(tokenize(quoteText), spansOf(quoteText, phrases).filter((s) => s !== null));
+}
+
+/** A decoy may not cover a word a cue covers; the same word elsewhere in the quote is fine. */
 export function checkDecoys(ctx: Ctx, q: Loose, quoteText: string | undefined, at: At, sound: Soundness) {
 	if (quoteText === undefined) return;
-	const cueSpans = listOf(q.cues)
+	const cues = listOf(q.cues)
 		.map((c, i) => sound.text(c, at('cues', i)))
-		.filter((c): c is string => c !== undefined)
-		.map((c) => spansOf(quoteText, [c])[0])
-		.filter((s) => s !== null && s !== undefined);
+		.filter((c): c is string => c !== undefined);
+	const cueWords = new Set(wordsOf(quoteText, cues));
 	listOf(q.decoys).forEach((d, j) => {
 		const decoy = isObject(d) ? sound.text(d.text, at('decoys', j, 'text')) : undefined;
 		if (decoy === undefined) return;
 		if (!quoteText.includes(decoy)) return checkInside(ctx, quoteText, decoy, at('decoys', j, 'text'), 'decoy');
-		const span = spansOf(quoteText, [decoy])[0]!;
-		if (cueSpans.some((s) => s!.start < span.end && span.start < s!.end))
+		if (wordsOf(quoteText, [decoy]).some((w) => cueWords.has(w)))
 			issue(ctx, at('decoys', j, 'text'), `The decoy "${decoy}" overlaps a cue`, {
 				found: decoy,
 				expected: 'words of the quote that are not cue words',

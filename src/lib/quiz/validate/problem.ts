@@ -54,6 +54,14 @@ export function show(value: unknown): string {
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** `"a", "b" and 3 more` */
+export function idList(ids: readonly string[], max = 6): string {
+	const shown = ids.slice(0, max).map((id) => `"${id}"`);
+	const more = ids.length - shown.length;
+	if (more > 0) return `${shown.join(', ')} and ${more} more`;
+	return shown.length < 2 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
 export function strip(problems: readonly Found[]): Problem[] {
 	return problems.map(({ keys: _keys, at: _at, meant: _meant, sameAs: _sameAs, ...p }) => p);
 }
