@@ -7,7 +7,8 @@ const run = (...args: string[]) => {
 };
 const FIXTURES = 'src/lib/quiz/fixtures';
 
-describe('npm run quiz:check', () => {
+// Each run starts tsx and loads the checker: seconds on a busy machine.
+describe('npm run quiz:check', { timeout: 30_000 }, () => {
 	it('passes the shipped quizzes without a warning', () => {
 		const { code, lines } = run();
 		expect(code).toBe(0);
