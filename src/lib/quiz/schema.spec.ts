@@ -59,6 +59,16 @@ describe('quiz schema', () => {
 		expect(messages(data)).toEqual([]);
 	});
 
+	it('accepts a claim with no source word, and asks for one only where students must mark it', () => {
+		const data = clone();
+		data.questions[0].cues = [];
+		expect(messages(data)).toEqual([]);
+		data.questions[1].cues = [];
+		expect(messages(data)).toEqual(['questions.1.cite: A question that asks students to mark cue words has none listed']);
+		data.questions[3].cues = [];
+		expect(messages(data)).toContain('questions.3.cues: List at least one cue: the words that signal the source');
+	});
+
 	it('rejects unknown fields', () => {
 		const data = clone();
 		data.questions[0].explantion = 'typo';

@@ -36,14 +36,20 @@ export const quote = text('The quote', LIMITS.quoteChars).describe(
 	`The claim, copied character for character from one paragraph of the article (up to ${LIMITS.quoteChars} characters).`
 );
 
-export const cues = z
+const cueList = z
 	.array(text('A cue', LIMITS.cueChars), { error: 'cues must be a list of texts: ["reportedly"]' })
-	.min(1, { error: 'List at least one cue: the words that signal the source' })
-	.max(LIMITS.cues, { error: `Too many cues (limit ${LIMITS.cues})` })
-	.meta({
-		description: `The words inside the quote that signal where the claim comes from (up to ${LIMITS.cues}).`,
-		examples: [['according to two people familiar with the talks']]
-	});
+	.max(LIMITS.cues, { error: `Too many cues (limit ${LIMITS.cues})` });
+
+export const cues = cueList.min(1, { error: 'List at least one cue: the words that signal the source' }).meta({
+	description: `The words inside the quote that signal where the claim comes from (up to ${LIMITS.cues}).`,
+	examples: [['according to two people familiar with the talks']]
+});
+
+/** A claim may have no source word at all; then the missing source is the lesson, and there is nothing to mark. */
+export const classifyCues = cueList.meta({
+	description: `The words inside the quote that signal where the claim comes from (up to ${LIMITS.cues}); [] when the sentence has none, which the explanation should then say.`,
+	examples: [['according to two people familiar with the talks'], []]
+});
 
 export const explanation = text('The explanation', LIMITS.explanationChars).describe(
 	`Why the right answer is right, in 2-4 plain sentences that name the cue (up to ${LIMITS.explanationChars} characters).`

@@ -45,6 +45,12 @@ export function checkInside(ctx: Ctx, quoteText: string, phrase: string, path: P
 
 
 export function checkClassify(ctx: Ctx, q: Loose, at: At, sound: Soundness, categoryIds: string[] | null) {
+	if (q.cite === true && sound.ok(at('cues')) && listOf(q.cues).length === 0)
+		issue(ctx, at('cite'), 'A question that asks students to mark cue words has none listed', {
+			found: '"cite": true and "cues": []',
+			expected: 'at least one cue, or no "cite"',
+			hint: 'list the source words to mark in "cues", or remove "cite" for a claim with no source word'
+		});
 	const answer = sound.text(q.answer, at('answer'));
 	if (!categoryIds) return;
 	const meant = (word: string, fallback: string) => {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_CATEGORIES } from '../categories.ts';
 import { LIMITS } from '../limits.ts';
-import { cues, explanation, id, prompt, questionId, quote, related, text, whyNotText } from './fields.ts';
+import { classifyCues, cues, explanation, id, prompt, questionId, quote, related, text, whyNotText } from './fields.ts';
 
 export const CategorySchema = z
 	.strictObject({
@@ -73,7 +73,7 @@ export const ClassifyQuestionSchema = z
 			.boolean({ error: 'cite must be true or false (no quotes)' })
 			.optional()
 			.describe('true to also ask students to mark the cue words that prove the label.'),
-		cues,
+		cues: classifyCues,
 		explanation,
 		whyNot: z
 			.record(id('A whyNot key'), whyNotText, {
