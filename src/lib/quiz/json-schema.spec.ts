@@ -29,9 +29,9 @@ describe('the published JSON Schema', () => {
 		expect(published.properties.$schema).toMatchObject({ type: 'string' });
 	});
 
-	it('offers the three question types, each closed to unknown fields', () => {
+	it('offers the four question types, each closed to unknown fields', () => {
 		const types = published.properties.questions.items.oneOf as Record<string, any>[];
-		expect(types.map((t) => t.properties.type.const)).toEqual(['classify', 'cue', 'choice']);
+		expect(types.map((t) => t.properties.type.const)).toEqual(['classify', 'cue', 'choice', 'order']);
 		for (const t of types) expect(t.additionalProperties).toBe(false);
 	});
 

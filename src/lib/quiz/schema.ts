@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { AnswerSchema } from './schema/answer.ts';
 import { crossCheck } from './schema/cross-checks.ts';
 import { isObject } from './schema/soundness.ts';
-import type { ChoiceQuestionSchema, ClassifyQuestionSchema, CueQuestionSchema } from './schema/shapes.ts';
+import type { ChoiceQuestionSchema, ClassifyQuestionSchema, CueQuestionSchema, OrderQuestionSchema } from './schema/shapes.ts';
 import { QuizShape } from './schema/shapes.ts';
 
 export const QuizSchema = QuizShape.superRefine(crossCheck, {
@@ -32,6 +32,7 @@ export type Question = Quiz['questions'][number];
 export type ClassifyQuestion = z.output<typeof ClassifyQuestionSchema>;
 export type CueQuestion = z.output<typeof CueQuestionSchema>;
 export type ChoiceQuestion = z.output<typeof ChoiceQuestionSchema>;
+export type OrderQuestion = z.output<typeof OrderQuestionSchema>;
 
 // The server's request parsing and the player take the answer format from
 // here, beside the quiz it answers.

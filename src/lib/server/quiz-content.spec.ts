@@ -10,6 +10,8 @@ describe('every shipped quiz', () => {
 	it.each(quizzes)('$file quotes its article verbatim and keeps every cue inside its quote', ({ quiz }) => {
 		const paragraphs = quiz.article.paragraphs;
 		for (const q of quiz.questions) {
+			for (const item of q.type === 'order' ? q.items : []) expect(locate(paragraphs, item.quote), `${q.id} ${item.id}`).not.toBeNull();
+			if (q.type === 'order') continue;
 			if (q.quote !== undefined) expect(locate(paragraphs, q.quote), `${q.id} quote`).not.toBeNull();
 			for (const r of q.related ?? []) expect(locate(paragraphs, r), `${q.id} related`).not.toBeNull();
 			if (q.quote !== undefined) expect(spansOf(q.quote, q.cues ?? []), `${q.id} cues`).not.toContain(null);

@@ -86,6 +86,11 @@ export function crossCheck(value: unknown, ctx: Ctx) {
 					const passage = sound.text(r, at('related', j));
 					if (passage !== undefined) checkQuote(ctx, paragraphs, passage, at('related', j), 'The related passage');
 				});
+			if (q.type === 'order' && sound.ok(at('items')))
+				listOf(q.items).forEach((item, j) => {
+					const claim = isObject(item) ? sound.text(item.quote, at('items', j, 'quote')) : undefined;
+					if (claim !== undefined) checkQuote(ctx, paragraphs, claim, at('items', j, 'quote'), 'The quote');
+				});
 		}
 		if (quoteText !== undefined && sound.ok(at('cues')))
 			listOf(q.cues).forEach((c, j) => {
@@ -101,5 +106,10 @@ export function crossCheck(value: unknown, ctx: Ctx) {
 		if (q.type === 'classify') checkClassify(ctx, q, at, sound, categoryIds);
 		if (q.type === 'cue' && sound.ok(at('decoys'))) checkDecoys(ctx, q, quoteText, at, sound);
 		if (q.type === 'choice') checkChoice(ctx, q, at, sound);
+		if (q.type === 'order' && sound.ok(at('items'))) {
+			const items = listOf(q.items);
+			const ids = items.map((item, j) => (isObject(item) ? sound.text(item.id, at('items', j, 'id')) : undefined));
+			checkUnique(ctx, ids, (j) => at('items', j, 'id'), 'The claim id');
+		}
 	});
 }

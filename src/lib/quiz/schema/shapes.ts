@@ -138,7 +138,41 @@ export const ChoiceQuestionSchema = z
 	})
 	.describe('A choice question: a question of your own with one right option.');
 
-const QUESTION_SCHEMAS = [ClassifyQuestionSchema, CueQuestionSchema, ChoiceQuestionSchema] as const;
+export const OrderItemSchema = z
+	.strictObject({
+		id: id('A claim id').meta({
+			description: 'A short id for this claim, unique in its question; answers list these ids.',
+			examples: ['public-record', 'one-outlet']
+		}),
+		quote: text('The quote', LIMITS.quoteChars).describe(
+			`The claim, copied character for character from one paragraph of the article (up to ${LIMITS.quoteChars} characters).`
+		),
+		explanation: text('A claim’s explanation', LIMITS.whyNotChars).describe(
+			`Why this claim belongs at this place in the order, naming what supports it (up to ${LIMITS.whyNotChars} characters).`
+		)
+	})
+	.describe('One claim to put in order.');
+
+export const ORDER_MIN_ITEMS = 3;
+
+export const OrderQuestionSchema = z
+	.strictObject({
+		type: z.literal('order').describe('Students put claims in order of how well supported they are.'),
+		id: questionId,
+		prompt: prompt.describe(`The question students answer (up to ${LIMITS.promptChars} characters).`),
+		items: z
+			.array(OrderItemSchema, { error: 'items must be a list: [{ "id": "a", "quote": "...", "explanation": "..." }, ...]' })
+			.min(ORDER_MIN_ITEMS, { error: `An order question needs at least ${ORDER_MIN_ITEMS} claims` })
+			.max(LIMITS.orderItems, { error: `Too many claims (limit ${LIMITS.orderItems})` })
+			.describe(
+				`The claims, listed in the right order: best supported first (${ORDER_MIN_ITEMS} to ${LIMITS.orderItems}). Students see them in another order.`
+			),
+		explanation,
+		related
+	})
+	.describe('An order question: which claims are better supported than which?');
+
+const QUESTION_SCHEMAS = [ClassifyQuestionSchema, CueQuestionSchema, ChoiceQuestionSchema, OrderQuestionSchema] as const;
 
 /** The question types, in the order the guide and the JSON Schema list them. */
 export const QUESTION_TYPES: readonly string[] = QUESTION_SCHEMAS.map((s) => s.shape.type.value);

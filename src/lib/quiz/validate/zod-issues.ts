@@ -198,8 +198,12 @@ function sizeHint(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, keys
 	const list = issue.origin === 'array';
 	const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
 	const over = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-	if (issue.code === 'too_small')
-		return list ? `add ${limit === 1 ? 'one' : `at least ${limit}`}` : 'write something here, or remove the field if it is optional';
+	if (issue.code === 'too_small') {
+		if (!list) return 'write something here, or remove the field if it is optional';
+		const short = limit - (Array.isArray(found) ? found.length : 0);
+		if (short < limit) return `add ${short === 1 ? 'one more' : `${short} more`}`;
+		return `add ${limit === 1 ? 'one' : `at least ${limit}`}`;
+	}
 	if (list)
 		return (
 			`remove ${over(Array.isArray(found) ? found.length - limit : 0, 'item', 'items')}` +
