@@ -4,6 +4,7 @@
  */
 import { TODO } from '../placeholder.ts';
 import type { Quiz } from '../schema.ts';
+import { giveaways } from './giveaways.ts';
 import { formatPath, idList, problemAt, type Found, type Key } from './problem.ts';
 import { valueAt } from './zod-issues.ts';
 
@@ -59,7 +60,7 @@ function unwritten(quiz: Quiz, data: unknown): Found[] {
 }
 
 export function warningsFor(quiz: Quiz, data: unknown): Found[] {
-	const warnings = [...unusedCategories(quiz, data), ...unwritten(quiz, data)];
+	const warnings = [...unusedCategories(quiz, data), ...unwritten(quiz, data), ...giveaways(quiz, data)];
 	const n = quiz.questions.length;
 	if (n < 5)
 		warnings.push(
