@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { QuizSchema, type Question, type Quiz } from '../quiz/schema.ts';
 import { locate, spansOf, wordCount } from '../quiz/text.ts';
@@ -44,6 +44,32 @@ describe('every shipped quiz', () => {
 			if (q.type === 'choice') expect(q.options.filter((o) => o.id !== q.answer && !o.whyNot), q.id).toEqual([]);
 		}
 		expect(JSON.stringify(quiz).toLowerCase()).not.toContain('attribution');
+	});
+});
+
+describe('the quizzes written from an article text', () => {
+	const fromText = quizzes.filter(({ file }) => existsSync(`quizzes/articles/${file.replace(/\.json$/, '.txt')}`));
+	const newer = fromText.filter(({ file }) => file !== 'sessions-offered-to-resign.json');
+
+	it('has the seed and two more', () => {
+		expect(newer.length).toBeGreaterThanOrEqual(2);
+	});
+
+	it.each(fromText)('$file quotes its article text exactly', ({ file, quiz }) => {
+		const text = readFileSync(`quizzes/articles/${file.replace(/\.json$/, '.txt')}`, 'utf8');
+		expect(quiz.article.paragraphs).toEqual(text.split('\n').filter((line) => line.trim() !== ''));
+	});
+
+	it.each(newer)('$file has 12 to 16 questions, one on a sentence the article does not hold, and ends by pulling it together', ({ quiz }) => {
+		expect(quiz.questions.length).toBeGreaterThanOrEqual(12);
+		expect(quiz.questions.length).toBeLessThanOrEqual(16);
+		const article = quiz.article.paragraphs.join('\n');
+		const unseen = quiz.questions.filter(
+			(q) => q.type === 'choice' && [...q.prompt.matchAll(/“([^”]{40,})”/g)].some(([, quoted]) => !article.includes(quoted!))
+		);
+		expect(unseen.length).toBeGreaterThanOrEqual(1);
+		const last = quiz.questions.at(-1)!;
+		expect(last.type === 'choice' && last.quote === undefined).toBe(true);
 	});
 });
 
