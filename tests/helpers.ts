@@ -42,6 +42,7 @@ type OrderQuestion = Extract<Question, { type: 'order' }>;
  */
 export async function arrange(page: Page, question: OrderQuestion, ids: readonly string[]) {
 	const list = page.getByRole('list', { name: 'Claims in order' });
+	await expect(list.getByRole('listitem')).toHaveCount(question.items.length);
 	const shown = await list.getByRole('listitem').allTextContents();
 	const order = shown.map((text) => question.items.find((item) => text.includes(item.quote))!.id);
 	for (const [target, id] of ids.entries()) {
