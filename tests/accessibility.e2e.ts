@@ -104,6 +104,24 @@ test('a keyboard-only run: keys choose, Enter checks, focus follows each step', 
 			}
 			await expect(page.getByRole('button', { name: 'Check' })).toBeFocused();
 		}
+		if (q.type === 'order') {
+			// Tab to a claim's "Move up" and press Enter; focus stays with the claim as it rises.
+			const list = page.getByRole('list', { name: 'Claims in order' });
+			for (const [target, item] of q.items.entries()) {
+				const up = list.getByRole('listitem').filter({ hasText: item.quote }).getByRole('button', { name: /^Move up/ });
+				const shown = await list.getByRole('listitem').allTextContents();
+				let at = shown.findIndex((text) => text.includes(item.quote));
+				if (at <= target) continue;
+				for (let t = 0; t < 40 && !(await up.evaluate((el) => el === document.activeElement)); t++) await page.keyboard.press('Tab');
+				for (; at > target; at--) {
+					await expect(up).toBeFocused();
+					await page.keyboard.press('Enter');
+					await expect(list.getByRole('listitem').nth(at - 1)).toContainText(item.quote);
+				}
+			}
+			const check = page.getByRole('button', { name: 'Check' });
+			for (let t = 0; t < 40 && !(await check.evaluate((el) => el === document.activeElement)); t++) await page.keyboard.press('Tab');
+		}
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('heading', { name: 'Correct' })).toBeFocused();
 		await page.keyboard.press('Tab');

@@ -2,7 +2,9 @@
  * The player's forms as machine events. Every step of the quiz is a plain
  * HTML form (`method="POST" action="?/play"`), whose pressed button names the
  * event (`name="event" value="answer.submit"`, or with its one argument,
- * `value="review.start@3"`) and whose fields carry its data. Without scripts the browser sends the form and the server runs these
+ * `value="review.start@3"`) and whose fields carry its data. Moving a claim
+ * of an order question (`order.up@claim-id`) is a change of the answer being
+ * built, which the page shows at once. Without scripts the browser sends the form and the server runs these
  * events through the machine; with scripts the same form is caught on submit
  * and the events go to the machine in the page. One reading of the form,
  * for both.
@@ -39,7 +41,22 @@ export function answerFromForm(fields: FormFields, question: Pick<PublicQuestion
 			return choice ? { type: 'choice', option: choice } : null;
 		case 'cue':
 			return { type: 'cue', marked };
+		case 'order': {
+			// The claims as the list shows them, each with its place in a hidden field.
+			const order = fields.getAll('order').map(text).filter(Boolean);
+			return order.length ? { type: 'order', order } : null;
+		}
 	}
+}
+
+/** An order question's claims with one moved a place up or down: "order.up@claim-id" or "order.down@claim-id". */
+function moved(fields: FormFields, direction: string, id: string): Answer | null {
+	const order = fields.getAll('order').map(text);
+	const at = order.indexOf(id);
+	const to = direction === 'order.up' ? at - 1 : at + 1;
+	if (at < 0 || to < 0 || to >= order.length) return null;
+	[order[at], order[to]] = [order[to]!, order[at]!];
+	return { type: 'order', order };
 }
 
 /**
@@ -59,5 +76,9 @@ export function eventsFromForm(fields: FormFields, question: (Pick<PublicQuestio
 		return [{ type: 'review.start', index: Number.isInteger(index) ? index : 0 }];
 	}
 	if (event === 'answer.submit' && question) return [{ type: 'answer.change', answer: answerFromForm(fields, question) }, { type: 'answer.submit' }];
+	if ((event === 'order.up' || event === 'order.down') && question?.type === 'order') {
+		const answer = moved(fields, event, argument);
+		return answer ? [{ type: 'answer.change', answer }] : [];
+	}
 	return [];
 }

@@ -14,6 +14,7 @@ const verdict = (questionId: string, answer: Answer): Graded => ({
 	score: 1,
 	expected: 'fact',
 	marks: null,
+	ranking: null,
 	explanation: 'Because.',
 	whyNot: [],
 	cues: [],

@@ -125,6 +125,8 @@ function encodeAnswer(answer: Answer): string {
 			return `o:${answer.option}`;
 		case 'cue':
 			return `w:${answer.marked.join('.')}`;
+		case 'order':
+			return `r:${answer.order.join(',')}`;
 	}
 }
 
@@ -146,6 +148,10 @@ function decodeAnswer(text: unknown): Answer | null {
 	if (kind === 'w') {
 		const marked = words(first);
 		return marked ? { type: 'cue', marked } : null;
+	}
+	if (kind === 'r' && first) {
+		const order = first.split(',');
+		return order.every((id) => ID.test(id)) && new Set(order).size === order.length ? { type: 'order', order } : null;
 	}
 	return null;
 }

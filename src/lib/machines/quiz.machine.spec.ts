@@ -28,6 +28,7 @@ function graded(questionId: string, answer: Answer): Graded {
 		score: correct ? 1 : 0,
 		expected: 'fact',
 		marks: null,
+		ranking: null,
 		explanation: 'Because.',
 		whyNot: correct ? [] : ['Not that.'],
 		cues: [],

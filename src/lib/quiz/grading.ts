@@ -77,7 +77,8 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 const place = (i: number) => ORDINALS[i] ?? `number ${i + 1}`;
 
 /** A claim's first words, enough to recognise it in a sentence of feedback. */
-function opening(quote: string, words = 8): string {
+/** The first words of a quote, for naming a claim briefly. */
+export function opening(quote: string, words = 8): string {
 	const tokens = tokenize(quote);
 	return tokens.length <= words ? quote : `${quote.slice(0, tokens[words - 1]!.end)}…`;
 }

@@ -6,7 +6,7 @@
  * the question figures and the confusion matrix count those latest attempts
  * only, so every number on the page describes the same set of answers.
  */
-import type { Quiz } from '../quiz/schema.ts';
+import type { Question, Quiz } from '../quiz/schema.ts';
 import { findAssignment, type Assignment } from './assignments.ts';
 import { csvText, type CsvValue } from './csv.ts';
 import type { Db } from './db/index.ts';
@@ -56,7 +56,7 @@ export interface WrongChoice {
 
 export interface QuestionReport {
 	questionId: string;
-	type: 'classify' | 'cue' | 'choice';
+	type: Question['type'];
 	/** What identifies the question to a teacher: a choice question's prompt, otherwise its quote. */
 	text: string;
 	answered: number;
@@ -179,7 +179,7 @@ export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Pro
 		return {
 			questionId: question.id,
 			type: question.type,
-			text: question.type === 'choice' ? question.prompt : question.quote,
+			text: question.type === 'choice' || question.type === 'order' ? question.prompt : question.quote,
 			answered: given.length,
 			correct,
 			shareCorrect: given.length ? correct / given.length : null,

@@ -30,6 +30,7 @@ export function describeExpected(question: PublicQuestion, result: Graded, categ
 export function defaultPrompt(question: PublicQuestion): string {
 	if (question.prompt) return question.prompt;
 	if (question.type === 'cue') return 'Which words tell you where this claim comes from? Mark them.';
+	if (question.type === 'order') return 'Put these claims in order, from the best supported to the least.';
 	return 'Who says so? Choose the label that fits this claim.';
 }
 
@@ -50,4 +51,16 @@ export function announcement(
 		return `Answer saved. Question ${context.index + 1} of ${context.round.length}.`;
 	if (view === 'summary' && summary) return `Quiz finished: ${summary.correct} of ${summary.total} right.`;
 	return '';
+}
+
+/** The one claim a question quotes, if it quotes one (an order question quotes several). */
+export function quoteOf(question: PublicQuestion | undefined): string | undefined {
+	return question && question.type !== 'order' ? question.quote : undefined;
+}
+
+/** Every claim a question puts on screen, for lighting them up in the article. */
+export function quotesOf(question: PublicQuestion | undefined): string[] {
+	if (!question) return [];
+	if (question.type === 'order') return question.items.map((item) => item.quote);
+	return question.quote ? [question.quote] : [];
 }
