@@ -54,6 +54,16 @@ export interface WrongChoice {
 	count: number;
 }
 
+/** How many chose one answer to a question: a label, an option, or (cue questions) how many cue words they found. */
+export interface TallyBar {
+	/** Category id, option id, or 'all' | 'some' | 'none' for cue questions. */
+	id: string;
+	label: string;
+	count: number;
+	/** The right answer (for cue questions: every cue word found). */
+	right: boolean;
+}
+
 export interface QuestionReport {
 	questionId: string;
 	type: 'classify' | 'cue' | 'choice';
@@ -67,6 +77,8 @@ export interface QuestionReport {
 	meanScore: number | null;
 	/** The wrong label (classify) or option (choice) chosen most often; null for cue questions or when none. */
 	commonWrong: WrongChoice | null;
+	/** What the class answered, a bar per label or option, in the order students saw them. */
+	tally: TallyBar[];
 }
 
 export interface ConfusionMatrix {
@@ -118,9 +130,8 @@ export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Pro
 	const byAttempt = groupBy(answers, (a) => a.attempt_id);
 
 	// Attempts are sorted by start, so the last one seen per name is the latest.
-	const byName = groupBy(attempts, (a) => a.name_key);
 	const students: StudentRow[] = [];
-	for (const group of byName.values()) {
+	for (const group of groupBy(attempts, (a) => a.name_key).values()) {
 		const latest = group.at(-1)!;
 		const mine = byAttempt.get(latest.id) ?? [];
 		const total = latest.max_score ?? parseOrder(latest.question_order).length;
@@ -147,15 +158,20 @@ export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Pro
 			)
 		});
 	}
-	students.sort((a, b) => a.name.localeCompare(b.name, quiz.language) || a.startedAt.localeCompare(b.startedAt));
+	// One collator for the sort: localeCompare with a locale builds one per comparison, most of a report's time.
+	const byName = new Intl.Collator(quiz.language);
+	students.sort((a, b) => byName.compare(a.name, b.name) || a.startedAt.localeCompare(b.startedAt));
 
 	const counted = new Set(students.map((s) => s.attemptId));
-	const latestAnswers = answers.filter((a) => counted.has(a.attempt_id));
+	const byQuestion = groupBy(
+		answers.filter((a) => counted.has(a.attempt_id)),
+		(a) => a.question_id
+	);
 	const categoryIds = quiz.categories.map((c) => c.id);
 	const counts = categoryIds.map(() => categoryIds.map(() => 0));
 
 	const questions = quiz.questions.map((question): QuestionReport => {
-		const given = latestAnswers.filter((a) => a.question_id === question.id);
+		const given = byQuestion.get(question.id) ?? [];
 		const correct = given.filter((a) => a.correct === 1).length;
 		const choices =
 			question.type === 'classify'
@@ -163,12 +179,29 @@ export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Pro
 				: question.type === 'choice'
 					? question.options.map((o) => ({ id: o.id, label: o.text }))
 					: [];
+		const chosen = new Map<string, number>();
+		// Wrong as graded when stored, should the quiz's key have changed since.
+		const chosenWrong = new Map<string, number>();
+		for (const a of given) {
+			if (a.chosen_label === null) continue;
+			chosen.set(a.chosen_label, (chosen.get(a.chosen_label) ?? 0) + 1);
+			if (a.chosen_label !== a.expected_label) chosenWrong.set(a.chosen_label, (chosenWrong.get(a.chosen_label) ?? 0) + 1);
+		}
+		const right = question.type === 'cue' ? null : question.answer;
 		let commonWrong: WrongChoice | null = null;
 		// In the order students saw the choices, so a tie goes to the first one listed.
 		for (const choice of choices) {
-			const count = given.filter((a) => a.chosen_label === choice.id && a.chosen_label !== a.expected_label).length;
+			const count = chosenWrong.get(choice.id) ?? 0;
 			if (count > 0 && count > (commonWrong?.count ?? 0)) commonWrong = { ...choice, count };
 		}
+		const tally: TallyBar[] =
+			question.type === 'cue'
+				? [
+						{ id: 'all', label: 'Found every cue word', count: given.filter((a) => a.score >= 1).length, right: true },
+						{ id: 'some', label: 'Found some', count: given.filter((a) => a.score > 0 && a.score < 1).length, right: false },
+						{ id: 'none', label: 'Found none', count: given.filter((a) => a.score <= 0).length, right: false }
+					]
+				: choices.map((c) => ({ ...c, count: chosen.get(c.id) ?? 0, right: c.id === right }));
 		if (question.type === 'classify') {
 			for (const a of given) {
 				const i = categoryIds.indexOf(a.expected_label ?? '');
@@ -184,7 +217,8 @@ export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Pro
 			correct,
 			shareCorrect: given.length ? correct / given.length : null,
 			meanScore: given.length ? roundPoints(given.reduce((n, a) => n + a.score, 0) / given.length) : null,
-			commonWrong
+			commonWrong,
+			tally
 		};
 	});
 
