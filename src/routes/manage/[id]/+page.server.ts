@@ -1,9 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { closeAssignment, deleteAssignment, findAssignment, RETENTION_DAYS } from '$lib/server/assignments.ts';
-import { finishOverdue } from '$lib/server/attempts.ts';
-import { classReport } from '$lib/server/dashboard.ts';
+import { boardSetup, readFigures } from '$lib/server/board.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { qrSvg } from '$lib/server/qr.ts';
 import { DeleteAssignmentSchema, DisplayNameSchema } from '$lib/server/requests.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
 import { letBackIn, LET_IN_MINUTES, renameStudent } from '$lib/server/roster.ts';
@@ -15,25 +13,26 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const id = await requireManager(event);
+	// The fallback while the live stream is down: the page polls by invalidating this.
 	event.depends('manage:report');
 	const db = await getDb();
-	await finishOverdue(db, new Date());
 	const assignment = await findAssignment(db, id);
 	if (!assignment) error(404, 'This assignment has been deleted.');
 	const entry = getQuiz(assignment.quizSlug);
 	if (!entry) error(410, 'The quiz for this assignment is no longer on this site.');
-	const report = await classReport(db, id, entry.quiz);
+	const now = new Date();
+	const figures = await readFigures(db, assignment, entry.quiz, now);
 	// The class joins from the network the teacher is on: its code is let in there, whatever else that network tries.
 	limits.vouch(event.getClientAddress(), assignment.code);
-	const studentUrl = `${event.url.origin}/a/${assignment.code}`;
+	const { title, code, mode, shuffle, closedAt, closesAt } = assignment;
 	return {
-		report,
+		assignment: { id, title, code, mode, shuffle, closedAt, closesAt },
 		quizTitle: entry.quiz.title,
-		categories: entry.quiz.categories,
-		studentUrl,
-		qr: `data:image/svg+xml;base64,${Buffer.from(await qrSvg(studentUrl)).toString('base64')}`,
+		setup: boardSetup(entry.quiz),
+		figures,
+		studentUrl: `${event.url.origin}/a/${assignment.code}`,
 		retentionDays: RETENTION_DAYS,
-		checkedAt: new Date().toISOString()
+		checkedAt: now.toISOString()
 	};
 };
 
