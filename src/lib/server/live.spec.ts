@@ -44,6 +44,8 @@ describe('live dashboards', () => {
 		const response = boards.open('a1', 'teacher');
 		expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
 		expect(response.headers.get('content-encoding')).toBeNull();
+		// Its connection is not reused after it, so none is left open for a server shutting down to wait on.
+		expect(response.headers.get('connection')).toBe('close');
 		const r = reader(response);
 		await vi.advanceTimersByTimeAsync(0);
 		expect(r.text().startsWith(`retry: ${RETRY_MS}\n\n`)).toBe(true);
@@ -113,12 +115,26 @@ describe('live dashboards', () => {
 		boards.end('a1', 'teacher');
 		await vi.advanceTimersByTimeAsync(0);
 		expect([mine.ended(), leaked.ended()]).toEqual([false, true]);
+		// Told why, so its page looks again at once rather than reconnecting.
+		expect(leaked.text()).toMatch(/event: ended\n/);
+		expect(mine.text()).not.toMatch(/event: ended\n/);
 
 		boards = new LiveBoards({ events, read: async () => null });
 		const gone = reader(boards.open('a1', 'teacher'));
 		await vi.advanceTimersByTimeAsync(0);
 		expect(gone.ended()).toBe(true);
 		expect(gone.figures()).toEqual([]);
+	});
+
+	it('end every stream when the server shuts down, and open no new one', async () => {
+		const r = reader(boards.open('a1', 'teacher'));
+		await vi.advanceTimersByTimeAsync(0);
+		boards.endAll();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(r.ended()).toBe(true);
+		expect(boards.watching).toBe(0);
+		const refused = boards.open('a1', 'teacher');
+		expect(refused.status).toBe(503);
 	});
 
 	it('keep the streams open when a read fails, and try again at the next event', async () => {

@@ -52,6 +52,8 @@ interface Board {
 
 export class LiveBoards {
 	readonly #boards = new Map<string, Board>();
+	/** Set once the server is shutting down: no new stream opens. */
+	#closing = false;
 	readonly #options: Required<Omit<LiveOptions, 'onError'>> & Pick<LiveOptions, 'onError'>;
 	/** Reads done, for tests and measurements. */
 	reads = 0;
@@ -66,6 +68,8 @@ export class LiveBoards {
 	 * whenever the class changes, at most once per interval.
 	 */
 	open(assignmentId: string, session: string): Response {
+		if (this.#closing)
+			return new Response('The server is restarting.', { status: 503, headers: { 'content-type': 'text/plain', 'retry-after': '5' } });
 		const encoder = new TextEncoder();
 		let watcher: Watcher | undefined;
 		const stream = new ReadableStream<Uint8Array>(
@@ -101,19 +105,30 @@ export class LiveBoards {
 				'content-type': 'text/event-stream; charset=utf-8',
 				'cache-control': 'no-store',
 				// Proxies that buffer (nginx) pass each event on at once.
-				'x-accel-buffering': 'no'
+				'x-accel-buffering': 'no',
+				// A stream's connection is not reused once it ends: a server shutting down then finds it closed.
+				connection: 'close'
 			}
 		});
 	}
 
-	/** Ends the streams watching an assignment, but those of the session `keep`: their grant has ended, or the assignment has. */
+	/**
+	 * Ends the streams watching an assignment, but those of the session `keep`:
+	 * their grant has ended, or the assignment has. Each is told so first (an
+	 * `ended` event), so its page looks again at once instead of reconnecting.
+	 */
 	end(assignmentId: string, keep?: string): void {
-		for (const w of [...(this.#boards.get(assignmentId)?.watchers ?? [])]) if (w.session !== keep) w.end();
+		for (const w of [...(this.#boards.get(assignmentId)?.watchers ?? [])]) {
+			if (w.session === keep) continue;
+			w.send('event: ended\ndata: {}\n\n');
+			w.end();
+		}
 	}
 
-	/** Ends every stream, so a server shutting down is not held open by dashboards. */
+	/** Ends every stream and opens no new one, so a server shutting down is not held open by dashboards. */
 	endAll(): void {
-		for (const id of [...this.#boards.keys()]) this.end(id);
+		this.#closing = true;
+		for (const board of [...this.#boards.values()]) for (const w of [...board.watchers]) w.end();
 	}
 
 	/** Streams open now, over every assignment. */

@@ -32,7 +32,7 @@ export function follow({ url, onfigures, poll, onstatus, pollMs = 4000 }: Follow
 		timer = setInterval(() => {
 			poll();
 			// A stream the server refused (a restart, a busy moment) is not retried by the browser: try it again here.
-			if (source?.readyState === EventSource.CLOSED) connect();
+			if (source === null || source.readyState === EventSource.CLOSED) connect();
 		}, pollMs);
 	};
 	const disconnect = () => {
@@ -48,6 +48,12 @@ export function follow({ url, onfigures, poll, onstatus, pollMs = 4000 }: Follow
 			onstatus('live');
 		});
 		s.addEventListener('figures', (e) => onfigures(JSON.parse((e as MessageEvent<string>).data) as Figures));
+		// This browser's access ended (a new manage link, the class deleted): look again now, and show what the server says.
+		s.addEventListener('ended', () => {
+			disconnect();
+			startPolling();
+			poll();
+		});
 		s.addEventListener('error', () => {
 			if (source === s) startPolling();
 		});
