@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { closeAssignment, deleteAssignment, findAssignment, RETENTION_DAYS } from '$lib/server/assignments.ts';
+import { closeAssignment, deleteAssignment, findAssignment, replaceManageToken, RETENTION_DAYS } from '$lib/server/assignments.ts';
 import { boardSetup, readFigures } from '$lib/server/board.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { DeleteAssignmentSchema, DisplayNameSchema } from '$lib/server/requests.ts';
@@ -8,7 +8,10 @@ import { letBackIn, LET_IN_MINUTES, renameStudent } from '$lib/server/roster.ts'
 import { getQuiz } from '$lib/server/catalogue.ts';
 import { classEvents } from '$lib/server/events.ts';
 import { limits } from '$lib/server/limits.ts';
-import { requireManager } from './access.ts';
+import { liveBoards } from '$lib/server/live-boards.ts';
+import { revokeOtherGrants } from '$lib/server/manage-sessions.ts';
+import { newLinkCookie } from '$lib/server/new-link.ts';
+import { requireManager, requireManagerSession } from './access.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -72,12 +75,35 @@ export const actions: Actions = {
 		}
 	},
 	delete: async (event) => {
-		const id = await requireManager(event);
+		const { id, session } = await requireManagerSession(event);
 		const form = Object.fromEntries(await event.request.formData());
 		const parsed = DeleteAssignmentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { deleteError: parsed.error.issues[0]?.message ?? 'Tick the box to confirm.' });
 		// Its grants go with it, in every browser that had it open.
 		await deleteAssignment(await getDb(), id);
+		// Other browsers watching it are told at once; this one is on its way to /teach.
+		liveBoards.end(id, session);
 		redirect(303, '/teach?deleted=1');
+	},
+	/**
+	 * A lost or leaked manage link, replaced: the old link opens nothing from
+	 * now on, and every other browser's grant (and open live dashboard) ends,
+	 * so whoever else had the link is out. This browser keeps the dashboard.
+	 * The new link is shown once, on its own page, never on the dashboard a
+	 * teacher projects.
+	 */
+	newLink: async (event) => {
+		const { id, session } = await requireManagerSession(event);
+		const db = await getDb();
+		const token = await db.transaction().execute(async (trx) => {
+			const replaced = await replaceManageToken(trx, id);
+			if (replaced) await revokeOtherGrants(trx, id, session);
+			return replaced;
+		});
+		if (!token) error(404, 'This assignment has been deleted.');
+		liveBoards.end(id, session);
+		const flash = newLinkCookie(id, event.url);
+		event.cookies.set(flash.name, token, flash.options);
+		redirect(303, `/manage/${id}/link?replaced`);
 	}
 };
