@@ -8,7 +8,7 @@
  */
 import type { Quiz } from '../quiz/schema.ts';
 import { assignmentStatus, type Assignment } from './assignments.ts';
-import { classReport, type ClassReport, type StudentRow, type TallyBar, type WrongChoice } from './dashboard.ts';
+import { answerFigures, attemptRows, reportOf, type ClassReport, type ClassRows, type StudentRow, type TallyBar, type WrongChoice } from './dashboard.ts';
 import type { Db } from './db/index.ts';
 import { settleAttempts } from './settle.ts';
 
@@ -161,8 +161,16 @@ export async function settleIfClosed(db: Db, assignment: Assignment, now: Date):
 	if (assignmentStatus(assignment, now) === 'closed') await settleAttempts(db, { assignmentId: assignment.id }, now.toISOString());
 }
 
+/** Where a read takes the class's rows from: the database, every row; or rows kept from the last read (kept-rows.ts). */
+export type RowSource = (db: Db, assignmentId: string, now: Date) => Promise<ClassRows>;
+
+const everyRow: RowSource = async (db, assignmentId) => ({
+	attempts: await attemptRows(db, assignmentId),
+	answers: await answerFigures(db, assignmentId)
+});
+
 /** The class's figures now, after settling what this assignment's closing left open. */
-export async function readFigures(db: Db, assignment: Assignment, quiz: Quiz, now: Date): Promise<Figures> {
+export async function readFigures(db: Db, assignment: Assignment, quiz: Quiz, now: Date, rows: RowSource = everyRow): Promise<Figures> {
 	await settleIfClosed(db, assignment, now);
-	return figuresOf(await classReport(db, assignment.id, quiz), quiz, now);
+	return figuresOf(reportOf(assignment, await rows(db, assignment.id, now), quiz), quiz, now);
 }

@@ -10,6 +10,7 @@ import type { Quiz } from '../quiz/schema.ts';
 import { findAssignment, type Assignment } from './assignments.ts';
 import { csvText, type CsvValue } from './csv.ts';
 import type { Db } from './db/index.ts';
+import type { AnswerRow, AttemptRow } from './db/tables.ts';
 import { AssignmentError } from './errors.ts';
 import { parseOrder, roundPoints } from './settle.ts';
 
@@ -110,23 +111,38 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 
 const percentOf = (points: number, total: number) => (total === 0 ? 0 : Math.round((points / total) * 100));
 
-export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Promise<ClassReport> {
-	const assignment = await findAssignment(db, assignmentId);
-	if (!assignment) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
+/** An answer as the report counts it. */
+export type AnswerFigures = Pick<AnswerRow, 'attempt_id' | 'question_id' | 'correct' | 'score' | 'chosen_label' | 'expected_label'>;
 
-	const attempts = await db
-		.selectFrom('attempts')
-		.selectAll()
-		.where('assignment_id', '=', assignmentId)
-		.orderBy('started_at')
-		.orderBy('id')
-		.execute();
-	const answers = await db
+/** What a report is made of: the class's attempts and their answers. */
+export interface ClassRows {
+	attempts: AttemptRow[];
+	answers: AnswerFigures[];
+}
+
+export function attemptRows(db: Db, assignmentId: string): Promise<AttemptRow[]> {
+	return db.selectFrom('attempts').selectAll().where('assignment_id', '=', assignmentId).orderBy('started_at').orderBy('id').execute();
+}
+
+/** The class's answers; with `since`, only those given (or changed) at that time or later. */
+export function answerFigures(db: Db, assignmentId: string, since?: string): Promise<AnswerFigures[]> {
+	let query = db
 		.selectFrom('answers')
 		.innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
 		.select(['answers.attempt_id', 'answers.question_id', 'answers.correct', 'answers.score', 'answers.chosen_label', 'answers.expected_label'])
-		.where('attempts.assignment_id', '=', assignmentId)
-		.execute();
+		.where('attempts.assignment_id', '=', assignmentId);
+	if (since !== undefined) query = query.where('answers.answered_at', '>=', since);
+	return query.execute();
+}
+
+export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Promise<ClassReport> {
+	const assignment = await findAssignment(db, assignmentId);
+	if (!assignment) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
+	return reportOf(assignment, { attempts: await attemptRows(db, assignmentId), answers: await answerFigures(db, assignmentId) }, quiz);
+}
+
+/** The report, from the class's rows: attempts sorted by start, answers in any order. */
+export function reportOf(assignment: Assignment, { attempts, answers }: ClassRows, quiz: Quiz): ClassReport {
 	const byAttempt = groupBy(answers, (a) => a.attempt_id);
 
 	// Attempts are sorted by start, so the last one seen per name is the latest.

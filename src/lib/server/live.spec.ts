@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InProcessEvents } from './events.ts';
-import { LiveBoards, RETRY_MS } from './live.ts';
+import { acceptsGzip, LiveBoards, RETRY_MS } from './live.ts';
 
 /** What a browser's EventSource would have received so far, as events. */
 function reader(response: Response) {
-	const stream = response.body!.getReader();
+	const body = response.headers.get('content-encoding') === 'gzip' ? response.body!.pipeThrough(new DecompressionStream('gzip')) : response.body!;
+	const stream = body.getReader();
 	const decoder = new TextDecoder();
 	let text = '';
 	let done = false;
@@ -33,7 +34,7 @@ describe('live dashboards', () => {
 		vi.useFakeTimers();
 		events = new InProcessEvents();
 		version = 0;
-		boards = new LiveBoards({ events, read: async (id) => JSON.stringify({ id, version: ++version }), now: () => Date.now() });
+		boards = new LiveBoards({ events, reader: (id) => async () => JSON.stringify({ id, version: ++version }), now: () => Date.now() });
 	});
 	afterEach(() => {
 		boards.endAll();
@@ -50,6 +51,29 @@ describe('live dashboards', () => {
 		await vi.advanceTimersByTimeAsync(0);
 		expect(r.text().startsWith(`retry: ${RETRY_MS}\n\n`)).toBe(true);
 		expect(r.figures()).toEqual(['{"id":"a1","version":1}']);
+	});
+
+	it('compress a stream for a browser that takes gzip, each event flushed as it is sent', async () => {
+		const response = boards.open('a1', 'teacher', { gzip: true });
+		expect(response.headers.get('content-encoding')).toBe('gzip');
+		const r = reader(response);
+		await vi.advanceTimersByTimeAsync(0);
+		await vi.waitFor(() => expect(r.figures()).toEqual(['{"id":"a1","version":1}']));
+		events.publish({ assignmentId: 'a1', kind: 'answered' });
+		await vi.advanceTimersByTimeAsync(1000);
+		await vi.waitFor(() => expect(r.figures()).toHaveLength(2));
+		boards.end('a1');
+		await vi.waitFor(() => expect(r.ended()).toBe(true));
+		// A browser that leaves while the compressor is still working leaves nothing behind to fail.
+		const gone = reader(boards.open('a1', 'teacher', { gzip: true }));
+		await vi.advanceTimersByTimeAsync(0);
+		await gone.cancel();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(boards.watching).toBe(0);
+		expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
+		expect(acceptsGzip('br')).toBe(false);
+		expect(acceptsGzip('gzip;q=0, br')).toBe(false);
+		expect(acceptsGzip(null)).toBe(false);
 	});
 
 	it('read a class of 40 answering within a second twice, not 40 times, and send each answer within a second', async () => {
@@ -119,7 +143,7 @@ describe('live dashboards', () => {
 		expect(leaked.text()).toMatch(/event: ended\n/);
 		expect(mine.text()).not.toMatch(/event: ended\n/);
 
-		boards = new LiveBoards({ events, read: async () => null });
+		boards = new LiveBoards({ events, reader: () => async () => null });
 		const gone = reader(boards.open('a1', 'teacher'));
 		await vi.advanceTimersByTimeAsync(0);
 		expect(gone.ended()).toBe(true);
@@ -137,12 +161,41 @@ describe('live dashboards', () => {
 		expect(refused.status).toBe(503);
 	});
 
+	it('tell each read what happened since the last, with a reader kept while the class is watched', async () => {
+		const made: string[] = [];
+		const told: string[][] = [];
+		boards = new LiveBoards({
+			events,
+			reader: (id) => {
+				made.push(id);
+				return async (happened) => {
+					told.push([...happened].sort());
+					return '{}';
+				};
+			}
+		});
+		const first = reader(boards.open('a1', 'teacher'));
+		reader(boards.open('a1', 'teacher-at-home'));
+		await vi.advanceTimersByTimeAsync(0);
+		events.publish({ assignmentId: 'a1', kind: 'answered' });
+		events.publish({ assignmentId: 'a1', kind: 'changed' });
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(made).toEqual(['a1']);
+		expect(told).toEqual([[], ['answered', 'changed']]);
+		boards.end('a1');
+		await vi.advanceTimersByTimeAsync(0);
+		expect(first.ended()).toBe(true);
+		reader(boards.open('a1', 'teacher'));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(made).toEqual(['a1', 'a1']);
+	});
+
 	it('keep the streams open when a read fails, and try again at the next event', async () => {
 		const failures: unknown[] = [];
 		let fail = true;
 		boards = new LiveBoards({
 			events,
-			read: async () => {
+			reader: () => async () => {
 				if (fail) throw new Error('database busy');
 				return '{}';
 			},
