@@ -52,15 +52,3 @@ export function announcement(
 	if (view === 'summary' && summary) return `Quiz finished: ${summary.correct} of ${summary.total} right.`;
 	return '';
 }
-
-/** The one claim a question quotes, if it quotes one (an order question quotes several). */
-export function quoteOf(question: PublicQuestion | undefined): string | undefined {
-	return question && question.type !== 'order' ? question.quote : undefined;
-}
-
-/** Every claim a question puts on screen, for lighting them up in the article. */
-export function quotesOf(question: PublicQuestion | undefined): string[] {
-	if (!question) return [];
-	if (question.type === 'order') return question.items.map((item) => item.quote);
-	return question.quote ? [question.quote] : [];
-}
