@@ -72,7 +72,11 @@ test('the discussion view: the claim, then the class answers, then the cue lit u
 test("one student's answers, from their row: the right labels and the explanations, ready to print", async ({ page, playwright }) => {
 	const created = await createAssignment(page, { title: 'Parent meeting', mode: 'Practice' });
 	const ben = await ClassMember.join(playwright.request, created.studentUrl, 'Ben');
-	await ben.answerAll(wrongAt(0, 3));
+	// Questions 1 and 4 wrong, and the order question's claims turned round.
+	const ordering = classQuiz.questions.findIndex((q) => q.type === 'order');
+	const order = classQuiz.questions[ordering];
+	if (order?.type !== 'order') throw new Error('The class quiz should have an order question');
+	await ben.answerAll(wrongAt(0, 3, ordering));
 	await ben.finish();
 	await page.reload();
 	const link = page.getByRole('region', { name: 'Students' }).getByRole('link', { name: 'Ben', exact: true });
@@ -81,7 +85,7 @@ test("one student's answers, from their row: the right labels and the explanatio
 
 	await expect(page.getByRole('heading', { level: 1, name: "Ben's answers" })).toBeVisible();
 	const total = classQuiz.questions.length;
-	await expect(page.getByText(`score ${Math.round(((total - 2) / total) * 100)}%`)).toBeVisible();
+	await expect(page.getByText(`score ${Math.round(((total - 3) / total) * 100)}%`)).toBeVisible();
 	const q1 = page.getByRole('article', { name: 'Question 1: Not right' });
 	const right = label(classQuiz, first.answer);
 	const chose = label(classQuiz, classQuiz.categories.find((c) => c.label !== right)!.id);
@@ -89,6 +93,14 @@ test("one student's answers, from their row: the right labels and the explanatio
 	await expect(q1).toContainText(`The right answer: ${right}`);
 	await expect(q1).toContainText(first.explanation);
 	await expect(page.getByRole('article', { name: 'Question 2: Right' })).toBeVisible();
+	// The order question: how many pairs were right, then the right order with where Ben put each claim.
+	const n = order.items.length;
+	const ranked = page.getByRole('article', { name: `Question ${ordering + 1}: Not right` });
+	await expect(ranked).toContainText(`Ben's answer: 0 of ${(n * (n - 1)) / 2} pairs of claims in the right order`);
+	const placed = ranked.getByRole('list', { name: 'From best to least supported' }).getByRole('listitem');
+	await expect(placed).toHaveCount(n);
+	await expect(placed.first()).toContainText(order.items[0]!.explanation);
+	await expect(placed.first()).toContainText(`Ben put it in place ${n}.`);
 	await expect(page.getByRole('article', { name: /^Question \d+: / })).toHaveCount(total);
 	await expectNoAxeViolationsInBothSchemes(page);
 
