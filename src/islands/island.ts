@@ -45,9 +45,15 @@ export function withEarlyClicks(target: HTMLElement, progress: Progress, questio
  * the page works as plain forms (each step goes to the server), so a slow
  * device answers a click at once instead of after the script's start-up;
  * once idle, the player takes over in place. A choice made in between is
- * kept (see withEarlyClicks).
+ * kept (see withEarlyClicks); a form sent in between leaves the page as it is.
  */
 export function whenIdle(hydrate: () => void): void {
-	if ('requestIdleCallback' in window) requestIdleCallback(hydrate, { timeout: 3_000 });
-	else setTimeout(hydrate, 0);
+	// A form sent before then is taking the student to the next page: hydrating this one would only hold that page up.
+	let leaving = false;
+	document.addEventListener('submit', () => (leaving = true), { capture: true, once: true });
+	const run = () => {
+		if (!leaving) hydrate();
+	};
+	if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 3_000 });
+	else setTimeout(run, 0);
 }
