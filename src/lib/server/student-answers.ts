@@ -9,7 +9,7 @@ import { toPublicQuestion, type PublicQuestion } from '../quiz/public.ts';
 import { AnswerSchema, type Quiz } from '../quiz/schema.ts';
 import type { Db } from './db/index.ts';
 import { parseOrder, roundPoints } from './settle.ts';
-import type { StudentStatus } from './dashboard.ts';
+import type { StudentRow } from './dashboard.ts';
 
 export interface ReviewedAnswer {
 	/** Its place in the quiz, from 1, as the dashboard numbers it. */
@@ -19,17 +19,8 @@ export interface ReviewedAnswer {
 	result: Graded | null;
 }
 
-export interface StudentAnswers {
-	name: string;
-	status: StudentStatus;
-	/** Attempts this name has started in the assignment. */
-	attempts: number;
-	answered: number;
-	/** Questions asked. */
-	total: number;
-	points: number;
-	/** Whole percent, once finished. */
-	percent: number | null;
+/** The student's line of the class table, with when they started and finished and each answer. */
+export interface StudentAnswers extends Pick<StudentRow, 'name' | 'status' | 'attempts' | 'answered' | 'total' | 'points' | 'percent'> {
 	startedAt: string;
 	finishedAt: string | null;
 	/** The questions this student was asked, in quiz order. */

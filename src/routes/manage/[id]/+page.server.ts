@@ -1,28 +1,22 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { closeAssignment, deleteAssignment, findAssignment, replaceManageToken, RETENTION_DAYS } from '$lib/server/assignments.ts';
+import { closeAssignment, deleteAssignment, replaceManageToken, RETENTION_DAYS } from '$lib/server/assignments.ts';
 import { boardSetup, readFigures } from '$lib/server/board.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { DeleteAssignmentSchema, DisplayNameSchema } from '$lib/server/requests.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
 import { letBackIn, LET_IN_MINUTES, renameStudent } from '$lib/server/roster.ts';
-import { getQuiz } from '$lib/server/catalogue.ts';
 import { classEvents } from '$lib/server/events.ts';
 import { limits } from '$lib/server/limits.ts';
 import { liveBoards } from '$lib/server/live-boards.ts';
 import { revokeOtherGrants } from '$lib/server/manage-sessions.ts';
 import { newLinkCookie } from '$lib/server/new-link.ts';
-import { requireManager, requireManagerSession } from './access.ts';
+import { requireManaged, requireManager, requireManagerSession } from './access.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const id = await requireManager(event);
 	// The fallback while the live stream is down: the page polls by invalidating this.
 	event.depends('manage:report');
-	const db = await getDb();
-	const assignment = await findAssignment(db, id);
-	if (!assignment) error(404, 'This assignment has been deleted.');
-	const entry = getQuiz(assignment.quizSlug);
-	if (!entry) error(410, 'The quiz for this assignment is no longer on this site.');
+	const { id, db, assignment, entry } = await requireManaged(event);
 	const now = new Date();
 	const figures = await readFigures(db, assignment, entry.quiz, now);
 	// The class joins from the network the teacher is on: its code is let in there, whatever else that network tries.
