@@ -22,7 +22,12 @@ async function everyState(page: Page, check: (state: string) => Promise<void>) {
 	await check('feedback, wrong');
 	await page.getByRole('button', { name: 'Next question' }).click();
 	for (const q of quiz.questions.slice(2)) {
+		if (q.type === 'order') await check('order question');
 		await answer(page, quiz, q, true);
+		if (q.type === 'order') {
+			await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+			await check('order feedback');
+		}
 		await page.getByRole('button', { name: /Next question|See your results/ }).click();
 	}
 	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
@@ -46,7 +51,7 @@ test('every state passes axe (WCAG 2.2 AA) in the light and dark schemes, and fi
 		await expectNoHorizontalScroll(page);
 		await page.setViewportSize(size);
 	});
-	expect(seen).toEqual(['home', 'intro', 'question', 'feedback, right', 'feedback, wrong', 'summary', 'review']);
+	expect(seen).toEqual(['home', 'intro', 'question', 'feedback, right', 'feedback, wrong', 'order question', 'order feedback', 'summary', 'review']);
 });
 
 test('targets are at least 24 by 24 px', async ({ page }) => {
