@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cueTokens, grade, gradeMarks } from './grading.ts';
 import { QuizSchema } from './schema.ts';
-import { sampleQuiz } from './sample.ts';
+import { sampleQuiz } from '../../test-support/sample-quiz.ts';
 import { tokenize } from './text.ts';
 
 const quiz = QuizSchema.parse(sampleQuiz);

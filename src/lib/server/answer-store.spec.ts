@@ -5,7 +5,7 @@ import { storeAnswer as storeWithClass } from './answer-store.ts';
 const storeAnswer = async (...args: Parameters<typeof storeWithClass>) => (await storeWithClass(...args))?.result ?? null;
 import { startAttempt } from './attempts.ts';
 import { normalizeCode } from '../class-code.ts';
-import { assign, at, countRows, getQuiz, tempDb } from './test-support.ts';
+import { assign, at, countRows, getQuiz, tempDb } from '../../test-support/db.ts';
 import { hashToken } from './tokens.ts';
 import { closeAssignment } from './assignments.ts';
 

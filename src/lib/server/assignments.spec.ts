@@ -17,7 +17,7 @@ import { isAssignmentError } from './errors.ts';
 import { grantManage } from './manage-sessions.ts';
 import { CreateAssignmentSchema } from './requests.ts';
 import { CODE_ALPHABET, formatCode } from '../class-code.ts';
-import { assign, at, countRows, dumpRows, getQuiz, SLUG, tempDb, T0 } from './test-support.ts';
+import { assign, at, countRows, dumpRows, getQuiz, SLUG, tempDb, T0 } from '../../test-support/db.ts';
 import { hashToken } from './tokens.ts';
 
 const DAY = 24 * 60;

@@ -12,7 +12,7 @@ import {
 } from './attempts.ts';
 import type { Db } from './db/index.ts';
 import { isAssignmentError, type ProblemCode } from './errors.ts';
-import { assign, at, countRows, dumpRows, getQuiz, quiz, tempDb, T0 } from './test-support.ts';
+import { assign, at, countRows, dumpRows, getQuiz, quiz, tempDb, T0 } from '../../test-support/db.ts';
 
 const ORDER = ['vote', 'stadium', 'dodge', 'familiar', 'denial'];
 const classify = (category: string): Answer => ({ type: 'classify', category });

@@ -4,7 +4,7 @@ import { finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './atte
 import { classReport, toCsv } from './dashboard.ts';
 import type { Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
-import { assign, at, getQuiz, quiz, tempDb } from './test-support.ts';
+import { assign, at, getQuiz, quiz, tempDb } from '../../test-support/db.ts';
 
 type Plan = { name: string; start: number; answers: [string, Answer][]; finish?: number };
 

@@ -12,7 +12,7 @@ import {
 	teacherCookieOptions,
 	verifyManageSession
 } from './manage-sessions.ts';
-import { assign, at, countRows, dumpRows, tempDb, T0 } from './test-support.ts';
+import { assign, at, countRows, dumpRows, tempDb, T0 } from '../../test-support/db.ts';
 
 const DAY = 24 * 60;
 

@@ -4,7 +4,7 @@ import { findAssignmentByManageToken } from './assignments.ts';
 import { attemptState, finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
 import { classReport } from './dashboard.ts';
 import { grantManage, verifyManageSession } from './manage-sessions.ts';
-import { assign, at, countRows, dumpRows, getQuiz, quiz, tempDb } from './test-support.ts';
+import { assign, at, countRows, dumpRows, getQuiz, quiz, tempDb } from '../../test-support/db.ts';
 
 const classify = (category: string): Answer => ({ type: 'classify', category });
 

@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDb } from '../test-support.ts';
+import { tempDb } from '../../../test-support/db.ts';
 import { DatabaseBusy, whileBusy } from './busy.ts';
 
 /** The longest the event loop went without a turn while `work` ran. */

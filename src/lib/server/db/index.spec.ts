@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tempDb } from '../test-support.ts';
+import { tempDb } from '../../../test-support/db.ts';
 import { BUSY_TIMEOUT_MS } from './busy.ts';
 import { closeDb, getDb, withStatementCache } from './index.ts';
 

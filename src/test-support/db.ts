@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { onTestFinished } from 'vitest';
 import type { z } from 'zod';
-import { sampleQuiz } from '../quiz/sample.ts';
-import { QuizSchema } from '../quiz/schema.ts';
-import { createAssignment, type GetQuiz } from './assignments.ts';
-import { createDb, type Db } from './db/index.ts';
-import { CreateAssignmentSchema } from './requests.ts';
+import { sampleQuiz } from './sample-quiz.ts';
+import { QuizSchema } from '../lib/quiz/schema.ts';
+import { createAssignment, type GetQuiz } from '../lib/server/assignments.ts';
+import { createDb, type Db } from '../lib/server/db/index.ts';
+import { CreateAssignmentSchema } from '../lib/server/requests.ts';
 
 export const quiz = QuizSchema.parse(sampleQuiz);
 export const SLUG = 'bridge-vote';
