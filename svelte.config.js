@@ -5,7 +5,6 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter(),
-		alias: { $quizzes: 'quizzes' },
 		// Scripts only from this origin (SvelteKit's own inline scripts carry a nonce);
 		// inline styles stay allowed for Svelte's style: directives, never inline scripts.
 		csp: {

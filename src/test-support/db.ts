@@ -12,7 +12,10 @@ import { sampleQuiz } from './sample-quiz.ts';
 import { QuizSchema } from '../lib/quiz/schema.ts';
 import { createAssignment, type GetQuiz } from '../lib/server/assignments.ts';
 import { createDb, type Db } from '../lib/server/db/index.ts';
-import { CreateAssignmentSchema } from '../lib/server/requests.ts';
+import { storeAnswer, type SubmitResult } from '../lib/server/answer-store.ts';
+import { resumeAttempt } from '../lib/server/attempt-state.ts';
+import { CreateAssignmentSchema, type SubmitAnswer } from '../lib/server/requests.ts';
+import { hashToken } from '../lib/server/tokens.ts';
 
 export const quiz = QuizSchema.parse(sampleQuiz);
 export const SLUG = 'bridge-vote';
@@ -73,4 +76,12 @@ export async function countRows(db: Db): Promise<Record<(typeof TABLES)[number],
 export async function dumpRows(db: Db): Promise<string> {
 	const all = await Promise.all(TABLES.map((table) => db.selectFrom(table).selectAll().execute()));
 	return JSON.stringify(all);
+}
+
+/** One answer, sent as the answer route sends it: by the student's resume token and their class's code. */
+export async function submit(db: Db, resumeToken: string, input: SubmitAnswer, now: Date): Promise<SubmitResult> {
+	const attempt = await resumeAttempt(db, resumeToken);
+	const stored = attempt && (await storeAnswer(db, { tokenHash: hashToken(resumeToken), code: attempt.assignment.code }, input, now, getQuiz));
+	if (!stored) throw new Error('No attempt opens with this resume token');
+	return stored.result;
 }

@@ -14,7 +14,7 @@ import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
 
-export const DEFAULT_DB_PATH = './data/whosays.db';
+const DEFAULT_DB_PATH = './data/whosays.db';
 
 /**
  * Set on every connection, since SQLite forgets all but journal_mode on close.
@@ -40,7 +40,7 @@ function applyPragmas(sqlite: SQLite.Database): void {
 }
 
 /** Prepared statements kept per connection; the app's queries come to a few dozen distinct texts. */
-export const STATEMENT_CACHE_SIZE = 200;
+const STATEMENT_CACHE_SIZE = 200;
 
 /**
  * The connection as Kysely sees it, with each SQL text prepared once.
@@ -79,22 +79,12 @@ export async function migrateToLatest(db: Db): Promise<void> {
 	if (error) throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
 }
 
-const connections = new WeakMap<Db, SQLite.Database>();
-
-/** The SQLite connection under a Db, for the few queries run as prepared statements (see compiled.ts). */
-export function sqliteOf(db: Db): SQLite.Database {
-	const sqlite = connections.get(db);
-	if (!sqlite) throw new Error('This database was not opened by createDb');
-	return sqlite;
-}
-
 /** Opens (creating it and its folder if need be) and migrates the database at `path`; ":memory:" for a throwaway one. */
 export async function createDb(path: string): Promise<Db> {
 	if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
 	applyPragmas(sqlite);
 	const db = new Kysely<Database>({ dialect: new PatientSqliteDialect({ database: withStatementCache(sqlite) }) });
-	connections.set(db, sqlite);
 	try {
 		await migrateToLatest(db);
 	} catch (error) {
