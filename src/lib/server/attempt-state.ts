@@ -1,7 +1,7 @@
 /**
  * The read side of attempts: which attempt a resume token opens, and what a
  * student's browser needs to pick it up again (the quiz without its answer
- * key; their answers; the verdicts they may see; the
+ * key, in the student's order; their answers; the verdicts they may see; the
  * score once finished). The commands that change an attempt are in
  * attempts.ts and answer-store.ts.
  */
@@ -13,6 +13,7 @@ import type { Db } from './db/index.ts';
 import type { AnswerRow, AttemptRow } from './db/tables.ts';
 import { AssignmentError } from './errors.ts';
 import { parseOrder, roundPoints, settleAttempts } from './settle.ts';
+import { inStudentOrder, parseOptionOrder, type OptionOrder } from './student-order.ts';
 import { hashToken, isTokenShaped, sameHash } from './tokens.ts';
 
 export interface Attempt {
@@ -20,6 +21,8 @@ export interface Attempt {
 	displayName: string;
 	/** Question ids in the order this student is asked them. */
 	order: string[];
+	/** Each choice question's options in the order this student sees them. */
+	optionOrder: OptionOrder;
 	startedAt: string;
 	finishedAt: string | null;
 	assignment: Assignment;
@@ -37,7 +40,7 @@ export interface AttemptState {
 	attemptId: string;
 	displayName: string;
 	assignment: Pick<Assignment, 'title' | 'mode' | 'code' | 'closesAt'>;
-	/** The quiz without its answer key. */
+	/** The quiz without its answer key, each question's options in this student's order. */
 	quiz: PublicQuiz;
 	order: string[];
 	/** The student's own answers, so a reload shows what they chose (no verdicts in test mode). */
@@ -55,6 +58,7 @@ function toAttempt(row: AttemptRow, assignment: Assignment): Attempt {
 		id: row.id,
 		displayName: row.display_name,
 		order: parseOrder(row.question_order),
+		optionOrder: parseOptionOrder(row.option_order),
 		startedAt: row.started_at,
 		finishedAt: row.finished_at,
 		assignment
@@ -122,7 +126,7 @@ export async function attemptState(db: Db, resumeToken: string, now: Date, getQu
 		attemptId: attempt.id,
 		displayName: attempt.displayName,
 		assignment: { title: assignment.title, mode: assignment.mode, code: assignment.code, closesAt: assignment.closesAt },
-		quiz: toPublicQuiz(quiz, assignment.quizSlug, version),
+		quiz: inStudentOrder(toPublicQuiz(quiz, assignment.quizSlug, version), attempt.optionOrder),
 		// A question removed from the quiz since the attempt began is no longer asked.
 		order: attempt.order.filter((id) => known.has(id)),
 		answers,

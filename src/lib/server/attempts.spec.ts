@@ -307,6 +307,44 @@ describe('the state a browser resumes from', () => {
 	});
 });
 
+describe('each student’s own order of a choice question’s options', () => {
+	const optionsOf = (state: { quiz: { questions: { id: string; options?: { id: string }[] }[] } }) =>
+		state.quiz.questions.find((q) => q.id === 'denial')!.options!.map((o) => o.id);
+
+	it('differs between students and stays the same on every resume, while grading goes by the option', async () => {
+		const handle = await tempDb();
+		const { assignment } = await assign(handle.db, { mode: 'practice', attemptsAllowed: 0 });
+		const ana = await startAttempt(handle.db, assignment.code, 'Ana', at(1), { getQuiz, randomInt: () => 0 });
+		const ben = await startAttempt(handle.db, assignment.code, 'Ben', at(1), { getQuiz, randomInt: (max) => max - 1 });
+		const anaSees = optionsOf(await attemptState(handle.db, ana.resumeToken, at(2), getQuiz));
+		const benSees = optionsOf(await attemptState(handle.db, ben.resumeToken, at(2), getQuiz));
+		expect(anaSees).toEqual(['no', 'yes']);
+		expect(benSees).toEqual(['yes', 'no']);
+		// The question order is the quiz's: only the options are the student's own.
+		expect(ana.order).toEqual(ORDER);
+
+		const db = await handle.reopen();
+		expect(optionsOf(await attemptState(db, ana.resumeToken, at(3), getQuiz))).toEqual(anaSees);
+		for (const token of [ana.resumeToken, ben.resumeToken]) {
+			const result = await submit(db, token, { questionId: 'denial', answer: { type: 'choice', option: 'no' }, seq: 0 }, at(4));
+			expect(result).toMatchObject({ status: 'graded', graded: { correct: true, expected: 'no' } });
+		}
+		const finished = await finishAttempt(db, (await resumeAttempt(db, ana.resumeToken))!, at(5), getQuiz);
+		expect(finished.results.denial).toMatchObject({ correct: true });
+		expect(optionsOf(await attemptState(db, ana.resumeToken, at(6), getQuiz))).toEqual(anaSees);
+	});
+
+	it('is kept when a teacher lets a student back in from another browser', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db);
+		const first = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz, randomInt: () => 0 });
+		const before = optionsOf(await attemptState(db, first.resumeToken, at(2), getQuiz));
+		await db.updateTable('attempts').set({ claim_until: at(20).toISOString() }).execute();
+		const again = await startAttempt(db, assignment.code, 'Ana', at(3), { getQuiz, randomInt: (max) => max - 1 });
+		expect(optionsOf(await attemptState(db, again.resumeToken, at(4), getQuiz))).toEqual(before);
+	});
+});
+
 describe('attempts left open past the deadline', () => {
 	it('are finished by finishOverdue, leaving open assignments alone', async () => {
 		const { db } = await tempDb();

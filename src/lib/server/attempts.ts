@@ -24,7 +24,7 @@ import { inTransaction } from './db/transaction.ts';
 import { AssignmentError } from './errors.ts';
 import { nameKey } from './names.ts';
 import { parseOrder, settleAttempts } from './settle.ts';
-import { shuffled, type RandomInt } from './student-order.ts';
+import { drawOptionOrder, shuffled, type RandomInt } from './student-order.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 // The read model, re-exported: routes reach the attempt service through this one module.
@@ -133,6 +133,7 @@ export async function startAttempt(
 				name_key: key,
 				resume_token_hash: hashToken(resumeToken),
 				question_order: JSON.stringify(order),
+				option_order: JSON.stringify(drawOptionOrder(quiz, pick)),
 				started_at: at,
 				updated_at: at,
 				finished_at: null,

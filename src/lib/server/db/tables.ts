@@ -42,6 +42,8 @@ export interface AttemptTable {
 	resume_token_hash: string;
 	/** JSON array of question ids in the order this student is asked them. */
 	question_order: string;
+	/** JSON object: per choice question, its option ids in the order this student sees them. */
+	option_order: string;
 	started_at: string;
 	updated_at: string;
 	finished_at: string | null;

@@ -6,9 +6,11 @@ import type { Migration } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as teacherSessions from './002-teacher-sessions.ts';
 import * as fairNames from './003-fair-names.ts';
+import * as optionOrder from './004-option-order.ts';
 
 export const migrations: Record<string, Migration> = {
 	'001-initial': initial,
 	'002-teacher-sessions': teacherSessions,
-	'003-fair-names': fairNames
+	'003-fair-names': fairNames,
+	'004-option-order': optionOrder
 };
