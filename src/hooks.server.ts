@@ -4,7 +4,8 @@ import { finishOverdue } from '$lib/server/attempts.ts';
 import { compress } from '$lib/server/compress.ts';
 import { withSecurityHeaders } from '$lib/server/headers.ts';
 import { logError } from '$lib/server/log.ts';
-import { BUSY_RETRY_AFTER, DatabaseBusy, isBusy } from '$lib/server/db/busy.ts';
+import { BUSY_RETRY_AFTER } from '$lib/server/db/busy.ts';
+import { isTemporary } from '$lib/server/db/dialect.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 import { DatabaseInUse } from '$lib/server/db/lock.ts';
 
@@ -61,7 +62,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** Unexpected errors: logged with a short id the user can quote, secrets removed; no details leak to the page. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'There is nothing at this address.' };
-	if (error instanceof DatabaseBusy || isBusy(error)) {
+	if (isTemporary(error)) {
 		event.locals.busy = true;
 		event.locals.retryAfter = BUSY_RETRY_AFTER;
 		return { message: 'The server is busy for a moment. Try again in a few seconds; nothing you did was lost.' };

@@ -1,11 +1,17 @@
 /**
- * For specs only: a fresh database file per test, removed when the test ends,
- * and the sample quiz served the way the catalogue serves quizzes.
+ * For specs only: a fresh database per test, dropped when the test ends, and
+ * the sample quiz served the way the catalogue serves quizzes.
+ *
+ * The store is the one under test: a SQLite file by default, or, when
+ * WHOSAYS_TEST_POSTGRES names a PostgreSQL database (scripts/postgres/test.ts
+ * sets it), a schema of its own in that database. Specs about SQLite itself
+ * (its pragmas, its lock) ask for `tempSqlite`.
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { onTestFinished } from 'vitest';
 import type { z } from 'zod';
 import { sampleQuiz } from './sample-quiz.ts';
@@ -23,28 +29,63 @@ export const getQuiz: GetQuiz = (slug) => (slug === SLUG ? { version: 'v1', quiz
 
 export interface TempDb {
 	db: Db;
-	path: string;
-	/** Closes the database and opens the same file again, as a server restart would. */
+	/** The SQLite file's path, or the PostgreSQL URL (with its schema). */
+	target: string;
+	/** Closes the database and opens it again, as a server restart would. */
 	reopen(): Promise<Db>;
 }
 
-/** A migrated database in its own file under the system temp folder. */
-export async function tempDb(): Promise<TempDb> {
-	const path = join(tmpdir(), `whosays-test-${randomUUID()}`, 'whosays.db');
-	const handle: TempDb = {
-		db: await createDb(path),
-		path,
-		async reopen() {
+function opened(target: string, drop: () => Promise<void>): Promise<TempDb> {
+	return createDb(target).then((db) => {
+		const handle: TempDb = {
+			db,
+			target,
+			async reopen() {
+				await handle.db.destroy();
+				handle.db = await createDb(target);
+				return handle.db;
+			}
+		};
+		onTestFinished(async () => {
 			await handle.db.destroy();
-			handle.db = await createDb(path);
-			return handle.db;
-		}
-	};
-	onTestFinished(async () => {
-		await handle.db.destroy();
-		rmSync(join(path, '..'), { recursive: true, force: true });
+			await drop();
+		});
+		return handle;
 	});
-	return handle;
+}
+
+/** A migrated SQLite database in its own file under the system temp folder. */
+export async function tempSqlite(): Promise<TempDb & { path: string }> {
+	const path = join(tmpdir(), `whosays-test-${randomUUID()}`, 'whosays.db');
+	const handle = await opened(path, async () => rmSync(join(path, '..'), { recursive: true, force: true }));
+	return Object.assign(handle, { path });
+}
+
+/** The PostgreSQL database the specs run against, if any. */
+export const TEST_POSTGRES = process.env.WHOSAYS_TEST_POSTGRES || undefined;
+
+async function onPostgres(url: string, statement: string): Promise<void> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
+/** A migrated schema of its own in the test database, its connections confined to it by search_path. */
+async function tempPostgres(url: string): Promise<TempDb> {
+	const schema = `test_${randomUUID().replaceAll('-', '')}`;
+	// The name is ours and made of [a-z0-9_]: nothing from outside reaches this statement.
+	await onPostgres(url, `create schema ${schema}`);
+	const target = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+	return opened(target, () => onPostgres(url, `drop schema ${schema} cascade`));
+}
+
+/** A migrated database of the store under test. */
+export function tempDb(): Promise<TempDb> {
+	return TEST_POSTGRES ? tempPostgres(TEST_POSTGRES) : tempSqlite();
 }
 
 /** Moments a test can name: at(0) is the start, at(90) ninety minutes later. */

@@ -17,7 +17,7 @@ import { isAssignmentError } from './errors.ts';
 import { grantManage } from './manage-sessions.ts';
 import { CreateAssignmentSchema } from './requests.ts';
 import { CODE_ALPHABET, formatCode } from '../class-code.ts';
-import { assign, at, countRows, dumpRows, getQuiz, SLUG, submit, tempDb, T0 } from '../../test-support/db.ts';
+import { assign, at, countRows, dumpRows, getQuiz, SLUG, submit, tempDb, tempSqlite, T0 } from '../../test-support/db.ts';
 import { hashToken } from './tokens.ts';
 
 const DAY = 24 * 60;
@@ -129,7 +129,7 @@ describe('the manage token', () => {
 	});
 
 	it('is stored only as its SHA-256 hash: the raw token is in no row and nowhere in the file', async () => {
-		const handle = await tempDb();
+		const handle = await tempSqlite();
 		const { manageToken } = await assign(handle.db);
 		const rows = await dumpRows(handle.db);
 		expect(rows).not.toContain(manageToken);

@@ -345,6 +345,41 @@ describe('each student’s own order of a choice question’s options', () => {
 	});
 });
 
+describe('requests that race', () => {
+	it('let one of two browsers joining under one name at once in, and count one attempt', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { attemptsAllowed: 1 });
+		const joins = await Promise.allSettled(
+			Array.from({ length: 4 }, () => startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz }))
+		);
+		expect(joins.filter((j) => j.status === 'fulfilled')).toHaveLength(1);
+		expect((await countRows(db)).attempts).toBe(1);
+	});
+
+	it('never leave an answer out of a score: closing a class while its students answer', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { mode: 'test', attemptsAllowed: 0 });
+		const tokens = await Promise.all(
+			Array.from({ length: 12 }, async (_, i) => (await startAttempt(db, assignment.code, `S${i}`, at(1), { getQuiz })).resumeToken)
+		);
+		const answers = tokens.flatMap((token) =>
+			ORDER.slice(0, 4).map((questionId, seq) =>
+				submit(db, token, { questionId, answer: questionId === 'denial' ? { type: 'choice', option: 'no' } : classify('fact'), seq }, at(2)).catch(
+					(e: unknown) => e
+				)
+			)
+		);
+		const [closed] = await Promise.all([closeAssignment(db, assignment.id, at(2)), ...answers]);
+		expect(closed.finishedAttempts).toBe(12);
+		const rows = await db.selectFrom('attempts').select(['id', 'score', 'finished_at']).execute();
+		for (const row of rows) {
+			const stored = await db.selectFrom('answers').select('score').where('attempt_id', '=', row.id).execute();
+			expect(row.finished_at).not.toBeNull();
+			expect(row.score).toBe(stored.reduce((n, a) => n + a.score, 0));
+		}
+	});
+});
+
 describe('attempts left open past the deadline', () => {
 	it('are finished by finishOverdue, leaving open assignments alone', async () => {
 		const { db } = await tempDb();

@@ -9,9 +9,13 @@
  *   under it). SQLite has no such clause and needs none: each process has one
  *   connection, on which Kysely runs one transaction at a time, and one process
  *   serves a file (lock.ts).
- * - Opening the store, its pool and its errors: sqlite.ts and postgres.ts.
+ * - Errors worth trying again in a moment: SQLite locked by another program
+ *   (busy.ts), PostgreSQL restarting or out of reach (postgres.ts).
+ * - Opening the store and its pool: sqlite.ts and postgres.ts.
  */
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import { DatabaseBusy, isBusy } from './busy.ts';
+import { isPostgresUnavailable } from './postgres.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -27,4 +31,9 @@ export function locksRows(db: Kysely<any>): boolean {
 /** `for share`, for a statement written in SQL, where the store locks rows; nothing where it does not. */
 export function forShare(db: Kysely<any>): RawBuilder<unknown> {
 	return locksRows(db) ? sql`for share` : sql``;
+}
+
+/** The store is busy or out of reach for a moment: the request gets a 503 with Retry-After, and nothing the user did is lost. */
+export function isTemporary(error: unknown): boolean {
+	return error instanceof DatabaseBusy || isBusy(error) || isPostgresUnavailable(error);
 }
