@@ -1,6 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { purgeExpired } from '$lib/server/assignments.ts';
-import { finishOverdue } from '$lib/server/attempts.ts';
+import { startCleanup } from '$lib/server/cleanup.ts';
 import { compress } from '$lib/server/compress.ts';
 import { withSecurityHeaders } from '$lib/server/headers.ts';
 import { logError } from '$lib/server/log.ts';
@@ -9,9 +8,7 @@ import { isTemporary } from '$lib/server/db/dialect.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 import { DatabaseInUse } from '$lib/server/db/lock.ts';
 
-const HOUR_MS = 60 * 60 * 1000;
-
-/** Opens and migrates the database at start, then keeps the retention promise every hour. */
+/** Opens and migrates the database at start, then keeps the retention promise every hour (once across all processes). */
 export const init: ServerInit = async () => {
 	const db = await getDb().catch((error: unknown) => {
 		// Said plainly, without a stack: it is the one thing the person starting the server must act on.
@@ -21,14 +18,11 @@ export const init: ServerInit = async () => {
 		}
 		throw error;
 	});
-	const tidy = async () => {
-		const now = new Date();
-		await purgeExpired(db, now);
-		await finishOverdue(db, now);
-	};
-	await tidy();
-	setInterval(() => void tidy().catch((e: unknown) => logError('Hourly clean-up failed:', e)), HOUR_MS).unref();
-	process.once('sveltekit:shutdown', () => void closeDb());
+	const stopCleanup = await startCleanup(db, (e: unknown) => logError('Hourly clean-up failed:', e));
+	process.once('sveltekit:shutdown', () => {
+		stopCleanup();
+		void closeDb();
+	});
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -26,7 +26,10 @@ describe('the database', () => {
 			'attempts',
 			'kysely_migration',
 			'kysely_migration_lock',
+			'let_in',
 			'manage_grants',
+			'rate_buckets',
+			'sweeps',
 			'teacher_sessions'
 		]);
 		const migrations = await db

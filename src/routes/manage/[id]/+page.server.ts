@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!entry) error(410, 'The quiz for this assignment is no longer on this site.');
 	const report = await classReport(db, id, entry.quiz);
 	// The class joins from the network the teacher is on: its code is let in there, whatever else that network tries.
-	limits.vouch(event.getClientAddress(), assignment.code);
+	await limits.vouch(event.getClientAddress(), assignment.code);
 	const studentUrl = `${event.url.origin}/a/${assignment.code}`;
 	return {
 		report,

@@ -22,15 +22,15 @@ async function assignmentFor(event: Pick<RequestEvent, 'getClientAddress' | 'loc
 	if (!code) error(404, NOT_FOUND);
 	if (event.params.code !== code) redirect(308, `/a/${code}`);
 	const address = event.getClientAddress();
-	const refused = limits.beforeCodeLookup(address, code);
+	const refused = await limits.beforeCodeLookup(address, code);
 	if (refused) refuse(event, refused);
 	const db = await getDb();
 	const assignment = await findAssignmentByCode(db, code);
 	if (!assignment) {
-		limits.afterCodeLookup(address, code, (await isNearMissOfOpenClass(db, code)) ? 'near-miss' : 'unknown');
+		await limits.afterCodeLookup(address, code, (await isNearMissOfOpenClass(db, code)) ? 'near-miss' : 'unknown');
 		error(404, NOT_FOUND);
 	}
-	limits.afterCodeLookup(address, code, 'found');
+	await limits.afterCodeLookup(address, code, 'found');
 	return { code, assignment };
 }
 
