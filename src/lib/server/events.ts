@@ -3,9 +3,15 @@
  * dashboard): a student joined, answered, finished, or the teacher changed
  * something. Subscribers hear about one assignment at a time.
  *
- * In memory, for one process; a store shared by several processes provides
- * its own implementation of ClassEvents (see docs/storage.md).
+ * In memory, for one process (a SQLite file has one); on PostgreSQL, where
+ * any process may serve the teacher and another the student, over LISTEN and
+ * NOTIFY (db/notify-events.ts).
  */
+import { getDb, storeTarget } from './db/index.ts';
+import { NotifiedEvents } from './db/notify-events.ts';
+import { isPostgresUrl } from './db/postgres.ts';
+import { logError } from './log.ts';
+
 export type ClassEventKind = 'joined' | 'answered' | 'finished' | 'changed';
 
 export interface ClassEvent {
@@ -45,5 +51,11 @@ export class InProcessEvents implements ClassEvents {
 	}
 }
 
+function forThisStore(): ClassEvents {
+	const target = storeTarget();
+	const here = new InProcessEvents();
+	return isPostgresUrl(target) ? new NotifiedEvents({ url: target, db: getDb, here, onError: logError }) : here;
+}
+
 /** The process's class events: listeners per assignment, not per user. */
-export const classEvents: ClassEvents = new InProcessEvents();
+export const classEvents: ClassEvents = forThisStore();
