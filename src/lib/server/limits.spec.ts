@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { nearMisses } from '../class-code.ts';
-import { tempDb } from '../../test-support/db.ts';
-import { StoredLimits } from './db/limit-store.ts';
+import { tempDb, TEST_POSTGRES } from '../../test-support/db.ts';
 import { addressKey, Limits, RULES } from './limits.ts';
+import { sharedLimitsFor } from './shared-limits.ts';
 
 function clock(start = 1_000_000) {
 	let now = start;
 	return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-/** The app's limits on a fresh database, on a clock the test moves. */
+/** The app's limits, kept as the store under test keeps them (on a fresh database), on a clock the test moves. */
 async function limitsAt(now: () => number): Promise<Limits> {
-	const { db } = await tempDb();
-	return new Limits({ now, shared: new StoredLimits(async () => db) });
+	const { db, target } = await tempDb();
+	return new Limits({ now, shared: sharedLimitsFor(target, async () => db) });
 }
 
 const SCHOOL = '203.0.113.7';
@@ -100,11 +100,12 @@ describe('manage links', () => {
 	});
 });
 
-describe('several app processes on one database', () => {
+// One process serves a SQLite file (db/lock.ts); several serve a PostgreSQL database.
+describe.skipIf(!TEST_POSTGRES)('several app processes on one PostgreSQL database', () => {
 	it('count the guesses from one address in one budget, whichever process they reach', async () => {
-		const { db } = await tempDb();
+		const { db, target } = await tempDb();
 		const time = clock();
-		const [a, b] = [0, 1].map(() => new Limits({ now: time.now, shared: new StoredLimits(async () => db) })) as [Limits, Limits];
+		const [a, b] = [0, 1].map(() => new Limits({ now: time.now, shared: sharedLimitsFor(target, async () => db) })) as [Limits, Limits];
 		await a.afterCodeLookup(SCHOOL, CLASS, 'found');
 		for (let i = 0; i < RULES.codeGuesses.limit; i++) await (i % 2 ? a : b).afterCodeLookup(SCHOOL, `GUESS${i}`, 'unknown');
 		expect(await a.beforeCodeLookup(SCHOOL, 'RT9WQ2')).toMatchObject({ status: 429 });
@@ -113,10 +114,21 @@ describe('several app processes on one database', () => {
 		expect(await b.beforeCodeLookup(SCHOOL, CLASS)).toBeNull();
 	});
 
+	it('keep no network address in the database, only a keyed hash of it', async () => {
+		const { db, target } = await tempDb();
+		const limits = new Limits({ now: clock().now, shared: sharedLimitsFor(target, async () => db) });
+		await limits.afterCodeLookup(SCHOOL, CLASS, 'found');
+		await limits.afterCodeLookup(SCHOOL, 'GUESS1', 'unknown');
+		const rows = JSON.stringify([await db.selectFrom('let_in').selectAll().execute(), await db.selectFrom('rate_buckets').selectAll().execute()]);
+		expect(rows).toContain(CLASS);
+		expect(rows).not.toContain(SCHOOL);
+		expect(rows).not.toContain('203.0.113');
+	});
+
 	it('give out each token once when they take at the same moment', async () => {
-		const { db } = await tempDb();
+		const { db, target } = await tempDb();
 		const time = clock();
-		const processes = [0, 1, 2].map(() => new Limits({ now: time.now, shared: new StoredLimits(async () => db) }));
+		const processes = [0, 1, 2].map(() => new Limits({ now: time.now, shared: sharedLimitsFor(target, async () => db) }));
 		const tries = await Promise.all(
 			Array.from({ length: RULES.manageGuesses.limit + 10 }, (_, i) => processes[i % 3]!.manageLookupFailed(SCHOOL))
 		);

@@ -21,14 +21,14 @@
  *
  * Where the buckets live: the class-code and manage-link limits, and the codes
  * an address is let into, must hold however many app processes serve a
- * district, so they are kept in the database (db/limit-store.ts). The others
- * are brakes on a flood and are kept in each process's memory: behind a
- * balancer with N processes, a client gets up to N times their allowance,
- * which still stops a flood.
+ * district, so they are kept where every process sees them (shared-limits.ts:
+ * in the database on PostgreSQL). The others are brakes on a flood and are
+ * kept in each process's memory: behind a balancer with N processes, a client
+ * gets up to N times their allowance, which still stops a flood.
  */
-import { getDb } from './db/index.ts';
-import { StoredLimits, type SharedLimits } from './db/limit-store.ts';
+import { getDb, storeTarget } from './db/index.ts';
 import { RateLimiter, type RateRule } from './rate-limit.ts';
+import { sharedLimitsFor, type SharedLimits } from './shared-limits.ts';
 
 export interface Refusal {
 	status: 429;
@@ -152,4 +152,4 @@ export class Limits {
 }
 
 /** The process's limits: buckets per address and per attempt, not per user; the shared ones in the store. */
-export const limits = new Limits({ shared: new StoredLimits(getDb) });
+export const limits = new Limits({ shared: sharedLimitsFor(storeTarget(), getDb) });

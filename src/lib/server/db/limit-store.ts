@@ -2,14 +2,20 @@
  * The limits that must hold across processes (guessing class codes and
  * manage links, and the codes an address has been let into), kept in the
  * database, so three app processes behind a balancer refuse a guessing script
- * as one would. On one SQLite file it works the same way.
+ * as one would (see shared-limits.ts for when).
+ *
+ * Addresses are stored as an HMAC keyed by the DATABASE_URL, which every app
+ * process has and a copy of the database does not: the rows say "this
+ * network guessed", not which network. They live a few hours at most.
  *
  * Taking a token is one transaction: the bucket's row is made if missing,
  * then read with a row lock (PostgreSQL), refilled and written back, so two
  * processes taking from one bucket at once take turns. Rows are few (one per
  * address that guessed) and are pruned by the hourly clean-up.
  */
+import { createHmac, createHash } from 'node:crypto';
 import { decide, refilled, type RateDecision, type RateRule } from '../rate-limit.ts';
+import type { SharedLimits } from '../shared-limits.ts';
 import { locksRows } from './dialect.ts';
 import type { Db } from './index.ts';
 import { inTransaction } from './transaction.ts';
@@ -19,25 +25,26 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** A let-in is written again only when it is older than this, so a class reloading its page does not write on every load. */
 const REFRESH_MS = 10 * 60_000;
 
-export interface SharedLimits {
-	/** Would a request be allowed? Takes nothing. */
-	check(name: string, rule: RateRule, key: string, now: number): Promise<RateDecision>;
-	/** Takes a token if there is one; a refused request takes nothing. */
-	consume(name: string, rule: RateRule, key: string, now: number): Promise<RateDecision>;
-	letIn(address: string, code: string, until: number): Promise<void>;
-	isLetIn(address: string, code: string, now: number): Promise<boolean>;
-}
-
 export class StoredLimits implements SharedLimits {
 	readonly #db: () => Promise<Db>;
+	readonly #key: Buffer;
 
-	/** `db` is asked on each use: the app's store opens on the first request, not when this module loads. */
-	constructor(db: () => Promise<Db>) {
+	/**
+	 * `db` is asked on each use: the app's store opens on the first request,
+	 * not when this module loads. `url` is the database's URL, the hashes' key.
+	 */
+	constructor(db: () => Promise<Db>, url: string) {
 		this.#db = db;
+		this.#key = createHash('sha256').update(`who-says rate limits\n${url}`).digest();
 	}
 
-	async check(name: string, rule: RateRule, key: string, now: number): Promise<RateDecision> {
+	#hidden(address: string): string {
+		return createHmac('sha256', this.#key).update(address).digest('base64url');
+	}
+
+	async check(name: string, rule: RateRule, address: string, now: number): Promise<RateDecision> {
 		const db = await this.#db();
+		const key = this.#hidden(address);
 		const row = await db
 			.selectFrom('rate_buckets')
 			.select(['tokens', 'counted_at'])
@@ -48,7 +55,8 @@ export class StoredLimits implements SharedLimits {
 		return { ...decide(rule, bucket, 1), remaining: Math.floor(bucket.tokens) };
 	}
 
-	async consume(name: string, rule: RateRule, key: string, now: number): Promise<RateDecision> {
+	async consume(name: string, rule: RateRule, address: string, now: number): Promise<RateDecision> {
+		const key = this.#hidden(address);
 		return inTransaction(await this.#db(), async (trx) => {
 			await trx
 				.insertInto('rate_buckets')
@@ -79,7 +87,7 @@ export class StoredLimits implements SharedLimits {
 		const db = await this.#db();
 		await db
 			.insertInto('let_in')
-			.values({ address, code, until: iso(until) })
+			.values({ address: this.#hidden(address), code, until: iso(until) })
 			.onConflict((oc) =>
 				oc
 					.columns(['address', 'code'])
@@ -94,7 +102,7 @@ export class StoredLimits implements SharedLimits {
 		const row = await db
 			.selectFrom('let_in')
 			.select('until')
-			.where('address', '=', address)
+			.where('address', '=', this.#hidden(address))
 			.where('code', '=', code)
 			.where('until', '>', iso(now))
 			.executeTakeFirst();
