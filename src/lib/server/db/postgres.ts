@@ -28,7 +28,7 @@ const types = {
 
 export interface PostgresOptions {
 	poolSize?: number;
-	/** What the pool reports when a connection it holds fails while idle (a server restart); logged by the app. */
+	/** What the pool reports when the server drops a connection (a restart); logged by the app. */
 	onIdleError?: (error: Error) => void;
 }
 
@@ -43,8 +43,12 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
 		application_name: 'who-says',
 		types
 	});
-	// Without a listener, an idle connection dropped by a server restart would crash the process.
-	pool.on('error', options.onIdleError ?? (() => {}));
+	// A connection the server drops (a restart) emits an error: from the pool while it is idle, from the client
+	// while it is out (between the statements of a transaction, say). Unheard, either would end the process; the
+	// query on it fails by itself and the pool drops the connection.
+	const dropped = options.onIdleError ?? (() => {});
+	pool.on('error', dropped);
+	pool.on('connect', (client) => client.on('error', dropped));
 	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
