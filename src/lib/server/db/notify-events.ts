@@ -6,7 +6,10 @@
  * Publishing sends a NOTIFY on the pool; every process (this one included)
  * holds one connection that LISTENs, from its first subscriber on, and hands
  * what it hears to its own watchers. An event is delivered once per process,
- * in the order the database committed them. While that connection is down (a
+ * in the order the database committed them. The events a process publishes
+ * in one turn of the event loop go in one NOTIFY, each distinct event once: a
+ * class answering at once is one statement, not one per answer, and a
+ * watcher learns the same (that the class answered). While that connection is down (a
  * database restart), events are missed and it connects again; a dashboard
  * reloads its report from the database anyway, so it is late, not wrong.
  */
@@ -19,14 +22,20 @@ export const CHANNEL = 'whosays_class_events';
 const KINDS: readonly ClassEventKind[] = ['joined', 'answered', 'finished', 'changed'];
 const RECONNECT_MS = 1_000;
 
-function parse(payload: string | undefined): ClassEvent | undefined {
+/** A payload holds this many events at most (PostgreSQL takes up to 8,000 bytes; an event is about 70). */
+const PER_NOTIFY = 100;
+
+function parse(payload: string | undefined): ClassEvent[] {
 	try {
-		const value = JSON.parse(payload ?? '') as Partial<ClassEvent>;
-		return typeof value.assignmentId === 'string' && KINDS.includes(value.kind as ClassEventKind)
-			? { assignmentId: value.assignmentId, kind: value.kind as ClassEventKind }
-			: undefined;
+		const values = JSON.parse(payload ?? '') as unknown;
+		if (!Array.isArray(values)) return [];
+		return values.flatMap((value: Partial<ClassEvent>) =>
+			typeof value?.assignmentId === 'string' && KINDS.includes(value.kind as ClassEventKind)
+				? [{ assignmentId: value.assignmentId, kind: value.kind as ClassEventKind }]
+				: []
+		);
 	} catch {
-		return undefined;
+		return [];
 	}
 }
 
@@ -45,14 +54,27 @@ export class NotifiedEvents implements ClassEvents {
 	#client: pg.Client | undefined;
 	#listening: Promise<void> | undefined;
 	#closed = false;
+	/** Events published in this turn of the event loop, by `${assignmentId} ${kind}`. */
+	#outgoing = new Map<string, ClassEvent>();
 
 	constructor(options: NotifiedEventsOptions) {
 		this.#options = options;
 	}
 
 	publish(event: ClassEvent): void {
-		// The request that announced it goes on; a lost announcement only delays a dashboard.
-		void this.#notify(event).catch((error: unknown) => this.#options.onError('Could not announce a class event:', error));
+		if (this.#outgoing.size === 0) setImmediate(() => this.#flush());
+		this.#outgoing.set(`${event.assignmentId} ${event.kind}`, event);
+	}
+
+	#flush(): void {
+		const events = [...this.#outgoing.values()];
+		this.#outgoing.clear();
+		for (let i = 0; i < events.length; i += PER_NOTIFY) {
+			// The requests that announced them have gone on; a lost announcement only delays a dashboard.
+			void this.#notify(events.slice(i, i + PER_NOTIFY)).catch((error: unknown) =>
+				this.#options.onError('Could not announce class events:', error)
+			);
+		}
 	}
 
 	subscribe(assignmentId: string, listener: ClassListener): () => void {
@@ -73,16 +95,15 @@ export class NotifiedEvents implements ClassEvents {
 		await client?.end().catch(() => {});
 	}
 
-	async #notify(event: ClassEvent): Promise<void> {
+	async #notify(events: ClassEvent[]): Promise<void> {
 		const db = await this.#options.db();
-		await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(event)})`.execute(db);
+		await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(events)})`.execute(db);
 	}
 
 	async #listen(): Promise<void> {
 		const client = new pg.Client({ connectionString: this.#options.url, application_name: 'who-says events' });
 		client.on('notification', (message) => {
-			const event = parse(message.payload);
-			if (event) this.#options.here.publish(event);
+			for (const event of parse(message.payload)) this.#options.here.publish(event);
 		});
 		const lost = (error?: unknown) => {
 			if (this.#client !== client) return;
