@@ -18,7 +18,7 @@ import type { Graded } from '../quiz/grading.ts';
 import { summarize, type Summary } from '../quiz/summary.ts';
 import { assignmentStatus, findAssignmentByCode, quizFor, type Assignment, type GetQuiz } from './assignments.ts';
 import { answerRows, regrade, scoreOf, type Attempt, type Score } from './attempt-state.ts';
-import { locksRows } from './db/dialect.ts';
+import { locksRows, takeTurnsOn } from './db/dialect.ts';
 import type { Db } from './db/index.ts';
 import { inTransaction } from './db/transaction.ts';
 import { AssignmentError } from './errors.ts';
@@ -82,17 +82,19 @@ export async function startAttempt(
 	const resumeToken = newToken();
 	const key = nameKey(displayName);
 	const at = now.toISOString();
-	// The checks and the write in one transaction, with the class's row locked
-	// (PostgreSQL) so the joins of one class, and its closing, take turns: two
-	// tabs cannot both pass the count, nor join a class being closed.
+	// The checks and the write in one transaction. On PostgreSQL, the class's row
+	// is share-locked, so closing it waits for the joins under way and nobody
+	// joins a class being closed, while joins under different names go side by
+	// side; joins under one name take turns, so two tabs cannot both pass the count.
 	return inTransaction(db, async (trx) => {
 		// The teacher may have closed or deleted the class since it was looked up.
 		const current = await trx
 			.selectFrom('assignments')
 			.select('closed_at')
 			.where('id', '=', assignment.id)
-			.$if(locksRows(trx), (q) => q.forUpdate())
+			.$if(locksRows(trx), (q) => q.forShare())
 			.executeTakeFirst();
+		await takeTurnsOn(trx, `join ${assignment.id} ${key}`);
 		if (!current) throw new AssignmentError('assignment-not-found', 'No assignment has this code; check it with your teacher');
 		if (current.closed_at !== null) throw new AssignmentError('closed', 'This assignment is closed');
 		const sameName = await trx

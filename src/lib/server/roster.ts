@@ -28,7 +28,7 @@ async function studentOf(db: Db, assignmentId: string, attemptId: string) {
 export async function renameStudent(db: Db, assignmentId: string, attemptId: string, newName: string): Promise<void> {
 	const key = nameKey(newName);
 	await inTransaction(db, async (trx) => {
-		// Takes turns with joins to this class (they lock its row too), so a join and a rename cannot end on one name.
+		// Waits for the joins to this class under way, and they for it (they share-lock its row), so a join and a rename cannot end on one name.
 		await trx.selectFrom('assignments').select('id').where('id', '=', assignmentId).$if(locksRows(trx), (q) => q.forUpdate()).execute();
 		const student = await studentOf(trx, assignmentId, attemptId);
 		if (key !== student.name_key) {
