@@ -10,7 +10,7 @@
 import { getDb, storeTarget } from './db/index.ts';
 import { NotifiedEvents } from './db/notify-events.ts';
 import { isPostgresUrl } from './db/postgres.ts';
-import { logError } from './log.ts';
+import { logWarning } from './log.ts';
 
 export type ClassEventKind = 'joined' | 'answered' | 'finished' | 'changed';
 
@@ -54,7 +54,7 @@ export class InProcessEvents implements ClassEvents {
 function forThisStore(): ClassEvents {
 	const target = storeTarget();
 	const here = new InProcessEvents();
-	return isPostgresUrl(target) ? new NotifiedEvents({ url: target, db: getDb, here, onError: logError }) : here;
+	return isPostgresUrl(target) ? new NotifiedEvents({ url: target, db: getDb, here, onError: logWarning }) : here;
 }
 
 /** The process's class events: listeners per assignment, not per user. */

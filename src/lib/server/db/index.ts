@@ -9,7 +9,7 @@
 import { Kysely, Migrator } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { logError } from '../log.ts';
+import { logWarning } from '../log.ts';
 import { lockDatabase } from './lock.ts';
 import { migrations } from './migrations/index.ts';
 import { DEFAULT_POOL_SIZE, isPostgresUrl, openPostgres } from './postgres.ts';
@@ -75,7 +75,7 @@ export function getDb(): Promise<Db> {
 		const target = storeTarget();
 		if (process.env.DATABASE_URL && !isPostgresUrl(target))
 			throw new Error('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); for a SQLite file, set WHOSAYS_DB instead');
-		if (isPostgresUrl(target)) return createDb(target, { poolSize: poolSize(), onIdleError: (e) => logError('PostgreSQL dropped a connection:', e) });
+		if (isPostgresUrl(target)) return createDb(target, { poolSize: poolSize(), onIdleError: (e) => logWarning('PostgreSQL dropped a connection:', e) });
 		if (target !== ':memory:') {
 			mkdirSync(dirname(target), { recursive: true });
 			unlock = lockDatabase(target);
