@@ -7,10 +7,11 @@
  * The binaries come from PG_BIN, else Debian's /usr/lib/postgresql/<version>/bin
  * (the newest), else the PATH; `findPostgres` says whether there are any.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../bench/server.ts';
 
@@ -67,11 +68,21 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 		const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
 		chownSync(dir, uid, gid);
 	}
+	const as = (command: string, args: string[]): [string, string[]] =>
+		root ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]] : [path.join(bin, command), args];
 	const run = (command: string, args: string[]) => {
-		const [file, argv] = root ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]] : [path.join(bin, command), args];
-		const result = spawnSync(file, argv, { encoding: 'utf8' });
+		const result = spawnSync(...as(command, args), { encoding: 'utf8' });
 		if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`);
 		return result.stdout;
+	};
+	// A restart under load must not stop this process's own clients meanwhile (the benchmark's students).
+	const runAside = async (command: string, args: string[]) => {
+		try {
+			await promisify(execFile)(...as(command, args), { encoding: 'utf8' });
+		} catch (error) {
+			const e = error as { code?: number; stderr?: string; stdout?: string };
+			throw new Error(`${command} failed (${e.code}): ${e.stderr || e.stdout}`);
+		}
 	};
 	run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
 	const port = await freePort();
@@ -83,8 +94,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 		...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'])
 	].join(' ');
 	const log = path.join(dir, 'server.log');
-	const start = () => run('pg_ctl', ['-D', data, '-o', settings, '-l', log, '-w', '-t', '60', 'start']);
-	const stop = (mode: 'fast' | 'immediate') => run('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '60', 'stop']);
+	const startArgs = ['-D', data, '-o', settings, '-l', log, '-w', '-t', '60', 'start'];
+	const stopArgs = (mode: 'fast' | 'immediate') => ['-D', data, '-m', mode, '-w', '-t', '60', 'stop'];
+	const start = () => run('pg_ctl', startArgs);
+	const stop = (mode: 'fast' | 'immediate') => run('pg_ctl', stopArgs(mode));
 	start();
 	const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
 	const query = async (statement: string) => {
@@ -119,8 +132,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 			}
 		},
 		async restart(mode) {
-			stop(mode);
-			start();
+			await runAside('pg_ctl', stopArgs(mode));
+			await runAside('pg_ctl', startArgs);
 		},
 		async stop() {
 			if (!running) return;
