@@ -8,8 +8,11 @@
  * other refusal is final. Loading the page and finishing are tried again the
  * same way, as a student reloads. Joining is not idempotent (a second join
  * under the name is refused while the first attempt is under way), so it is
- * tried again only when it surely did not happen: refused by the balancer or
- * the app as unavailable (502, 503, 504), a 429, or a connection refused.
+ * tried again, as a student presses Join again, only when it most likely did
+ * not happen: refused by the balancer or the app as unavailable (502, 503,
+ * 504), a 429, or a connection refused. A 502 can also mean the process died
+ * after storing the join; the second try is then refused as a name in use
+ * (a 409), as the student would be, and counted.
  */
 import type { Agent } from 'node:http';
 import { cookieFrom, newAgent, send, sleep, Tally, type Reply, type Send, type Target } from '../load-client.ts';
@@ -37,6 +40,17 @@ export class Journey {
 	studentsStopped = 0;
 	/** performance.now() after which students send nothing more. */
 	limit = Infinity;
+	/** When a fault began and ended (performance.now()), set by the ramp running it. */
+	readonly fault: { from?: number; to?: number } = {};
+	/** Answers by when they were first sent: before a fault, while it lasted or soon after, later. */
+	readonly answerPhases = { before: new Tally(), around: new Tally(), after: new Tally() };
+
+	/** The tally of answers first sent now (`around`: from the fault's start until SETTLE_MS after its end). */
+	answerPhase(now = performance.now()): Tally {
+		const { from, to } = this.fault;
+		if (from === undefined || now < from) return this.answerPhases.before;
+		return to === undefined || now < to + SETTLE_MS ? this.answerPhases.around : this.answerPhases.after;
+	}
 
 	constructor(
 		readonly target: Target,
@@ -50,8 +64,17 @@ export class Journey {
 			['join (POST)', this.join],
 			['page (GET)', this.page],
 			['answer (POST)', this.answer],
-			['finish (POST)', this.finish]
+			['finish (POST)', this.finish],
+			...(this.fault.from === undefined
+				? []
+				: ([
+						['answer, before', this.answerPhases.before],
+						['answer, fault', this.answerPhases.around],
+						['answer, after', this.answerPhases.after]
+					] as [string, Tally][]))
 		]);
+		if (this.fault.from !== undefined)
+			console.log(`  (answers by when first sent: before the fault; from its start until ${SETTLE_MS / 1000} s after its end; after that)`);
 		if (this.all.socketErrors.size) console.log('  (a request that failed counts in the latencies with the time it took to fail)');
 		const connections = this.all.connections;
 		console.log(
@@ -60,14 +83,17 @@ export class Journey {
 	}
 }
 
+/** How long after a fault's end answers still count as sent around it: the outbox's resends of what it held up. */
+const SETTLE_MS = 30_000;
+
 /** As the page's outbox: the waits between tries of one request. */
 export const RESEND_MS = [1_000, 2_000, 5_000, 10_000, 15_000];
 
 /** Whether a reply is worth sending an idempotent request again for: none at all, a server error, or a 429. */
 const worthResending = (r: Reply) => r.status === 0 || r.status >= 500 || r.status === 429;
 
-/** Whether a request surely did not take effect, so that even a join may be sent again. */
-const surelyNotDone = (r: Reply) => [429, 502, 503, 504].includes(r.status) || r.error === 'ECONNREFUSED';
+/** Whether a request most likely did not take effect, so that even a join may be sent again. */
+const likelyNotDone = (r: Reply) => [429, 502, 503, 504].includes(r.status) || r.error === 'ECONNREFUSED';
 
 /** One student on one device: a keep-alive connection of its own, from `address` (shared by a class behind one router). */
 export class Student {
@@ -113,7 +139,7 @@ export class Student {
 				},
 				body: new URLSearchParams({ displayName: `Student ${this.index + 1}` }).toString()
 			},
-			surelyNotDone
+			likelyNotDone
 		)) ?? { status: 0, headers: {}, ms: NaN };
 		this.token = posted.status === 303 ? cookieFrom(posted.headers, COOKIE) : undefined;
 		if (!this.token) {
@@ -145,7 +171,7 @@ export class Student {
 				return;
 			}
 			const item = j.items[seq]!;
-			const r = await this.persist([j.all, j.answer], {
+			const r = await this.persist([j.all, j.answer, j.answerPhase()], {
 				method: 'POST',
 				path: `/a/${j.code}/answer`,
 				headers,

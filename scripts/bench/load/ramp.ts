@@ -62,9 +62,10 @@ export async function ramp(j: Journey, shape: RampShape, faults: Fault[] = []): 
 	const done: RampRun['faults'] = [];
 	const faulting = faults.map(async (fault) => {
 		await sleep(fault.atMs);
-		const from = (performance.now() - t0) / 1000;
+		j.fault.from = performance.now();
 		await fault.run();
-		done.push({ what: fault.what, fromS: from, toS: (performance.now() - t0) / 1000 });
+		j.fault.to = performance.now();
+		done.push({ what: fault.what, fromS: (j.fault.from - t0) / 1000, toS: (j.fault.to - t0) / 1000 });
 	});
 	const running: Promise<void>[] = [];
 	for (let i = 0; i < count; i++) {
