@@ -104,11 +104,17 @@ function waitForListening(child: ChildProcess): Promise<void> {
 
 function app(databaseUrl: string, port: number, extraEnv: Record<string, string>): App {
 	let child: ChildProcess | undefined;
+	/** Set while this file ends the process on purpose; any other exit is said out loud. */
+	let ending = false;
 	const exited = () => !child || child.exitCode !== null || child.signalCode !== null;
 	const end = (signal: NodeJS.Signals) =>
 		new Promise<void>((resolve) => {
 			if (exited()) return resolve();
-			child!.once('exit', () => resolve());
+			ending = true;
+			child!.once('exit', () => {
+				ending = false;
+				resolve();
+			});
 			child!.kill(signal);
 		});
 	return {
@@ -119,8 +125,15 @@ function app(databaseUrl: string, port: number, extraEnv: Record<string, string>
 				env: { ...withoutAppSettings(process.env), ...districtSettings(databaseUrl, port), ...extraEnv },
 				stdio: ['ignore', 'pipe', 'inherit']
 			});
-			await waitForListening(child);
-			child.stdout!.resume();
+			const started = child;
+			started.once('exit', (code, signal) => {
+				if (!ending) console.error(`The app process on port ${port} (pid ${started.pid}) exited by itself: ${signal ?? `code ${code}`}`);
+			});
+			await waitForListening(started);
+			// What it says afterwards is news (a signal from elsewhere, say), but not while this file stops it.
+			started.stdout!.on('data', (chunk: Buffer) => {
+				if (!ending) process.stdout.write(`[app on port ${port}] ${chunk.toString()}`);
+			});
 		},
 		kill: () => end('SIGKILL'),
 		stop: () => end('SIGTERM')
