@@ -8,6 +8,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		// A few specs start the command-line tools; on a busy two-core machine that takes seconds.
+		testTimeout: 30_000
 	}
 });

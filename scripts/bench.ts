@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 const only = process.argv.slice(2);
 const sections: { name: string; file: string; fn: string }[] = [
 	{ name: 'Student pages: bytes received, time to answer', file: './bench/student.ts', fn: 'benchStudent' },
+	{ name: "Teacher dashboard: from a student's answer to the screen", file: './bench/live.ts', fn: 'benchLive' },
 	{ name: 'Authoring: validation and checker', file: './bench/authoring.ts', fn: 'benchAuthoring' },
 	{ name: 'Drafting: attribution tagger', file: './bench/tagger.ts', fn: 'benchTagger' }
 ];

@@ -9,7 +9,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkQuizFile } from '../src/lib/server/quiz-files.ts';
-import { formatProblem } from '../src/lib/quiz/validate.ts';
+import { formatProblem } from '../src/lib/quiz/validate/format.ts';
 
 async function jsonFilesIn(dir: string): Promise<string[]> {
 	return (await readdir(dir))

@@ -1,15 +1,19 @@
 /**
  * Drafts a claim-level quiz from an article's plain text: one classify
  * question per claim, with a suggested label and cue, for an author to check.
- *   npm run quiz:draft -- article.txt            (JSON to stdout)
- *   npm run quiz:draft -- article.txt -o quiz.json
+ *   npm run quiz:draft -- article.txt --out quizzes/quiz.json
+ *   npm run --silent quiz:draft -- article.txt   (JSON to stdout, without npm's banner)
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { text as readStream } from 'node:stream/consumers';
-import { formatProblem, validateQuizData } from '../src/lib/quiz/validate.ts';
+import { validateQuizData } from '../src/lib/quiz/validate.ts';
+import { formatProblem } from '../src/lib/quiz/validate/format.ts';
+import { SCHEMA_FILE } from '../src/lib/quiz/json-schema.ts';
 import { DraftError, draftQuiz } from '../src/lib/tagger/draft.ts';
+import { QUIZ_FILE_SCHEMA } from '../src/lib/tagger/review.ts';
 
-const USAGE = `Usage: npm run quiz:draft -- <article.txt> [-o <quiz.json>]
+const USAGE = `Usage: npm run quiz:draft -- <article.txt> [--out <quiz.json>]
 
 Reads an article as plain text (one paragraph per line; a short first line
 without a full stop is taken as the headline) and writes a draft quiz: one
@@ -20,9 +24,14 @@ read it from standard input.
 Every explanation, every whyNot and the outlet start with "TODO:": write
 them, check each answer, then run npm run quiz:check on the file.
 
+Write to a file with --out rather than "> file": npm prints a banner on
+standard output that would land in the file (or run npm run --silent).
+
 Options:
-  -o, --output <file>  write the quiz to this file instead of standard output
-  -h, --help           show this help`;
+  -o, --out <file>  write the quiz to this file instead of standard output
+                    (--output works too); its "$schema" points at
+                    static/quiz.schema.json from wherever the file goes
+  -h, --help        show this help`;
 
 function fail(message: string): never {
 	console.error(`quiz:draft: ${message}`);
@@ -40,13 +49,13 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
 		if (arg === '-h' || arg === '--help') return 'help';
-		if (arg === '-o' || arg === '--output') {
+		if (arg === '-o' || arg === '--out' || arg === '--output') {
 			const next = argv[++i];
-			if (next === undefined || next === '') fail(`${arg} needs a file name: -o quiz.json`);
+			if (next === undefined || next === '') fail(`${arg} needs a file name: ${arg} quiz.json`);
 			output = next;
-		} else if (arg.startsWith('--output=')) {
-			output = arg.slice('--output='.length);
-			if (!output) fail('--output= needs a file name: --output=quiz.json');
+		} else if (/^--out(?:put)?=/.test(arg)) {
+			output = arg.slice(arg.indexOf('=') + 1);
+			if (!output) fail(`${arg} needs a file name: ${arg}quiz.json`);
 		} else if (arg.startsWith('-') && arg !== '-') fail(`unknown option ${arg}\n\n${USAGE}`);
 		else if (input !== null) fail(`one article at a time, but got "${input}" and "${arg}"`);
 		else input = arg;
@@ -102,7 +111,11 @@ if (args === 'help') {
 		fail(`the draft from ${args.input} is not a valid quiz (see above); is the article within the quiz limits?`);
 	}
 
-	const json = `${JSON.stringify(draft.quiz, null, '\t')}\n`;
+	// Editors read "$schema" relative to the file, so point it at the schema from where the file goes.
+	const schema = args.output
+		? path.relative(path.dirname(path.resolve(args.output)), path.resolve(SCHEMA_FILE)).split(path.sep).join('/')
+		: QUIZ_FILE_SCHEMA;
+	const json = `${JSON.stringify({ ...draft.quiz, $schema: schema }, null, '\t')}\n`;
 	if (args.output) {
 		try {
 			await writeFile(args.output, json);

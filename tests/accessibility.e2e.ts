@@ -22,7 +22,12 @@ async function everyState(page: Page, check: (state: string) => Promise<void>) {
 	await check('feedback, wrong');
 	await page.getByRole('button', { name: 'Next question' }).click();
 	for (const q of quiz.questions.slice(2)) {
+		if (q.type === 'order') await check('order question');
 		await answer(page, quiz, q, true);
+		if (q.type === 'order') {
+			await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+			await check('order feedback');
+		}
 		await page.getByRole('button', { name: /Next question|See your results/ }).click();
 	}
 	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
@@ -46,7 +51,7 @@ test('every state passes axe (WCAG 2.2 AA) in the light and dark schemes, and fi
 		await expectNoHorizontalScroll(page);
 		await page.setViewportSize(size);
 	});
-	expect(seen).toEqual(['home', 'intro', 'question', 'feedback, right', 'feedback, wrong', 'summary', 'review']);
+	expect(seen).toEqual(['home', 'intro', 'question', 'feedback, right', 'feedback, wrong', 'order question', 'order feedback', 'summary', 'review']);
 });
 
 test('targets are at least 24 by 24 px', async ({ page }) => {
@@ -56,12 +61,13 @@ test('targets are at least 24 by 24 px', async ({ page }) => {
 	const controls = [
 		...(await main.getByRole('button').all()),
 		...(await main.getByRole('radio').all()),
+		...(await main.getByRole('checkbox').all()),
 		...(await main.getByRole('link').all())
 	];
 	const sizes = await Promise.all(
 		controls.map((c) =>
 			c.evaluate((el) => {
-				// A radio's target is its whole label: a click anywhere on it chooses.
+				// A radio's or a word's target is its whole label: a click anywhere on it chooses.
 				const r = (el.closest('label') ?? el).getBoundingClientRect();
 				return { name: el.textContent?.trim() || el.getAttribute('value') || el.tagName, w: r.width, h: r.height };
 			})
@@ -74,7 +80,6 @@ test('targets are at least 24 by 24 px', async ({ page }) => {
 test('a keyboard-only run: keys choose, Enter checks, focus follows each step', async ({ page }) => {
 	test.setTimeout(180_000);
 	await page.goto(`/quiz/${SEED}`);
-	await expect(page.getByRole('button', { name: 'Start the quiz' })).not.toHaveAttribute('aria-disabled', 'true');
 	// Tab from the top of the page to the start button, using the keyboard alone.
 	const startButton = page.getByRole('button', { name: 'Start the quiz' });
 	for (let i = 0; i < 30 && !(await startButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
@@ -82,6 +87,8 @@ test('a keyboard-only run: keys choose, Enter checks, focus follows each step', 
 	await page.keyboard.press('Enter');
 	for (const [i, q] of quiz.questions.entries()) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${quiz.questions.length}` })).toBeFocused();
+		// The number keys work once the page's script runs, which the tip says.
+		await expect(page.getByText(/^Tip: press/)).toBeVisible();
 		if (q.type === 'classify' || q.type === 'choice') {
 			const ids = q.type === 'classify' ? quiz.categories.map((c) => c.id) : q.options.map((o) => o.id);
 			await page.keyboard.press(String(ids.indexOf(q.answer) + 1));
@@ -90,7 +97,7 @@ test('a keyboard-only run: keys choose, Enter checks, focus follows each step', 
 		if ((q.type === 'classify' && q.cite) || q.type === 'cue') {
 			// Tab through the words, pressing Space on each cue word.
 			const group = page.getByRole('group', { name: /Words of the claim/ });
-			const words = group.getByRole('button');
+			const words = group.getByRole('checkbox');
 			const { cueTokens } = await import('../src/lib/quiz/grading.ts');
 			const cues = new Set(cueTokens(q.quote!, q.cues!));
 			await page.keyboard.press('Tab');
@@ -101,6 +108,24 @@ test('a keyboard-only run: keys choose, Enter checks, focus follows each step', 
 				await page.keyboard.press('Tab');
 			}
 			await expect(page.getByRole('button', { name: 'Check' })).toBeFocused();
+		}
+		if (q.type === 'order') {
+			// Tab to a claim's "Move up" and press Enter; focus stays with the claim as it rises.
+			const list = page.getByRole('list', { name: 'Claims in order' });
+			for (const [target, item] of q.items.entries()) {
+				const up = list.getByRole('listitem').filter({ hasText: item.quote }).getByRole('button', { name: /^Move up/ });
+				const shown = await list.getByRole('listitem').allTextContents();
+				let at = shown.findIndex((text) => text.includes(item.quote));
+				if (at <= target) continue;
+				for (let t = 0; t < 40 && !(await up.evaluate((el) => el === document.activeElement)); t++) await page.keyboard.press('Tab');
+				for (; at > target; at--) {
+					await expect(up).toBeFocused();
+					await page.keyboard.press('Enter');
+					await expect(list.getByRole('listitem').nth(at - 1)).toContainText(item.quote);
+				}
+			}
+			const check = page.getByRole('button', { name: 'Check' });
+			for (let t = 0; t < 40 && !(await check.evaluate((el) => el === document.activeElement)); t++) await page.keyboard.press('Tab');
 		}
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('heading', { name: 'Correct' })).toBeFocused();

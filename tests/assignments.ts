@@ -62,7 +62,9 @@ export function secretsOf(question: Question): string[] {
 			? Object.values(question.whyNot)
 			: question.type === 'choice'
 				? question.options.flatMap((o) => (o.whyNot ? [o.whyNot] : []))
-				: (question.decoys ?? []).map((d) => d.whyNot);
+				: question.type === 'order'
+					? question.items.map((item) => item.explanation)
+					: (question.decoys ?? []).map((d) => d.whyNot);
 	return [question.explanation, ...whyNots];
 }
 

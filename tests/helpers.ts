@@ -20,17 +20,39 @@ export function label(quiz: Quiz, id: string): string {
 	return quiz.categories.find((c) => c.id === id)!.label;
 }
 
-/** The accessible name of the n-th word button, and which of the same words it is. */
-function wordButton(page: Page, quote: string, token: number) {
+/** The checkbox of the n-th word of a claim (which of the same words it is counts). */
+function wordBox(page: Page, quote: string, token: number) {
 	const tokens = tokenize(quote);
 	const text = tokens[token]!.text;
 	const nth = tokens.slice(0, token).filter((t) => t.text === text).length;
-	return page.getByRole('group', { name: /Words of the claim/ }).getByRole('button', { name: text, exact: true }).nth(nth);
+	return page.getByRole('group', { name: /Words of the claim/ }).getByRole('checkbox', { name: text, exact: true }).nth(nth);
 }
 
 export async function markCues(page: Page, question: Question) {
-	if (!question.quote || !question.cues) return;
-	for (const t of cueTokens(question.quote, question.cues)) await wordButton(page, question.quote, t).click();
+	if (question.type === 'order' || !question.quote || !question.cues) return;
+	for (const t of cueTokens(question.quote, question.cues)) await wordBox(page, question.quote, t).check();
+}
+
+type OrderQuestion = Extract<Question, { type: 'order' }>;
+
+/**
+ * Puts an order question's claims in the given order with the "Move up"
+ * buttons, starting from the order on screen (the list "Claims in order",
+ * one list item per claim).
+ */
+export async function arrange(page: Page, question: OrderQuestion, ids: readonly string[]) {
+	const list = page.getByRole('list', { name: 'Claims in order' });
+	await expect(list.getByRole('listitem')).toHaveCount(question.items.length);
+	const shown = await list.getByRole('listitem').allTextContents();
+	const order = shown.map((text) => question.items.find((item) => text.includes(item.quote))!.id);
+	for (const [target, id] of ids.entries()) {
+		const quote = question.items.find((item) => item.id === id)!.quote;
+		for (let at = order.indexOf(id); at > target; at--) {
+			await list.getByRole('listitem').filter({ hasText: quote }).getByRole('button', { name: /^Move up/ }).click();
+			[order[at - 1], order[at]] = [order[at]!, order[at - 1]!];
+		}
+	}
+	await expect(list.getByRole('listitem')).toHaveText(ids.map((id) => new RegExp(escapeRegExp(question.items.find((i) => i.id === id)!.quote))));
 }
 
 /** Answers the question on screen: rightly, or with the first wrong choice. */
@@ -43,12 +65,16 @@ export async function answer(page: Page, quiz: Quiz, question: Question, right =
 	} else if (question.type === 'choice') {
 		const option = right ? question.options.find((o) => o.id === question.answer)! : question.options.find((o) => o.id !== question.answer)!;
 		await page.getByRole('radio', { name: option.text }).check();
+	} else if (question.type === 'order') {
+		// The file lists the claims in the right order; backwards, no pair is right.
+		const ids = question.items.map((item) => item.id);
+		await arrange(page, question, right ? ids : ids.toReversed());
 	} else if (right) {
 		await markCues(page, question);
 	} else {
 		const cues = cueTokens(question.quote, question.cues);
 		const other = tokenize(question.quote).findIndex((_, i) => !cues.includes(i));
-		await wordButton(page, question.quote, other).click();
+		await wordBox(page, question.quote, other).check();
 	}
 	await page.getByRole('button', { name: 'Check' }).click();
 }

@@ -6,7 +6,7 @@ import { startServer } from '../scripts/bench/server.ts';
 import { classQuiz, createAssignment, join } from './assignments.ts';
 import { answer, EASTFIELD, SEED } from './helpers.ts';
 
-test('requests from another origin are refused: form, text/plain and JSON bodies alike', async ({ page, request, baseURL }) => {
+test('requests from another origin are refused: form, text/plain and JSON bodies alike', async ({ page, request }) => {
 	const created = await createAssignment(page, { title: 'Origins', mode: 'Practice' });
 	const code = created.studentUrl.split('/a/')[1]!;
 	const foreign = { origin: 'https://evil.example' };
@@ -27,7 +27,6 @@ test('requests from another origin are refused: form, text/plain and JSON bodies
 	// The assignment survived the forged delete.
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1, name: 'Origins' })).toBeVisible();
-	expect(baseURL).toBeTruthy();
 });
 
 test('tampered answers get a clear 400 each, and a score the client sends is ignored', async ({ page, browser, baseURL }) => {

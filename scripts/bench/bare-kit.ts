@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './server.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -74,18 +74,6 @@ export default defineConfig({ plugins: [sveltekit()] });
 </main>
 `
 };
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.unref();
-		srv.on('error', reject);
-		srv.listen(0, () => {
-			const { port } = srv.address() as { port: number };
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 /** Writes the project, builds it with this project's Vite, returns its folder. */
 function build(): string {

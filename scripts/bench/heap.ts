@@ -12,14 +12,14 @@ export async function heapAfterRun(browser: Browser, url: string, slug: string):
 	try {
 		const page = await context.newPage();
 		await page.goto(url);
-		// The button works once the player has hydrated (see interactive.ts).
-		await page.locator('button[aria-disabled="false"]', { hasText: 'Start the quiz' }).waitFor();
+		// The player's forms turn novalidate once it has taken over the page (see interactive.ts).
+		await page.locator('#quiz-island form[novalidate]').waitFor();
 		await page.getByRole('radio', { name: /^Test/ }).check();
 		await page.getByRole('button', { name: 'Start the quiz' }).click();
 		for (const q of quiz.questions) {
-			// Test mode, first choice or first word: the heap is what matters, not the score.
-			if (q.type === 'cue') await page.getByRole('group', { name: /Words of the claim/ }).getByRole('button').first().click();
-			else await page.getByRole('radio').first().check();
+			// Test mode, first choice or first word, claims in the order shown: the heap is what matters, not the score.
+			if (q.type === 'cue') await page.getByRole('group', { name: /Words of the claim/ }).getByRole('checkbox').first().check();
+			else if (q.type !== 'order') await page.getByRole('radio').first().check();
 			await page.getByRole('button', { name: 'Check' }).click();
 		}
 		await page.getByRole('heading', { name: 'Your results', exact: true }).waitFor();

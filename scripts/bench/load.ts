@@ -8,7 +8,10 @@
  * (b) 5,000 students ramped over 60 s, each from its own address (load/ramp.ts);
  * (c) answers per second per core through the normal route: valid answers at
  *     a fixed concurrency, divided by the CPU seconds the server process used
- *     (load/throughput.ts).
+ *     (load/throughput.ts);
+ * (d) what one open dashboard costs the server per minute while a class of 40
+ *     answers: polling every 4 s (as before it was live) against the live
+ *     stream, each against a run with no dashboard (load/dashboard.ts).
  *
  * With --pg (and --procs N, 3 by default), on a throwaway PostgreSQL cluster
  * with N app processes behind nginx (scripts/postgres/):
@@ -34,10 +37,12 @@
  * The load runs in this process beside the server on the same two cores; the
  * CPU lines say how much each took.
  *
- * Knobs (environment): BENCH_LOAD_ONLY=a,b,c (e,f,g with --pg) picks scenarios; BENCH_STUDENTS,
+ * Knobs (environment): BENCH_LOAD_ONLY=a,b,c,d (e,f,g with --pg) picks scenarios; BENCH_STUDENTS,
  * BENCH_RAMP_MS, BENCH_THINK_MS and BENCH_LIMIT_S (no new request after it)
  * shape (b); BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_WARM_S and BENCH_POOL
- * (students a mode) shape (c); BENCH_CPU_PROF=<dir>
+ * (students a mode) shape (c); BENCH_DASHBOARD_S, BENCH_DASHBOARD_ROUNDS,
+ * BENCH_DASHBOARD_THINK_MS and BENCH_DASHBOARD_MODES (none,polling,live) shape
+ * (d); BENCH_CPU_PROF=<dir>
  * writes a V8 CPU profile of each app server (summarise it with
  * scripts/bench/cpu-profile-top.ts); the profiler costs the server CPU, so
  * the answers per core of (c) are lower in such a run.
@@ -45,6 +50,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { classOf40 } from './load/class.ts';
+import { dashboardCost } from './load/dashboard.ts';
 import { rampOf5000 } from './load/ramp.ts';
 import { rampWithFaults } from './load/faults.ts';
 import { storesSideBySide } from './load/stores.ts';
@@ -65,7 +71,7 @@ function options(argv: string[]): Options {
 
 export async function benchLoad(argv: string[] = []): Promise<void> {
 	const { postgres, processes } = options(argv);
-	const only = (process.env.BENCH_LOAD_ONLY ?? (postgres ? 'e,f,g' : 'a,b,c')).split(',').map((s) => s.trim());
+	const only = (process.env.BENCH_LOAD_ONLY ?? (postgres ? 'e,f,g' : 'a,b,c,d')).split(',').map((s) => s.trim());
 	const getQuiz = catalogue();
 	const list = items(getQuiz);
 	console.log(`Load on node build (${process.version}), quiz ${QUIZ} (${list.length} questions)`);
@@ -78,6 +84,7 @@ export async function benchLoad(argv: string[] = []): Promise<void> {
 		if (only.includes('a')) lost += await classOf40(getQuiz, list);
 		if (only.includes('b')) lost += await rampOf5000(getQuiz, list);
 		if (only.includes('c')) lost += await answersPerCore(getQuiz, list);
+		if (only.includes('d')) lost += await dashboardCost(getQuiz, list);
 		if (postgres && (only.includes('e') || only.includes('f'))) lost += await rampWithFaults(getQuiz, list, processes, only);
 		if (postgres && only.includes('g')) lost += await storesSideBySide(getQuiz, list, processes);
 	} finally {

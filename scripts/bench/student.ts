@@ -66,11 +66,10 @@ function scriptsReport(visits: Visit[]) {
 function timingReport(t: Interactive, oursLabel: string) {
 	const ours = {
 		works: medianOf(t.ours, (r) => r.works),
-		pressed: medianOf(t.ours, (r) => r.pressed),
-		choices: medianOf(t.ours, (r) => r.choices),
-		htmlEnd: medianOf(t.ours, (r) => r.htmlEnd),
-		scriptsEnd: medianOf(t.ours, (r) => r.scriptsEnd),
-		domReady: medianOf(t.ours, (r) => r.domReady)
+		byForm: medianOf(t.ours, (r) => r.byForm),
+		enhanced: medianOf(t.ours, (r) => r.enhanced),
+		enhancedChoices: medianOf(t.ours, (r) => r.enhancedChoices),
+		htmlEnd: medianOf(t.ours, (r) => r.htmlEnd)
 	};
 	const bare = {
 		choices: medianOf(t.bare, (r) => r.choices),
@@ -78,14 +77,15 @@ function timingReport(t: Interactive, oursLabel: string) {
 		scriptsEnd: medianOf(t.bare, (r) => r.scriptsEnd),
 		domReady: medianOf(t.bare, (r) => r.domReady)
 	};
-	const ratio = ours.choices / bare.choices;
-	console.log(`Time from navigation until question 1's choices are clickable, 4x CPU throttling, fresh context each run, median of ${t.runs}`);
-	console.log(`  ours ${oursLabel}: ${ms(ours.choices)}`);
-	console.log(`    HTML in ${ms(ours.htmlEnd)}, scripts in ${ms(ours.scriptsEnd)}, DOMContentLoaded ${ms(ours.domReady)}, "Start the quiz" works ${ms(ours.works)}, pressed ${ms(ours.pressed)}, choices ${ms(ours.choices)}`);
-	console.log(`  bare SvelteKit page: ${ms(bare.choices)}`);
-	console.log(`    HTML in ${ms(bare.htmlEnd)}, scripts in ${ms(bare.scriptsEnd)}, DOMContentLoaded ${ms(bare.domReady)}, hydrated with its choices ${ms(bare.choices)}`);
-	console.log(`  ratio ours / bare: ${ratio.toFixed(2)}x (target at most ${RATIO_TARGET}x: ${ratio <= RATIO_TARGET ? 'met' : 'NOT met'})`);
-	console.log(`  every run, ms: ours ${t.ours.map((r) => r.choices.toFixed(0)).join(' ')}; bare ${t.bare.map((r) => r.choices.toFixed(0)).join(' ')}`);
+	const ratio = ours.byForm / bare.choices;
+	console.log(`Time from navigation until question 1's choices can be used, 4x CPU throttling, fresh context each run, median of ${t.runs}`);
+	console.log(`  ours ${oursLabel}, pressing Start as soon as it works:`);
+	console.log(`    by the form, before the script: ${ms(ours.byForm)} (HTML in ${ms(ours.htmlEnd)}, Start works ${ms(ours.works)}, then the server's page with question 1)`);
+	console.log(`    enhanced, after the script: player ready ${ms(ours.enhanced)}, choices in place ${ms(ours.enhancedChoices)}`);
+	console.log(`  bare SvelteKit page: ${ms(bare.choices)} (HTML in ${ms(bare.htmlEnd)}, scripts in ${ms(bare.scriptsEnd)}, DOMContentLoaded ${ms(bare.domReady)})`);
+	console.log(`  ratio ours (first choice usable) / bare: ${ratio.toFixed(2)}x (target at most ${RATIO_TARGET}x: ${ratio <= RATIO_TARGET ? 'met' : 'NOT met'})`);
+	console.log(`  enhanced ours / bare, for reference: ${(ours.enhancedChoices / bare.choices).toFixed(2)}x`);
+	console.log(`  every run, ms: ours by form ${t.ours.map((r) => r.byForm.toFixed(0)).join(' ')}; enhanced ${t.ours.map((r) => r.enhancedChoices.toFixed(0)).join(' ')}; bare ${t.bare.map((r) => r.choices.toFixed(0)).join(' ')}`);
 }
 
 /**

@@ -84,6 +84,7 @@ export function keyTexts(q: Quiz = quiz): KeyText[] {
 		if (question.type === 'classify') for (const text of Object.values(question.whyNot)) add(question, text);
 		if (question.type === 'choice') for (const option of question.options) add(question, option.whyNot);
 		if (question.type === 'cue') for (const decoy of question.decoys ?? []) add(question, decoy.whyNot);
+		if (question.type === 'order') for (const item of question.items) add(question, item.explanation);
 	}
 	return out;
 }
@@ -109,6 +110,7 @@ export function holds(body: string, text: string): boolean {
 export function wrongAnswer(question: Question): Answer {
 	if (question.type === 'classify') return { type: 'classify', category: Object.keys(question.whyNot)[0]! };
 	if (question.type === 'choice') return { type: 'choice', option: question.options.find((o) => o.id !== question.answer)!.id };
+	if (question.type === 'order') return { type: 'order', order: question.items.map((item) => item.id).toReversed() };
 	return { type: 'cue', marked: [0] };
 }
 

@@ -12,7 +12,7 @@ describe('statechart in the docs', () => {
 
 	it('draws every state and every transition of the machine', () => {
 		const chart = toMermaid(quizMachine);
-		for (const state of ['intro', 'answering', 'checking', 'feedback', 'summary', 'review', 'finishing_saving', 'finishing_paused'])
+		for (const state of ['intro', 'answering', 'checking', 'feedback', 'summary', 'review', 'finishing_saving', 'finishing_waiting'])
 			expect(chart).toContain(state);
 		expect(chart).toContain('checking --> feedback : done: grade [isPractice]');
 		expect(chart).toContain('from any state: quiz.restart [canRepeat]');

@@ -2,6 +2,10 @@
  * What a student page and its island agree on: the element the server renders
  * the player into, and the props it serialises there for hydration.
  */
+import { answerFromForm } from '../lib/machines/play-form.ts';
+import type { Progress } from '../lib/machines/progress.ts';
+import type { PublicQuestion } from '../lib/quiz/public.ts';
+
 export const ISLAND_ID = 'quiz-island';
 
 /** What a page imports as `./x.ts?island` (built by scripts/build/islands.ts). */
@@ -16,4 +20,40 @@ export interface IslandAsset {
 export function islandRoot<Props>(): { target: HTMLElement; props: Props } | null {
 	const target = document.getElementById(ISLAND_ID);
 	return target?.dataset.props ? { target, props: JSON.parse(target.dataset.props) as Props } : null;
+}
+
+/**
+ * The place with what the student did before the script arrived: a mode
+ * picked on the intro, a label chosen or words marked. Hydrating from the
+ * server's props alone would undo those clicks.
+ */
+export function withEarlyClicks(target: HTMLElement, progress: Progress, questions: readonly PublicQuestion[]): Progress {
+	const form = target.querySelector<HTMLFormElement>('form[action="?/play"]');
+	if (!form) return progress;
+	const fields = new FormData(form);
+	if (progress.step === 'intro') {
+		const mode = fields.get('mode');
+		return mode === 'practice' || mode === 'test' ? { ...progress, mode } : progress;
+	}
+	const question = questions.find((q) => q.id === progress.round[progress.index]);
+	if (progress.step !== 'answering' || !question) return progress;
+	return { ...progress, draft: answerFromForm(fields, question) ?? progress.draft };
+}
+
+/**
+ * Runs `hydrate` once the browser is idle after loading the page. Until then
+ * the page works as plain forms (each step goes to the server), so a slow
+ * device answers a click at once instead of after the script's start-up;
+ * once idle, the player takes over in place. A choice made in between is
+ * kept (see withEarlyClicks); a form sent in between leaves the page as it is.
+ */
+export function whenIdle(hydrate: () => void): void {
+	// A form sent before then is taking the student to the next page: hydrating this one would only hold that page up.
+	let leaving = false;
+	document.addEventListener('submit', () => (leaving = true), { capture: true, once: true });
+	const run = () => {
+		if (!leaving) hydrate();
+	};
+	if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 3_000 });
+	else setTimeout(run, 0);
 }

@@ -70,10 +70,39 @@ export const sampleQuiz = {
 			quote: 'I won’t get into that today.',
 			options: [
 				{ id: 'yes', text: 'Yes, that is a denial.', whyNot: 'A denial says “no”. Declining to answer says nothing either way.' },
-				{ id: 'no', text: 'No, it is a non-answer.' }
+				{ id: 'no', text: 'No: a non-answer.' }
 			],
 			answer: 'no',
 			explanation: 'Declining to answer is neither a yes nor a no.'
 		}
 	]
 } satisfies QuizInput;
+
+/** An order question on the sample article, kept apart so the sample quiz stays as the server's tests know it. */
+export const sampleOrder = {
+	type: 'order',
+	id: 'support',
+	prompt: 'Put these claims in order: best supported first.',
+	items: [
+		{
+			id: 'minutes',
+			quote: 'The council voted 5–2 on Monday to delay the bridge repair, the minutes show.',
+			explanation: 'The minutes are a public record anyone can read.'
+		},
+		{
+			id: 'two-people',
+			quote: 'according to two people familiar with the talks',
+			explanation: 'Two people, counted and said to know the talks, but unnamed.'
+		},
+		{
+			id: 'reportedly',
+			quote: 'The mayor reportedly wants the money for a stadium',
+			explanation: '“Reportedly” alone: not even a count of who says so.'
+		}
+	],
+	explanation: 'A record beats counted unnamed people, who beat a bare “reportedly”.'
+} satisfies QuizInput['questions'][number];
+
+// TypeScript widens the literal whyNot objects with `fact?: undefined`, which a Record refuses; the values are the same.
+const questions = sampleQuiz.questions as QuizInput['questions'];
+export const sampleQuizWithOrder: QuizInput = { ...sampleQuiz, questions: [...questions, sampleOrder] };

@@ -43,6 +43,7 @@ export function catalogue(): GetQuiz {
 function answerFor(question: Question): Answer {
 	if (question.type === 'classify') return { type: 'classify', category: 'fact' };
 	if (question.type === 'cue') return { type: 'cue', marked: [0] };
+	if (question.type === 'order') return { type: 'order', order: question.items.map((item) => item.id) };
 	return { type: 'choice', option: question.options[0]!.id };
 }
 

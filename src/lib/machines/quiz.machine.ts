@@ -2,20 +2,28 @@
  * The flow of one quiz: intro → answering → checking → feedback → … →
  * finishing → summary ⇄ review, with a retry of the missed items.
  *
- * Pure: grading and finishing are actors the edge provides (a local grader
- * for open practice, a server grader for assignments), so this machine runs
- * unchanged in unit tests, in the browser and against the server.
+ * Pure: grading and finishing are actors the edge provides (the server's
+ * check endpoint or the outbox in a browser; the grader itself on the
+ * server), and so is `showStep`, which moves focus and speaks the new step in
+ * a browser and does nothing on the server. The same machine runs in unit
+ * tests, in the browser, and on the server for a student without JavaScript.
+ *
+ * The UI asks the machine rather than re-deriving it: tags say which view
+ * shows (`view:*`), whether a request is under way (`busy`) and what failed
+ * (`error:*`); `snapshot.can(event)` says whether a button works; the
+ * selectors below say which question and verdict are on screen.
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, setup, type SnapshotFrom } from 'xstate';
 import { isComplete, type Graded } from '../quiz/grading.ts';
 import type { Answer } from '../quiz/schema.ts';
 
-export type Mode = 'practice' | 'test';
+/** How feedback is given: after each answer, or all at the end. */
+export type FeedbackMode = 'practice' | 'test';
 
 export interface QuizMachineInput {
 	/** Question ids in the order they are asked. */
 	questionIds: string[];
-	mode?: Mode;
+	mode?: FeedbackMode;
 	/** The mode was chosen for the student (an assignment); the intro only shows it. */
 	modeLocked?: boolean;
 	/** Whether "retry missed" and "start over" are offered (open practice: yes). */
@@ -29,36 +37,35 @@ export interface QuizContext {
 	/** How many rounds have started; 1 is the first pass. */
 	roundNumber: number;
 	index: number;
-	mode: Mode;
+	mode: FeedbackMode;
 	modeLocked: boolean;
 	canRepeat: boolean;
 	/** The answer being built for the current question, kept across reloads. */
 	draft: Answer | null;
 	answers: Record<string, Answer>;
 	results: Record<string, Graded>;
-	error: 'grade' | 'finish' | null;
 	reviewIndex: number;
 }
 
 export interface GradeInput {
 	questionId: string;
 	answer: Answer;
-	mode: Mode;
+	mode: FeedbackMode;
 }
 
 export interface FinishInput {
 	round: string[];
 	answers: Record<string, Answer>;
 	results: Record<string, Graded>;
-	mode: Mode;
+	mode: FeedbackMode;
 }
 
-/** In test mode a grader may only record the answer and reveal nothing (null). */
+/** In test mode a grader only records the answer and reveals nothing (null). */
 export type GradeOutput = Graded | null;
 export type FinishOutput = Record<string, Graded>;
 
 export type QuizEvent =
-	| { type: 'quiz.start'; mode?: Mode }
+	| { type: 'quiz.start'; mode?: FeedbackMode }
 	| { type: 'answer.change'; answer: Answer | null }
 	| { type: 'answer.submit' }
 	| { type: 'question.next' }
@@ -70,11 +77,18 @@ export type QuizEvent =
 	| { type: 'quiz.retryMissed' }
 	| { type: 'quiz.restart' };
 
-function missedIn(context: QuizContext): string[] {
+export type View = 'intro' | 'question' | 'feedback' | 'finishing' | 'summary' | 'review';
+
+/** The questions of the quiz not answered fully right. */
+export function missedIn(context: Pick<QuizContext, 'questionIds' | 'results'>): string[] {
 	return context.questionIds.filter((id) => !context.results[id]?.correct);
 }
 
-function fresh(input: QuizMachineInput): QuizContext {
+export function isLastQuestion(context: Pick<QuizContext, 'index' | 'round'>): boolean {
+	return context.index >= context.round.length - 1;
+}
+
+export function freshContext(input: QuizMachineInput): QuizContext {
 	return {
 		questionIds: input.questionIds,
 		round: input.questionIds,
@@ -86,7 +100,6 @@ function fresh(input: QuizMachineInput): QuizContext {
 		draft: null,
 		answers: {},
 		results: {},
-		error: null,
 		reviewIndex: 0
 	};
 }
@@ -95,7 +108,8 @@ export const quizMachine = setup({
 	types: {
 		context: {} as QuizContext,
 		events: {} as QuizEvent,
-		input: {} as QuizMachineInput
+		input: {} as QuizMachineInput,
+		tags: {} as `view:${View}` | 'busy' | 'error:grade' | 'error:finish'
 	},
 	actors: {
 		grade: fromPromise<GradeOutput, GradeInput>(async () => {
@@ -108,7 +122,7 @@ export const quizMachine = setup({
 	guards: {
 		hasAnswer: ({ context }) => isComplete(context.draft),
 		isPractice: ({ context }) => context.mode === 'practice',
-		isLastQuestion: ({ context }) => context.index >= context.round.length - 1,
+		isLastQuestion: ({ context }) => isLastQuestion(context),
 		hasMissed: ({ context }) => context.canRepeat && missedIn(context).length > 0,
 		canRepeat: ({ context }) => context.canRepeat,
 		hasNextReview: ({ context }) => context.reviewIndex < context.questionIds.length - 1,
@@ -117,26 +131,19 @@ export const quizMachine = setup({
 	actions: {
 		begin: assign(({ context, event }) => {
 			const mode = event.type === 'quiz.start' && !context.modeLocked && event.mode ? event.mode : context.mode;
-			return { mode, round: context.questionIds, roundNumber: 1, index: 0, draft: null, error: null };
+			return { mode, round: context.questionIds, roundNumber: 1, index: 0, draft: null };
 		}),
-		setDraft: assign({
-			draft: ({ event }) => (event.type === 'answer.change' ? event.answer : null),
-			error: null
-		}),
+		setDraft: assign({ draft: ({ event }) => (event.type === 'answer.change' ? event.answer : null) }),
 		record: assign(({ context }, output: GradeOutput) => {
 			const id = context.round[context.index]!;
 			const answers = { ...context.answers, [id]: context.draft! };
 			const results = { ...context.results };
 			if (output) results[id] = output;
 			else delete results[id];
-			return { answers, results, error: null };
+			return { answers, results };
 		}),
-		advance: assign({ index: ({ context }) => context.index + 1, draft: null, error: null }),
-		failGrade: assign({ error: 'grade' as const }),
-		failFinish: assign({ error: 'finish' as const }),
-		settle: assign(({ context }, output: FinishOutput) => {
-			return { results: { ...context.results, ...output }, error: null, draft: null };
-		}),
+		advance: assign({ index: ({ context }) => context.index + 1, draft: null }),
+		settle: assign(({ context }, output: FinishOutput) => ({ results: { ...context.results, ...output }, draft: null })),
 		openReview: assign({
 			reviewIndex: ({ context, event }) => {
 				const wanted = event.type === 'review.start' ? (event.index ?? 0) : 0;
@@ -153,161 +160,120 @@ export const quizMachine = setup({
 				delete answers[id];
 				delete results[id];
 			}
-			return { round, roundNumber: context.roundNumber + 1, index: 0, draft: null, answers, results, error: null };
+			return { round, roundNumber: context.roundNumber + 1, index: 0, draft: null, answers, results };
 		}),
 		reset: assign(({ context }) =>
-			fresh({
-				questionIds: context.questionIds,
-				mode: context.mode,
-				modeLocked: context.modeLocked,
-				canRepeat: context.canRepeat
-			})
-		)
+			freshContext({ questionIds: context.questionIds, mode: context.mode, modeLocked: context.modeLocked, canRepeat: context.canRepeat })
+		),
+		// The browser moves focus to the new step and announces it; nothing happens elsewhere.
+		showStep: () => {}
 	}
 }).createMachine({
 	id: 'quiz',
-	context: ({ input }) => fresh(input),
+	context: ({ input }) => freshContext(input),
 	initial: 'intro',
 	on: {
-		'quiz.restart': { guard: 'canRepeat', target: '.intro', actions: 'reset' }
+		'quiz.restart': { guard: 'canRepeat', target: '.intro', actions: ['reset', 'showStep'] }
 	},
 	states: {
 		intro: {
-			on: { 'quiz.start': { target: 'answering', actions: 'begin' } }
+			tags: ['view:intro'],
+			on: { 'quiz.start': { target: 'answering', actions: ['begin', 'showStep'] } }
 		},
 		answering: {
+			tags: ['view:question'],
+			initial: 'ready',
+			states: {
+				ready: {},
+				// The answer could not be checked (a dropped connection); it is kept for another try.
+				failed: { tags: ['error:grade'] }
+			},
 			on: {
-				'answer.change': { actions: 'setDraft' },
+				'answer.change': { target: '.ready', actions: 'setDraft' },
 				'answer.submit': { guard: 'hasAnswer', target: 'checking' }
 			}
 		},
 		checking: {
+			tags: ['view:question', 'busy'],
 			invoke: {
 				id: 'grade',
 				src: 'grade',
-				input: ({ context }) => ({
-					questionId: context.round[context.index]!,
-					answer: context.draft!,
-					mode: context.mode
-				}),
+				input: ({ context }) => ({ questionId: context.round[context.index]!, answer: context.draft!, mode: context.mode }),
 				onDone: [
-					{ guard: 'isPractice', target: 'feedback', actions: { type: 'record', params: ({ event }) => event.output } },
-					{ guard: 'isLastQuestion', target: 'finishing', actions: { type: 'record', params: ({ event }) => event.output } },
-					{ target: 'answering', actions: [{ type: 'record', params: ({ event }) => event.output }, 'advance'] }
+					{ guard: 'isPractice', target: 'feedback', actions: [{ type: 'record', params: ({ event }) => event.output }, 'showStep'] },
+					{ guard: 'isLastQuestion', target: 'finishing', actions: [{ type: 'record', params: ({ event }) => event.output }, 'showStep'] },
+					{ target: 'answering', actions: [{ type: 'record', params: ({ event }) => event.output }, 'advance', 'showStep'] }
 				],
-				onError: { target: 'answering', actions: 'failGrade' }
+				onError: { target: 'answering.failed' }
 			}
 		},
 		feedback: {
+			tags: ['view:feedback'],
 			on: {
 				'question.next': [
-					{ guard: 'isLastQuestion', target: 'finishing' },
-					{ target: 'answering', actions: 'advance' }
+					{ guard: 'isLastQuestion', target: 'finishing', actions: 'showStep' },
+					{ target: 'answering', actions: ['advance', 'showStep'] }
 				]
 			}
 		},
 		finishing: {
+			tags: ['view:finishing'],
 			initial: 'saving',
 			states: {
 				saving: {
+					tags: ['busy'],
 					invoke: {
 						id: 'finish',
 						src: 'finish',
-						input: ({ context }) => ({
-							round: context.round,
-							answers: context.answers,
-							results: context.results,
-							mode: context.mode
-						}),
-						onDone: { target: '#quiz.summary', actions: { type: 'settle', params: ({ event }) => event.output } },
-						onError: { target: 'paused', actions: 'failFinish' }
+						input: ({ context }) => ({ round: context.round, answers: context.answers, results: context.results, mode: context.mode }),
+						onDone: { target: '#quiz.summary', actions: [{ type: 'settle', params: ({ event }) => event.output }, 'showStep'] },
+						onError: { target: 'failed' }
 					}
 				},
-				// Waiting for the student to ask again: after an error, or when resumed with every question answered.
-				paused: {
-					on: { 'quiz.finish': 'saving' }
-				}
+				failed: { tags: ['error:finish'], on: { 'quiz.finish': 'saving' } },
+				// Resumed from what a server knows, with every question answered: the student asks for the results.
+				waiting: { on: { 'quiz.finish': 'saving' } }
 			}
 		},
 		summary: {
+			tags: ['view:summary'],
 			on: {
-				'review.start': { target: 'review', actions: 'openReview' },
-				'quiz.retryMissed': { guard: 'hasMissed', target: 'answering', actions: 'startRetry' }
+				'review.start': { target: 'review', actions: ['openReview', 'showStep'] },
+				'quiz.retryMissed': { guard: 'hasMissed', target: 'answering', actions: ['startRetry', 'showStep'] }
 			}
 		},
 		review: {
+			tags: ['view:review'],
 			on: {
-				'review.next': { guard: 'hasNextReview', actions: 'nextReview' },
-				'review.prev': { guard: 'hasPrevReview', actions: 'prevReview' },
-				'review.close': 'summary'
+				'review.next': { guard: 'hasNextReview', actions: ['nextReview', 'showStep'] },
+				'review.prev': { guard: 'hasPrevReview', actions: ['prevReview', 'showStep'] },
+				'review.close': { target: 'summary', actions: 'showStep' }
 			}
 		}
 	}
 });
 
-/** What a server knows of an attempt: enough to rebuild the student's place in it. */
-export interface Progress {
-	answers: Record<string, Answer>;
-	/** Verdicts the student may already see (practice mode, or all once finished). */
-	results: Record<string, Graded>;
-	finished: boolean;
+export type QuizLogic = typeof quizMachine;
+export type QuizSnapshot = SnapshotFrom<QuizLogic>;
+
+const VIEWS: readonly View[] = ['intro', 'question', 'feedback', 'finishing', 'summary', 'review'];
+
+/** Which view shows, from the state's tags. */
+export function viewOf(snapshot: QuizSnapshot): View {
+	return VIEWS.find((v) => snapshot.hasTag(`view:${v}`)) ?? 'intro';
 }
 
-/**
- * The snapshot to start from when the browser has no saved one (another device,
- * cleared storage): the first unanswered question, or the summary when finished.
- */
-export function snapshotFromProgress(machine: typeof quizMachine, input: QuizMachineInput, progress: Progress) {
-	const context = fresh(input);
-	const answered = context.questionIds.filter((id) => progress.answers[id]);
-	if (!progress.finished && answered.length === 0) return machine.resolveState({ value: 'intro', context });
-	const index = context.questionIds.findIndex((id) => !progress.answers[id]);
-	const resumed: QuizContext = {
-		...context,
-		roundNumber: 1,
-		answers: { ...progress.answers },
-		results: { ...progress.results },
-		index: index < 0 ? context.questionIds.length - 1 : index
-	};
-	if (progress.finished) return machine.resolveState({ value: 'summary', context: resumed });
-	// A snapshot built here has no running actors, so the student asks for the results.
-	if (index < 0) return machine.resolveState({ value: { finishing: 'paused' }, context: resumed });
-	return machine.resolveState({ value: 'answering', context: resumed });
+/** The question on screen: the first on the intro, the one asked, or the one reviewed. */
+export function questionIdOf(snapshot: QuizSnapshot): string | undefined {
+	const c = snapshot.context;
+	if (snapshot.hasTag('view:review')) return c.questionIds[c.reviewIndex];
+	if (snapshot.hasTag('view:intro')) return c.questionIds[0];
+	return c.round[c.index];
 }
 
-/** The question id being asked, or null outside a round. */
-export function currentQuestionId(context: QuizContext): string | null {
-	return context.round[context.index] ?? null;
-}
-
-const STATES = new Set(['intro', 'answering', 'checking', 'feedback', 'summary', 'review']);
-
-/**
- * Whether a saved snapshot can be resumed for this list of questions. Guards
- * against storage edited by hand, an old format, or a quiz that changed.
- */
-export function isResumable(saved: unknown, questionIds: readonly string[]): boolean {
-	if (!saved || typeof saved !== 'object') return false;
-	const s = saved as { status?: unknown; value?: unknown; context?: Partial<QuizContext> };
-	if (s.status !== 'active') return false;
-	const valueOk =
-		(typeof s.value === 'string' && STATES.has(s.value)) ||
-		(typeof s.value === 'object' &&
-			s.value !== null &&
-			['saving', 'paused'].includes(String((s.value as { finishing?: unknown }).finishing)));
-	const ctx = s.context;
-	return (
-		valueOk &&
-		!!ctx &&
-		Array.isArray(ctx.questionIds) &&
-		ctx.questionIds.length === questionIds.length &&
-		ctx.questionIds.every((id, i) => id === questionIds[i]) &&
-		Array.isArray(ctx.round) &&
-		ctx.round.every((id) => questionIds.includes(id)) &&
-		typeof ctx.index === 'number' &&
-		ctx.index >= 0 &&
-		ctx.index < Math.max(1, ctx.round.length) &&
-		typeof ctx.answers === 'object' &&
-		typeof ctx.results === 'object'
-	);
+/** The verdict on screen, where a view shows one (feedback and review). */
+export function resultOf(snapshot: QuizSnapshot): Graded | null {
+	if (!snapshot.hasTag('view:feedback') && !snapshot.hasTag('view:review')) return null;
+	const id = questionIdOf(snapshot);
+	return (id && snapshot.context.results[id]) || null;
 }

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATEGORIES } from './categories.ts';
+import { LIMITS } from './limits.ts';
+import { QuizSchema } from './schema.ts';
 import {
 	ArticleSchema,
 	CategorySchema,
 	ChoiceQuestionSchema,
 	ClassifyQuestionSchema,
 	CueQuestionSchema,
-	LIMITS,
-	QuizSchema
-} from './schema.ts';
+	OrderItemSchema,
+	OrderQuestionSchema
+} from './schema/shapes.ts';
 
 const guide = readFileSync('docs/authoring.md', 'utf8');
 const blocks = [...guide.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
@@ -56,9 +58,19 @@ describe('docs/authoring.md', () => {
 			...Object.keys(CategorySchema.shape),
 			...Object.keys(ClassifyQuestionSchema.shape),
 			...Object.keys(CueQuestionSchema.shape),
-			...Object.keys(ChoiceQuestionSchema.shape)
+			...Object.keys(ChoiceQuestionSchema.shape),
+			...Object.keys(OrderQuestionSchema.shape)
 		];
 		const missing = [...new Set(fields)].filter((f) => !guide.includes(`| \`${f}\` |`));
 		expect(missing).toEqual([]);
+		for (const f of Object.keys(OrderItemSchema.shape)) expect(guide).toContain(`"${f}": "…"`);
+	});
+
+	it('shows an order question that is valid', () => {
+		const at = guide.indexOf('### `order` only');
+		const block = guide.slice(at).match(/```\n(\{[\s\S]*?\})\n```/)![1]!;
+		const example = JSON.parse(readFileSync('src/routes/author/example-quiz.json', 'utf8')) as { questions: unknown[] };
+		example.questions.push(JSON.parse(block));
+		expect(QuizSchema.safeParse(example).error?.issues ?? []).toEqual([]);
 	});
 });

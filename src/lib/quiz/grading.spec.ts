@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cueTokens, grade, gradeMarks } from './grading.ts';
-import { QuizSchema } from './schema.ts';
-import { sampleQuiz } from '../../test-support/sample-quiz.ts';
+import { cueTokens, grade, gradeMarks, isComplete, misfit } from './grading.ts';
+import { AnswerSchema, QuizSchema, type Question } from './schema.ts';
+import { sampleQuizWithOrder } from '../../test-support/sample-quiz.ts';
 import { tokenize } from './text.ts';
 
-const quiz = QuizSchema.parse(sampleQuiz);
+const quiz = QuizSchema.parse(sampleQuizWithOrder);
 const q = (id: string) => quiz.questions.find((x) => x.id === id)!;
+const quoteOf = (question: Question) => (question.type === 'order' ? '' : question.quote!);
 
 describe('grading', () => {
 	it('marks the right label correct with full credit and no why-not', () => {
@@ -22,7 +23,7 @@ describe('grading', () => {
 	});
 
 	it('gives half credit for the label and half for the cue words when citing', () => {
-		const quote = q('stadium').quote!;
+		const quote = quoteOf(q('stadium'));
 		const reportedly = tokenize(quote).findIndex((t) => t.text === 'reportedly');
 		const right = grade(q('stadium'), { type: 'classify', category: 'anonymous', marked: [reportedly] });
 		expect(right).toMatchObject({ correct: true, score: 1 });
@@ -48,7 +49,7 @@ describe('grading', () => {
 
 	it('says which marked words are not cues when no decoy note fits', () => {
 		const question = q('familiar');
-		const the = tokenize(question.quote!).findIndex((t) => t.text === 'the');
+		const the = tokenize(quoteOf(question)).findIndex((t) => t.text === 'the');
 		expect(grade(question, { type: 'cue', marked: [the] }).whyNot).toEqual(['“the” does not tell you who the source is.']);
 	});
 
@@ -65,5 +66,64 @@ describe('grading', () => {
 
 	it('refuses an answer of the wrong type rather than guessing', () => {
 		expect(() => grade(q('vote'), { type: 'choice', option: 'x' })).toThrow(TypeError);
+	});
+});
+
+describe('grading an order question', () => {
+	const support = q('support');
+	const order = (...ids: string[]) => grade(support, { type: 'order', order: ids });
+
+	it('gives full credit, and every claim’s note in the right order, for the right order', () => {
+		const r = order('minutes', 'two-people', 'reportedly');
+		expect(r).toMatchObject({ correct: true, score: 1, expected: null, marks: null, cues: [], whyNot: [] });
+		expect(r.ranking).toMatchObject({ expected: ['minutes', 'two-people', 'reportedly'], pairsRight: 3, pairs: 3 });
+		expect(r.ranking!.notes.map((n) => n.id)).toEqual(['minutes', 'two-people', 'reportedly']);
+		expect(r.ranking!.notes[0]).toEqual({
+			id: 'minutes',
+			quote: 'The council voted 5–2 on Monday to delay the bridge repair, the minutes show.',
+			explanation: 'The minutes are a public record anyone can read.'
+		});
+	});
+
+	it('gives credit for each pair in the right relative order', () => {
+		const swapped = order('two-people', 'minutes', 'reportedly');
+		expect(swapped).toMatchObject({ correct: false, score: 0.67, ranking: { pairsRight: 2, pairs: 3, chosen: ['two-people', 'minutes', 'reportedly'] } });
+		expect(order('reportedly', 'minutes', 'two-people')).toMatchObject({ score: 0.33 });
+		expect(order('minutes', 'reportedly', 'two-people')).toMatchObject({ score: 0.67 });
+		expect(order('two-people', 'reportedly', 'minutes')).toMatchObject({ score: 0.33 });
+		expect(order('reportedly', 'two-people', 'minutes')).toMatchObject({ correct: false, score: 0, ranking: { pairsRight: 0 } });
+	});
+
+	it('says which claims stand in the wrong place', () => {
+		expect(order('two-people', 'minutes', 'reportedly').whyNot).toEqual([
+			'You put “according to two people familiar with the talks” first; it belongs second.',
+			'You put “The council voted 5–2 on Monday to delay…” second; it belongs first.'
+		]);
+	});
+
+	it('leaves ranking out for the other types', () => {
+		expect(grade(q('vote'), { type: 'classify', category: 'fact' }).ranking).toBeNull();
+		expect(grade(q('denial'), { type: 'choice', option: 'no' }).ranking).toBeNull();
+	});
+
+	it('takes only an order of this question’s claims, each once', () => {
+		const check = (ids: string[]) => misfit(quiz, support, { type: 'order', order: ids })?.kind ?? null;
+		expect(check(['reportedly', 'minutes', 'two-people'])).toBeNull();
+		expect(check(['minutes', 'two-people'])).toBe('invalid-answer');
+		expect(check(['minutes', 'two-people', 'two-people'])).toBe('invalid-answer');
+		expect(check(['minutes', 'two-people', 'rumour'])).toBe('invalid-answer');
+		expect(check(['minutes', 'two-people', 'reportedly', 'rumour'])).toBe('invalid-answer');
+		expect(misfit(quiz, support, { type: 'choice', option: 'no' })?.kind).toBe('wrong-answer-type');
+		expect(misfit(quiz, q('denial'), { type: 'order', order: ['no'] })?.kind).toBe('wrong-answer-type');
+	});
+
+	it('refuses a repeated claim on the wire, before any question is looked up', () => {
+		expect(AnswerSchema.safeParse({ type: 'order', order: ['a', 'b', 'a'] }).success).toBe(false);
+		expect(AnswerSchema.safeParse({ type: 'order', order: [] }).success).toBe(false);
+		expect(AnswerSchema.safeParse({ type: 'order', order: ['a', 'b', 'c'] }).success).toBe(true);
+	});
+
+	it('can always be checked, since the claims start in an order', () => {
+		expect(isComplete({ type: 'order', order: ['a', 'b', 'c'] })).toBe(true);
 	});
 });

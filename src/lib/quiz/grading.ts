@@ -3,7 +3,7 @@
  * Pure and isomorphic, so the same code grades in the browser for open
  * practice and on the server for assignments.
  */
-import type { Answer, Question, Quiz } from './schema.ts';
+import type { Answer, OrderQuestion, Question, Quiz } from './schema.ts';
 import { quoteList, spansOf, tokenize, tokensIn } from './text.ts';
 
 export interface MarkResult {
@@ -19,6 +19,20 @@ export interface MarkResult {
 	score: number;
 }
 
+/** How a student ordered the claims of an order question, and how each belongs. */
+export interface Ranking {
+	/** Claim ids, best supported first. */
+	expected: string[];
+	/** The student's order of the same ids. */
+	chosen: string[];
+	/** Pairs of claims the student put in the right relative order. */
+	pairsRight: number;
+	/** All pairs: n(n-1)/2 for n claims. */
+	pairs: number;
+	/** Each claim with why it belongs where it does, in the right order. */
+	notes: { id: string; quote: string; explanation: string }[];
+}
+
 export interface Graded {
 	questionId: string;
 	answer: Answer;
@@ -30,8 +44,10 @@ export interface Graded {
 	expected: string | null;
 	/** Present where the student marked words (cue questions, or classify with cite). */
 	marks: MarkResult | null;
+	/** Present for order questions. */
+	ranking: Ranking | null;
 	explanation: string;
-	/** Why the student's wrong choice is wrong, or notes on decoy words they marked. */
+	/** Why the student's wrong choice is wrong, notes on decoy words they marked, or the claims placed wrong. */
 	whyNot: string[];
 	/** Cue phrases to light up in the article. */
 	cues: string[];
@@ -57,6 +73,35 @@ export function gradeMarks(quote: string, cues: readonly string[], marked: reado
 	return { expected, found, missed, extra, score: Math.round(score * 100) / 100 };
 }
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+const place = (i: number) => ORDINALS[i] ?? `number ${i + 1}`;
+
+/** A claim's first words, enough to recognise it in a sentence of feedback. */
+/** The first words of a quote, for naming a claim briefly. */
+export function opening(quote: string, words = 8): string {
+	const tokens = tokenize(quote);
+	return tokens.length <= words ? quote : `${quote.slice(0, tokens[words - 1]!.end)}…`;
+}
+
+/**
+ * Credit for each pair of claims in the right relative order, so moving one
+ * claim a place costs less than turning the whole order round.
+ */
+export function gradeOrder(question: OrderQuestion, chosen: readonly string[]): Ranking {
+	const expected = question.items.map((item) => item.id);
+	const rank = new Map(expected.map((id, i) => [id, i]));
+	let pairsRight = 0;
+	for (let i = 0; i < chosen.length; i++)
+		for (let j = i + 1; j < chosen.length; j++) if (rank.get(chosen[i]!)! < rank.get(chosen[j]!)!) pairsRight++;
+	return {
+		expected,
+		chosen: [...chosen],
+		pairsRight,
+		pairs: (expected.length * (expected.length - 1)) / 2,
+		notes: question.items.map(({ id, quote, explanation }) => ({ id, quote, explanation }))
+	};
+}
+
 function mismatch(question: Question, answer: Answer): never {
 	throw new TypeError(`A ${answer.type} answer was given to ${question.type} question "${question.id}"`);
 }
@@ -66,8 +111,9 @@ export function grade(question: Question, answer: Answer): Graded {
 		questionId: question.id,
 		answer,
 		explanation: question.explanation,
-		cues: question.cues ?? [],
-		related: question.related ?? []
+		cues: ('cues' in question ? question.cues : undefined) ?? [],
+		related: question.related ?? [],
+		ranking: null
 	};
 	switch (question.type) {
 		case 'classify': {
@@ -103,14 +149,28 @@ export function grade(question: Question, answer: Answer): Graded {
 			const whyNot = correct || !chosen?.whyNot ? [] : [chosen.whyNot];
 			return { ...base, correct, score: correct ? 1 : 0, expected: question.answer, marks: null, whyNot };
 		}
+		case 'order': {
+			if (answer.type !== 'order') return mismatch(question, answer);
+			const ranking = gradeOrder(question, answer.order);
+			const whyNot = ranking.chosen.flatMap((id, i) => {
+				const right = ranking.expected.indexOf(id);
+				return right < 0 || right === i ? [] : [`You put “${opening(question.items[right]!.quote)}” ${place(i)}; it belongs ${place(right)}.`];
+			});
+			const correct = ranking.pairsRight === ranking.pairs;
+			const score = Math.round((ranking.pairsRight / ranking.pairs) * 100) / 100;
+			return { ...base, correct, score, expected: null, marks: null, ranking, whyNot };
+		}
 	}
 }
 
-/** Grades by question id, for graders that hold a whole quiz. */
-export function gradeIn(quiz: Quiz, questionId: string, answer: Answer): Graded {
+export type Checked = { ok: true; graded: Graded } | { ok: false; kind: AnswerMisfit['kind'] | 'unknown-question'; message: string };
+
+/** Grades by question id, for graders that hold a whole quiz; an answer the question cannot take is refused, not graded. */
+export function gradeIn(quiz: Quiz, questionId: string, answer: Answer): Checked {
 	const question = quiz.questions.find((q) => q.id === questionId);
-	if (!question) throw new RangeError(`No question "${questionId}" in this quiz`);
-	return grade(question, answer);
+	if (!question) return { ok: false, kind: 'unknown-question', message: `This quiz has no question "${questionId}"` };
+	const wrong = misfit(quiz, question, answer);
+	return wrong ? { ok: false, ...wrong } : { ok: true, graded: grade(question, answer) };
 }
 
 export type AnswerMisfit = { kind: 'wrong-answer-type' | 'invalid-answer'; message: string };
@@ -127,8 +187,15 @@ export function misfit(quiz: Pick<Quiz, 'categories'>, question: Question, answe
 		return { kind: 'invalid-answer', message: `"${answer.category}" is not one of this quiz's labels` };
 	if (question.type === 'choice' && answer.type === 'choice' && !question.options.some((o) => o.id === answer.option))
 		return { kind: 'invalid-answer', message: `"${answer.option}" is not one of this question's options` };
-	const marked = answer.type === 'choice' ? [] : (answer.marked ?? []);
-	const words = question.quote === undefined ? 0 : tokenize(question.quote).length;
+	if (question.type === 'order' && answer.type === 'order') {
+		const ids = question.items.map((item) => item.id);
+		const given = new Set(answer.order);
+		if (given.size !== answer.order.length || answer.order.length !== ids.length || !ids.every((id) => given.has(id)))
+			return { kind: 'invalid-answer', message: `The order must list each of this question's ${ids.length} claims once: ${ids.join(', ')}` };
+		return null;
+	}
+	const marked = answer.type === 'classify' || answer.type === 'cue' ? (answer.marked ?? []) : [];
+	const words = 'quote' in question && question.quote !== undefined ? tokenize(question.quote).length : 0;
 	if (marked.some((i) => i >= words)) return { kind: 'invalid-answer', message: `Marked words must be within the quote's ${words} words` };
 	return null;
 }
@@ -138,5 +205,7 @@ export function isComplete(answer: Answer | null): boolean {
 	if (!answer) return false;
 	if (answer.type === 'classify') return answer.category !== '';
 	if (answer.type === 'cue') return answer.marked.length > 0;
+	// The claims start in an order of their own, so any order can be checked.
+	if (answer.type === 'order') return answer.order.length > 0;
 	return answer.option !== '';
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILE, SCHEMA_REF, quizJsonSchema, quizJsonSchemaText } from './json-schema.ts';
-import { ArticleSchema, QuizSchema } from './schema.ts';
+import { QuizSchema } from './schema.ts';
+import { ArticleSchema } from './schema/shapes.ts';
 
 const published = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, any>;
 const quizFiles = readdirSync('quizzes').filter((f) => f.endsWith('.json'));
@@ -28,9 +29,9 @@ describe('the published JSON Schema', () => {
 		expect(published.properties.$schema).toMatchObject({ type: 'string' });
 	});
 
-	it('offers the three question types, each closed to unknown fields', () => {
+	it('offers the four question types, each closed to unknown fields', () => {
 		const types = published.properties.questions.items.oneOf as Record<string, any>[];
-		expect(types.map((t) => t.properties.type.const)).toEqual(['classify', 'cue', 'choice']);
+		expect(types.map((t) => t.properties.type.const)).toEqual(['classify', 'cue', 'choice', 'order']);
 		for (const t of types) expect(t.additionalProperties).toBe(false);
 	});
 

@@ -25,6 +25,8 @@ export const LIMITS = {
 	cueChars: 200,
 	options: 6,
 	optionChars: 300,
+	/** Claims in one order question; 3 is the least, for a ranking to have a middle. */
+	orderItems: 5,
 	explanationChars: 1_200,
 	whyNotChars: 600,
 	related: 5

@@ -49,6 +49,26 @@ describe('quiz schema', () => {
 		expect(found).toContain('questions.4.options.0.whyNot: The wrong option "yes" needs a whyNot');
 	});
 
+	it('refuses a decoy that covers a word a cue covers, as grading counts words', () => {
+		const data = clone();
+		data.questions[3].cues = ['according to', 'two people famil'];
+		data.questions[3].decoys = [{ text: 'iar with', whyNot: 'Half a word.' }];
+		expect(messages(data)).toContain('questions.3.decoys.0.text: The decoy "iar with" overlaps a cue');
+		data.questions[3].cues = ['according to two people'];
+		data.questions[3].decoys = [{ text: 'the talks', whyNot: 'The topic.' }];
+		expect(messages(data)).toEqual([]);
+	});
+
+	it('accepts a claim with no source word, and asks for one only where students must mark it', () => {
+		const data = clone();
+		data.questions[0].cues = [];
+		expect(messages(data)).toEqual([]);
+		data.questions[1].cues = [];
+		expect(messages(data)).toEqual(['questions.1.cite: A question that asks students to mark cue words has none listed']);
+		data.questions[3].cues = [];
+		expect(messages(data)).toContain('questions.3.cues: List at least one cue: the words that signal the source');
+	});
+
 	it('rejects unknown fields', () => {
 		const data = clone();
 		data.questions[0].explantion = 'typo';

@@ -24,8 +24,8 @@ export interface Summary {
 	percent: number;
 	/** classify questions, by the right category, in the quiz's category order. */
 	byCategory: (Tally & { category: string })[];
-	/** cue and choice questions, by type. */
-	byType: (Tally & { type: 'cue' | 'choice' })[];
+	/** cue, choice and order questions, by type. */
+	byType: (Tally & { type: 'cue' | 'choice' | 'order' })[];
 	confusions: Confusion[];
 	/** Ids of questions not answered right, in quiz order. */
 	missed: string[];
@@ -45,7 +45,7 @@ export function summarize(
 		const items = graded.filter(({ r }) => r?.answer.type === 'classify' && r.expected === c.id);
 		return { category: c.id, correct: items.filter(({ r }) => r?.correct).length, total: items.length };
 	});
-	const byType = (['cue', 'choice'] as const)
+	const byType = (['cue', 'choice', 'order'] as const)
 		.map((type) => {
 			const items = graded.filter(({ q }) => q.type === type);
 			return { type, correct: items.filter(({ r }) => r?.correct).length, total: items.length };

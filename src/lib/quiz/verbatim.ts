@@ -63,17 +63,26 @@ function describe(ch: string): string {
 	return names[ch] ?? `"${ch}"`;
 }
 
-function hintFor(found: string, expected: string, quote: string, at: number): string {
-	if (found === ' ' && quote[at - 1] === ' ')
-		return 'the quote has two spaces in a row where the article has one';
-	if (expected === '') return 'the quote runs past the end of the paragraph; a quote must sit inside one paragraph';
-	if (found === '') return 'the quote stops here; check that nothing is missing from its end';
+/** What the hints call the text looked for and the text it should come from. */
+export interface Names {
+	copy: string;
+	source: string;
+	/** Where a copy must fit, said when it runs past an end. */
+	rule: string;
+}
+
+/** A quote looked for in the article's paragraphs. */
+export const QUOTE_IN_ARTICLE: Names = { copy: 'the quote', source: 'the article', rule: 'a quote must sit inside one paragraph' };
+
+function hintFor(found: string, expected: string, quote: string, at: number, n: Names): string {
+	if (found === ' ' && quote[at - 1] === ' ') return `${n.copy} has two spaces in a row where ${n.source} has one`;
+	if (expected === '') return `${n.copy} runs past the end of ${n === QUOTE_IN_ARTICLE ? 'the paragraph' : n.source}; ${n.rule}`;
+	if (found === '') return `${n.copy} stops here; check that nothing is missing from its end`;
 	if (fold(found) === fold(expected)) {
-		if (found.toLowerCase() === expected.toLowerCase())
-			return 'letter case differs; copy the words exactly as the article writes them';
-		return `the quote has ${describe(found)} where the article has ${describe(expected)}; copy the character from the article`;
+		if (found.toLowerCase() === expected.toLowerCase()) return `letter case differs; copy the words exactly as ${n.source} writes them`;
+		return `${n.copy} has ${describe(found)} where ${n.source} has ${describe(expected)}; copy the character from ${n.source}`;
 	}
-	return `the quote has ${describe(found)} where the article has ${describe(expected)}`;
+	return `${n.copy} has ${describe(found)} where ${n.source} has ${describe(expected)}`;
 }
 
 /** Length of the common prefix of `quote` and `text` from `start`, folding look-alikes. */
@@ -153,9 +162,10 @@ function bestBlock(folded: readonly string[], quote: string, q: string): { parag
 
 /**
  * The closest passage to `quote` in the paragraphs and the first difference.
- * Returns null when the quote is in the article verbatim.
+ * Returns null when the quote is in the article verbatim. `names` words the
+ * hint for another pair, such as a cue looked for in its quote.
  */
-export function findMismatch(paragraphs: readonly string[], quote: string): Mismatch | null {
+export function findMismatch(paragraphs: readonly string[], quote: string, names: Names = QUOTE_IN_ARTICLE): Mismatch | null {
 	if (paragraphs.some((p) => p.includes(quote))) return null;
 	// Rank candidate starts by how much of the quote matches when look-alike
 	// characters are folded together, then report the first exact difference.
@@ -176,7 +186,10 @@ export function findMismatch(paragraphs: readonly string[], quote: string): Mism
 			at,
 			found,
 			expected,
-			hint: expected === '' ? 'the quote starts before the paragraph does; a quote must sit inside one paragraph' : hintFor(found, expected, quote, at)
+			hint:
+				expected === ''
+					? `${names.copy} starts before ${names === QUOTE_IN_ARTICLE ? 'the paragraph' : names.source} does; ${names.rule}`
+					: hintFor(found, expected, quote, at, names)
 		};
 	}
 	// A few matching letters are chance, not a near miss worth pointing at.
@@ -187,14 +200,14 @@ export function findMismatch(paragraphs: readonly string[], quote: string): Mism
 			at: 0,
 			found: quote[0] ?? '',
 			expected: '',
-			hint: 'no passage of the article looks like this quote; copy the quote from the article'
+			hint: `no passage of ${names.source} looks like ${names.copy}; copy it from ${names.source}`
 		};
 	}
 	const text = paragraphs[prefix.paragraph]!;
 	const at = commonPrefix(quote, text, prefix.start, true);
 	const found = quote[at] ?? '';
 	const expected = text[prefix.start + at] ?? '';
-	let hint = hintFor(found, expected, quote, at);
+	let hint = hintFor(found, expected, quote, at, names);
 	const next = paragraphs[prefix.paragraph + 1];
 	const rest = quote.slice(at).trimStart();
 	if (expected === '' && next !== undefined && rest && fold(next[0] ?? '') === fold(rest[0]!) && commonPrefix(rest, next, 0, false) >= Math.min(rest.length, 3))

@@ -42,7 +42,8 @@ export interface CreatedAssignment {
 	assignment: Assignment;
 	/**
 	 * The teacher's key to the dashboard. Shown once: only its hash is stored,
-	 * so a lost link cannot be recovered, only the assignment recreated.
+	 * so a lost link cannot be shown again; a browser that still opens the
+	 * dashboard can replace it (replaceManageToken).
 	 */
 	manageToken: string;
 }
@@ -171,6 +172,18 @@ export async function findAssignmentByManageToken(db: Db, token: string): Promis
 	const hash = hashToken(token);
 	const row = await db.selectFrom('assignments').selectAll().where('manage_token_hash', '=', hash).executeTakeFirst();
 	return row && sameHash(row.manage_token_hash, hash) ? toAssignment(row) : undefined;
+}
+
+/**
+ * Gives the assignment a new manage token, so the old link opens nothing from
+ * now on; returns the new token (shown once, like the first), or undefined if
+ * the assignment is gone. Ending other browsers' sessions is the caller's
+ * part (manage-sessions.ts), in the same transaction.
+ */
+export async function replaceManageToken(db: Db, id: string): Promise<string | undefined> {
+	const token = newToken();
+	const result = await db.updateTable('assignments').set({ manage_token_hash: hashToken(token) }).where('id', '=', id).executeTakeFirst();
+	return result.numUpdatedRows > 0n ? token : undefined;
 }
 
 /**

@@ -100,8 +100,29 @@ describe('the class report', () => {
 			{ questionId: 'familiar', answered: 1, correct: 1, shareCorrect: 1, commonWrong: null },
 			{ questionId: 'denial', answered: 2, correct: 1, shareCorrect: 0.5, commonWrong: { id: 'yes', label: 'Yes, that is a denial.', count: 1 } }
 		]);
-		expect(report.questions[0]).toMatchObject({ type: 'classify', text: quiz.questions[0]!.quote, meanScore: 0.33 });
+		const first = quiz.questions[0]!;
+		expect(report.questions[0]).toMatchObject({ type: 'classify', text: first.type === 'classify' ? first.quote : '', meanScore: 0.33 });
 		expect(report.questions[4]).toMatchObject({ type: 'choice', text: 'Did the spokesperson deny the stadium plan?' });
+	});
+
+	it('tallies what the class chose for each question, a bar per label, option or share of cue words found', async () => {
+		const { db } = await tempDb();
+		const report = await classReport(db, (await seed(db)).id, quiz);
+		const tally = (id: string) => report.questions.find((q) => q.questionId === id)!.tally.map(({ id, count, right }) => [id, count, right]);
+		expect(tally('vote')).toEqual([
+			['fact', 1, true],
+			['anonymous', 2, false],
+			['non-answer', 0, false]
+		]);
+		expect(tally('denial')).toEqual([
+			['yes', 1, false],
+			['no', 1, true]
+		]);
+		expect(tally('familiar')).toEqual([
+			['all', 1, true],
+			['some', 0, false],
+			['none', 0, false]
+		]);
 	});
 
 	it('counts the class confusion matrix of right label against chosen label', async () => {

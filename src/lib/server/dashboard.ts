@@ -6,10 +6,12 @@
  * the question figures and the confusion matrix count those latest attempts
  * only, so every number on the page describes the same set of answers.
  */
-import type { Quiz } from '../quiz/schema.ts';
+import { headline } from '../quiz/claims.ts';
+import type { Question, Quiz } from '../quiz/schema.ts';
 import { findAssignment, type Assignment } from './assignments.ts';
 import { csvText, type CsvValue } from './csv.ts';
 import type { Db } from './db/index.ts';
+import type { AnswerRow, AttemptRow } from './db/tables.ts';
 import { AssignmentError } from './errors.ts';
 import { parseOrder, roundPoints } from './settle.ts';
 
@@ -54,10 +56,20 @@ export interface WrongChoice {
 	count: number;
 }
 
+/** How many chose one answer to a question: a label, an option, or (cue questions) how many cue words they found. */
+export interface TallyBar {
+	/** Category id, option id, or 'all' | 'some' | 'none' for cue questions. */
+	id: string;
+	label: string;
+	count: number;
+	/** The right answer (for cue questions: every cue word found). */
+	right: boolean;
+}
+
 export interface QuestionReport {
 	questionId: string;
-	type: 'classify' | 'cue' | 'choice';
-	/** What identifies the question to a teacher: a choice question's prompt, otherwise its quote. */
+	type: Question['type'];
+	/** What identifies the question to a teacher: a choice or order question's prompt, otherwise its quote. */
 	text: string;
 	answered: number;
 	correct: number;
@@ -67,6 +79,8 @@ export interface QuestionReport {
 	meanScore: number | null;
 	/** The wrong label (classify) or option (choice) chosen most often; null for cue questions or when none. */
 	commonWrong: WrongChoice | null;
+	/** What the class answered, a bar per label or option, in the order students saw them. */
+	tally: TallyBar[];
 }
 
 export interface ConfusionMatrix {
@@ -98,29 +112,57 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 
 const percentOf = (points: number, total: number) => (total === 0 ? 0 : Math.round((points / total) * 100));
 
-export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Promise<ClassReport> {
-	const assignment = await findAssignment(db, assignmentId);
-	if (!assignment) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
+/** An answer as the report counts it. */
+export type AnswerFigures = Pick<AnswerRow, 'attempt_id' | 'question_id' | 'correct' | 'score' | 'chosen_label' | 'expected_label'>;
 
-	const attempts = await db
-		.selectFrom('attempts')
-		.selectAll()
-		.where('assignment_id', '=', assignmentId)
-		.orderBy('started_at')
-		.orderBy('id')
-		.execute();
-	const answers = await db
+/** What a report is made of: the class's attempts and their answers. */
+export interface ClassRows {
+	attempts: AttemptRow[];
+	answers: AnswerFigures[];
+}
+
+export function attemptRows(db: Db, assignmentId: string): Promise<AttemptRow[]> {
+	return db.selectFrom('attempts').selectAll().where('assignment_id', '=', assignmentId).orderBy('started_at').orderBy('id').execute();
+}
+
+/** The class's answers; with `since`, only those given (or changed) at that time or later. */
+export function answerFigures(db: Db, assignmentId: string, since?: string): Promise<AnswerFigures[]> {
+	let query = db
 		.selectFrom('answers')
 		.innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
 		.select(['answers.attempt_id', 'answers.question_id', 'answers.correct', 'answers.score', 'answers.chosen_label', 'answers.expected_label'])
-		.where('attempts.assignment_id', '=', assignmentId)
-		.execute();
+		.where('attempts.assignment_id', '=', assignmentId);
+	if (since !== undefined) query = query.where('answers.answered_at', '>=', since);
+	return query.execute();
+}
+
+export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Promise<ClassReport> {
+	const assignment = await findAssignment(db, assignmentId);
+	if (!assignment) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
+	return reportOf(assignment, { attempts: await attemptRows(db, assignmentId), answers: await answerFigures(db, assignmentId) }, quiz);
+}
+
+/** Bars for questions graded with partial credit, where no single wrong choice stands out. */
+const BAR_WORDS = {
+	cue: ['Found every cue word', 'Found some', 'Found none'],
+	order: ['All in the right order', 'Partly in order', 'No pair in order']
+} as const;
+
+function creditBars(given: readonly AnswerFigures[], [all, some, none]: readonly [string, string, string]): TallyBar[] {
+	return [
+		{ id: 'all', label: all, count: given.filter((a) => a.score >= 1).length, right: true },
+		{ id: 'some', label: some, count: given.filter((a) => a.score > 0 && a.score < 1).length, right: false },
+		{ id: 'none', label: none, count: given.filter((a) => a.score <= 0).length, right: false }
+	];
+}
+
+/** The report, from the class's rows: attempts sorted by start, answers in any order. */
+export function reportOf(assignment: Assignment, { attempts, answers }: ClassRows, quiz: Quiz): ClassReport {
 	const byAttempt = groupBy(answers, (a) => a.attempt_id);
 
 	// Attempts are sorted by start, so the last one seen per name is the latest.
-	const byName = groupBy(attempts, (a) => a.name_key);
 	const students: StudentRow[] = [];
-	for (const group of byName.values()) {
+	for (const group of groupBy(attempts, (a) => a.name_key).values()) {
 		const latest = group.at(-1)!;
 		const mine = byAttempt.get(latest.id) ?? [];
 		const total = latest.max_score ?? parseOrder(latest.question_order).length;
@@ -147,15 +189,20 @@ export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Pro
 			)
 		});
 	}
-	students.sort((a, b) => a.name.localeCompare(b.name, quiz.language) || a.startedAt.localeCompare(b.startedAt));
+	// One collator for the sort: localeCompare with a locale builds one per comparison, most of a report's time.
+	const byName = new Intl.Collator(quiz.language);
+	students.sort((a, b) => byName.compare(a.name, b.name) || a.startedAt.localeCompare(b.startedAt));
 
 	const counted = new Set(students.map((s) => s.attemptId));
-	const latestAnswers = answers.filter((a) => counted.has(a.attempt_id));
+	const byQuestion = groupBy(
+		answers.filter((a) => counted.has(a.attempt_id)),
+		(a) => a.question_id
+	);
 	const categoryIds = quiz.categories.map((c) => c.id);
 	const counts = categoryIds.map(() => categoryIds.map(() => 0));
 
 	const questions = quiz.questions.map((question): QuestionReport => {
-		const given = latestAnswers.filter((a) => a.question_id === question.id);
+		const given = byQuestion.get(question.id) ?? [];
 		const correct = given.filter((a) => a.correct === 1).length;
 		const choices =
 			question.type === 'classify'
@@ -163,12 +210,25 @@ export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Pro
 				: question.type === 'choice'
 					? question.options.map((o) => ({ id: o.id, label: o.text }))
 					: [];
+		const chosen = new Map<string, number>();
+		// Wrong as graded when stored, should the quiz's key have changed since.
+		const chosenWrong = new Map<string, number>();
+		for (const a of given) {
+			if (a.chosen_label === null) continue;
+			chosen.set(a.chosen_label, (chosen.get(a.chosen_label) ?? 0) + 1);
+			if (a.chosen_label !== a.expected_label) chosenWrong.set(a.chosen_label, (chosenWrong.get(a.chosen_label) ?? 0) + 1);
+		}
+		const right = question.type === 'cue' || question.type === 'order' ? null : question.answer;
 		let commonWrong: WrongChoice | null = null;
 		// In the order students saw the choices, so a tie goes to the first one listed.
 		for (const choice of choices) {
-			const count = given.filter((a) => a.chosen_label === choice.id && a.chosen_label !== a.expected_label).length;
+			const count = chosenWrong.get(choice.id) ?? 0;
 			if (count > 0 && count > (commonWrong?.count ?? 0)) commonWrong = { ...choice, count };
 		}
+		const tally: TallyBar[] =
+			question.type === 'cue' || question.type === 'order'
+				? creditBars(given, BAR_WORDS[question.type])
+				: choices.map((c) => ({ ...c, count: chosen.get(c.id) ?? 0, right: c.id === right }));
 		if (question.type === 'classify') {
 			for (const a of given) {
 				const i = categoryIds.indexOf(a.expected_label ?? '');
@@ -179,12 +239,13 @@ export async function classReport(db: Db, assignmentId: string, quiz: Quiz): Pro
 		return {
 			questionId: question.id,
 			type: question.type,
-			text: question.type === 'choice' ? question.prompt : question.quote,
+			text: headline(question),
 			answered: given.length,
 			correct,
 			shareCorrect: given.length ? correct / given.length : null,
 			meanScore: given.length ? roundPoints(given.reduce((n, a) => n + a.score, 0) / given.length) : null,
-			commonWrong
+			commonWrong,
+			tally
 		};
 	});
 

@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Cookies } from '@sveltejs/kit';
 import { sql } from 'kysely';
-import { deleteAssignment } from './assignments.ts';
+import { deleteAssignment, replaceManageToken } from './assignments.ts';
+import { startAttempt } from './attempts.ts';
 import {
 	endManageSession,
 	exchangeManageToken,
+	grantedAssignments,
 	grantManage,
 	MANAGE_SESSION_DAYS,
 	TEACHER_COOKIE,
 	teacherCookie,
+	revokeOtherGrants,
 	teacherCookieOptions,
 	verifyManageSession
 } from './manage-sessions.ts';
-import { assign, at, countRows, dumpRows, tempDb, T0 } from '../../test-support/db.ts';
+import { assign, at, countRows, dumpRows, getQuiz, tempDb, T0 } from '../../test-support/db.ts';
+import { hashToken } from './tokens.ts';
 
 const DAY = 24 * 60;
 
@@ -136,5 +140,54 @@ describe('the migration to one session per browser', () => {
 		expect((await sql<{ n: number }>`select count(*) as n from manage_sessions`.execute(db)).rows[0]!.n).toBe(1);
 		await migrations['002-teacher-sessions']!.up(db);
 		expect(await verifyManageSession(db, session.value, at(1), assignment.id)).toBeDefined();
+	});
+});
+
+describe('a replaced manage link', () => {
+	it('opens nothing at once; every other browser loses the class, this one keeps it and its other classes', async () => {
+		const { db } = await tempDb();
+		const { assignment, manageToken } = await assign(db, { title: 'Leaked' });
+		const other = (await assign(db, { title: 'Another class' })).assignment;
+		const mine = await grantManage(db, undefined, assignment.id, T0);
+		await grantManage(db, mine.value, other.id, T0);
+		const leaked = (await exchangeManageToken(db, manageToken, undefined, at(1)))!.session;
+		const stranger = await grantManage(db, undefined, other.id, T0);
+
+		const fresh = await replaceManageToken(db, assignment.id);
+		expect(await revokeOtherGrants(db, assignment.id, hashToken(mine.value))).toBe(1);
+
+		expect(await exchangeManageToken(db, manageToken, undefined, at(2))).toBeUndefined();
+		expect(await verifyManageSession(db, leaked.value, at(2), assignment.id)).toBeUndefined();
+		expect(await verifyManageSession(db, mine.value, at(2), assignment.id)).toBeDefined();
+		expect(await verifyManageSession(db, mine.value, at(2), other.id)).toBeDefined();
+		expect(await verifyManageSession(db, stranger.value, at(2), other.id)).toBeDefined();
+		// The new link opens it, shown once and stored only hashed.
+		expect(fresh).toBeDefined();
+		expect(await dumpRows(db)).not.toContain(fresh);
+		expect((await exchangeManageToken(db, fresh!, undefined, at(3)))?.assignment.id).toBe(assignment.id);
+		expect(await replaceManageToken(db, 'gone')).toBeUndefined();
+	});
+});
+
+describe("a browser's list of its assignments", () => {
+	it('lists the classes its session opens, newest first, with how many students joined, and nothing for a stranger', async () => {
+		const { db } = await tempDb();
+		const first = (await assign(db, { title: 'Period 1' }, at(0))).assignment;
+		const second = (await assign(db, { title: 'Period 2' }, at(10))).assignment;
+		const notMine = (await assign(db, { title: 'Next door' }, at(20))).assignment;
+		const session = await grantManage(db, undefined, first.id, at(30));
+		await grantManage(db, session.value, second.id, at(30));
+		await grantManage(db, undefined, notMine.id, at(30));
+		for (const name of ['Ana', 'Ben']) await startAttempt(db, first.code, name, at(31), { getQuiz });
+
+		const listed = await grantedAssignments(db, session.value, at(40));
+		expect(listed.map((a) => [a.title, a.students])).toEqual([
+			['Period 2', 0],
+			['Period 1', 2]
+		]);
+		expect(await grantedAssignments(db, undefined, at(40))).toEqual([]);
+		expect(await grantedAssignments(db, session.value, at(MANAGE_SESSION_DAYS * DAY + 31))).toEqual([]);
+		await deleteAssignment(db, second.id);
+		expect((await grantedAssignments(db, session.value, at(41))).map((a) => a.title)).toEqual(['Period 1']);
 	});
 });

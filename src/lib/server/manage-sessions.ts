@@ -11,7 +11,9 @@
  * indexed read per teacher request, is nothing next to a dashboard query.
  *
  * The manage token stays valid after use: it is the teacher's key, to be
- * used again on another device.
+ * used again on another device, until the teacher replaces it (a lost or
+ * leaked link): then the old one opens nothing, and every other browser's
+ * grant to that assignment ends.
  */
 import type { Cookies } from '@sveltejs/kit';
 import type { Assignment } from './assignments.ts';
@@ -146,4 +148,68 @@ export async function teacherCookie(db: Db, cookies: Cookies, url: URL, now: Dat
 		cookies.delete(old.name, { path: '/', secure: secureFor(url) });
 	}
 	return current;
+}
+
+export interface GrantedAssignment {
+	id: string;
+	title: string;
+	quizSlug: string;
+	createdAt: string;
+	opensAt: string;
+	closesAt: string | null;
+	closedAt: string | null;
+	/** Students who joined, counted by name as the dashboard counts them. */
+	students: number;
+}
+
+/**
+ * The assignments this browser's session opens, newest first: the grants it
+ * already holds, so listing them stores nothing more about the teacher.
+ */
+export async function grantedAssignments(db: Db, cookie: string | undefined, now: Date): Promise<GrantedAssignment[]> {
+	const session = await liveSession(db, cookie, now);
+	if (!session) return [];
+	const rows = await db
+		.selectFrom('manage_grants')
+		.innerJoin('assignments', 'assignments.id', 'manage_grants.assignment_id')
+		.leftJoin('attempts', 'attempts.assignment_id', 'assignments.id')
+		.select((eb) => [
+			'assignments.id',
+			'assignments.title',
+			'assignments.quiz_slug',
+			'assignments.created_at',
+			'assignments.opens_at',
+			'assignments.closes_at',
+			'assignments.closed_at',
+			eb.fn.count<number>('attempts.name_key').distinct().as('students')
+		])
+		.where('manage_grants.session_hash', '=', session.id_hash)
+		.groupBy('assignments.id')
+		.orderBy('assignments.created_at', 'desc')
+		.orderBy('assignments.id')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		quizSlug: r.quiz_slug,
+		createdAt: r.created_at,
+		opensAt: r.opens_at,
+		closesAt: r.closes_at,
+		closedAt: r.closed_at,
+		students: Number(r.students)
+	}));
+}
+
+/**
+ * Ends every session's grant to an assignment but the one kept: after a new
+ * manage link, only the browser that asked for it still opens the dashboard.
+ * Returns how many grants ended.
+ */
+export async function revokeOtherGrants(db: Db, assignmentId: string, keepSessionHash: string): Promise<number> {
+	const result = await db
+		.deleteFrom('manage_grants')
+		.where('assignment_id', '=', assignmentId)
+		.where('session_hash', '!=', keepSessionHash)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
 }

@@ -9,20 +9,22 @@
  * receive, and finishing or leaving the test clears it.
  */
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { grade, misfit, type Graded } from '../quiz/grading.ts';
+import { gradeIn, type Graded } from '../quiz/grading.ts';
 import type { Answer, Quiz } from '../quiz/schema.ts';
 import { assignmentStatus, findAssignmentByCode } from './assignments.ts';
 import { secureFor } from './cookies.ts';
 import { getDb } from './db/index.ts';
+import { findQuiz } from './catalogue.ts';
 import { AssignmentError } from './errors.ts';
+import { problem, tooMany } from './http.ts';
+import { limits } from './limits.ts';
+import type { QuizEntry } from './quiz-files.ts';
 
 /** The verdict on one practice answer; refused when the answer does not fit the question. */
 export function checkPractice(quiz: Quiz, questionId: string, answer: Answer): Graded {
-	const question = quiz.questions.find((q) => q.id === questionId);
-	if (!question) throw new AssignmentError('unknown-question', `This quiz has no question "${questionId}"`);
-	const wrong = misfit(quiz, question, answer);
-	if (wrong) throw new AssignmentError(wrong.kind, wrong.message);
-	return grade(question, answer);
+	const checked = gradeIn(quiz, questionId, answer);
+	if (!checked.ok) throw new AssignmentError(checked.kind, checked.message);
+	return checked.graded;
 }
 
 /** Verdicts on a whole set of practice answers, at the end of a practice test. */
@@ -54,4 +56,20 @@ export async function testUnderWay(event: Pick<RequestEvent, 'url'> & { cookies:
 	if (assignment?.mode === 'test' && assignment.quizSlug === slug && assignmentStatus(assignment, new Date()) !== 'closed') return assignment.code;
 	reopenPractice(event, slug);
 	return null;
+}
+
+/**
+ * The quiz an open-practice request is about, once it passes the network's
+ * allowance and no test on this quiz is under way in this browser; otherwise
+ * the response to send.
+ */
+export async function practiceRequest(
+	event: Pick<RequestEvent, 'url' | 'getClientAddress'> & { cookies: Cookies; params: { slug: string } }
+): Promise<{ ok: true; entry: QuizEntry } | { ok: false; response: Response }> {
+	const entry = findQuiz(event.params.slug);
+	if (!entry) return { ok: false, response: problem(404, 'There is no quiz at this address.') };
+	const refused = limits.take('practice', event.getClientAddress());
+	if (refused) return { ok: false, response: tooMany(refused) };
+	if (await testUnderWay(event, entry.slug)) return { ok: false, response: problem(403, TEST_UNDER_WAY) };
+	return { ok: true, entry };
 }

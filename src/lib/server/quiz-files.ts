@@ -4,7 +4,9 @@
  */
 import { estimateMinutes, versionOf } from '../quiz/meta.ts';
 import type { Quiz } from '../quiz/schema.ts';
-import { formatProblem, validateQuizText, type Problem, type Validation } from '../quiz/validate.ts';
+import { validateQuizText, type Validation } from '../quiz/validate.ts';
+import { formatProblem } from '../quiz/validate/format.ts';
+import type { Problem } from '../quiz/validate/problem.ts';
 
 export interface QuizEntry {
 	slug: string;

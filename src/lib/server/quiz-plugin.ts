@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { formatProblem, type Problem } from '../quiz/validate.ts';
+import { formatProblem } from '../quiz/validate/format.ts';
+import type { Problem } from '../quiz/validate/problem.ts';
 import { checkQuizFile } from './quiz-files.ts';
 
 export const QUIZ_DIR = 'quizzes';

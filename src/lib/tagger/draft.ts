@@ -5,6 +5,7 @@
  */
 import { LIMITS } from '../quiz/limits.ts';
 import { DEFAULT_CATEGORIES } from '../quiz/categories.ts';
+import { TODO } from '../quiz/placeholder.ts';
 import type { QuizInput } from '../quiz/schema.ts';
 import { compile } from './patterns.ts';
 import { en } from './lexicon/en.ts';
@@ -18,8 +19,6 @@ import type { Claim, Tagging } from './types.ts';
 export const DRAFT_LIMITS = LIMITS;
 
 const HEADLINE_WORDS = 25;
-
-export const TODO = 'TODO:';
 
 export interface DraftCategory {
 	id: string;

@@ -14,7 +14,6 @@ export {
 	looksLikeHeadline,
 	DraftError,
 	DRAFT_LIMITS,
-	TODO,
 	type Draft,
 	type DraftCategory,
 	type DraftOptions,

@@ -14,6 +14,9 @@ import {
 	type Choice
 } from './review.ts';
 
+/** A draft asks classify questions only, each about a quote. */
+const quoteOf = (q: { type: string; quote?: string }) => q.quote;
+
 const ARTICLE = [
 	'Ferry to Gull Island may stop running next spring',
 	'The Harbour Board voted 5 to 2 on Tuesday to end the Gull Island ferry route in April.',
@@ -43,7 +46,7 @@ describe('applyReview', () => {
 		choices[1] = { category: 'fact', reviewed: true, included: true };
 		const quiz = applyReview(draft, choices);
 		const changed = quiz.questions[1]!;
-		expect(changed).toMatchObject({ id: 'c2', answer: 'fact', quote: draft.quiz.questions[1]!.quote });
+		expect(changed).toMatchObject({ id: 'c2', answer: 'fact', quote: quoteOf(draft.quiz.questions[1]!) });
 		if (changed.type !== 'classify') throw new Error('a draft asks classify questions');
 		expect(changed.explanation).toMatch(/^TODO: explain why this is “Confirmed fact”/);
 		expect(changed.explanation).toContain('The tagger suggested “Anonymous-source claim”');
@@ -101,7 +104,7 @@ describe('reviewItems', () => {
 		const items = reviewItems(draft);
 		expect(draft.skipped).toHaveLength(1);
 		expect(items.map((i) => i.id)).toEqual(['c1']);
-		expect(items[0]!.claim.text).toBe(draft.quiz.questions[0]!.quote);
+		expect(items[0]!.claim.text).toBe(quoteOf(draft.quiz.questions[0]!));
 	});
 });
 

@@ -4,7 +4,8 @@
  * drafting page can load it cheaply.
  */
 import { DEFAULT_CATEGORIES } from '../quiz/categories.ts';
-import { DRAFT_LIMITS, looksLikeHeadline, TODO, type Draft, type DraftCategory, type DraftQuiz } from './draft.ts';
+import { TODO } from '../quiz/placeholder.ts';
+import { DRAFT_LIMITS, looksLikeHeadline, type Draft, type DraftCategory, type DraftQuiz } from './draft.ts';
 import { en } from './lexicon/en.ts';
 import type { Lexicon } from './lexicon/types.ts';
 import { RULE_DESCRIPTIONS } from './rules.ts';

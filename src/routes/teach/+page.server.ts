@@ -1,20 +1,36 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { createAssignment } from '$lib/server/assignments.ts';
+import { assignmentStatus, createAssignment } from '$lib/server/assignments.ts';
 import { listQuizzes } from '$lib/server/catalogue.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
-import { grantManage, TEACHER_COOKIE, teacherCookie, teacherCookieOptions } from '$lib/server/manage-sessions.ts';
+import { grantedAssignments, grantManage, TEACHER_COOKIE, teacherCookie, teacherCookieOptions } from '$lib/server/manage-sessions.ts';
 import { CreateAssignmentSchema, MAX_ATTEMPTS_ALLOWED, TITLE_CHARS } from '$lib/server/requests.ts';
 import { newLinkCookie } from '$lib/server/new-link.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
 import { limits } from '$lib/server/limits.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({
-	quizzes: listQuizzes().map(({ slug, quiz, minutes }) => ({ slug, title: quiz.title, questions: quiz.questions.length, minutes })),
-	titleChars: TITLE_CHARS,
-	maxAttempts: MAX_ATTEMPTS_ALLOWED
-});
+export const load: PageServerLoad = async (event) => {
+	const db = await getDb();
+	const now = new Date();
+	// "Your assignments": the ones this browser's teacher session already opens; nothing else is kept about the teacher.
+	const granted = await grantedAssignments(db, await teacherCookie(db, event.cookies, event.url, now), now);
+	// The list is this browser's own: no shared cache may keep it.
+	if (granted.length) event.setHeaders({ 'cache-control': 'private, no-store' });
+	return {
+		quizzes: listQuizzes().map(({ slug, quiz, minutes }) => ({ slug, title: quiz.title, questions: quiz.questions.length, minutes })),
+		titleChars: TITLE_CHARS,
+		maxAttempts: MAX_ATTEMPTS_ALLOWED,
+		assignments: granted.map((a) => ({
+			id: a.id,
+			title: a.title,
+			quizTitle: getQuiz(a.quizSlug)?.quiz.title ?? a.quizSlug,
+			status: assignmentStatus(a, now),
+			created: a.createdAt.slice(0, 10),
+			students: a.students
+		}))
+	};
+};
 
 /** A teacher's time zone offset in minutes, as the browser reports it: UTC-14 to UTC+14. */
 const MAX_OFFSET = 14 * 60;

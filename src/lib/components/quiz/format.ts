@@ -30,5 +30,25 @@ export function describeExpected(question: PublicQuestion, result: Graded, categ
 export function defaultPrompt(question: PublicQuestion): string {
 	if (question.prompt) return question.prompt;
 	if (question.type === 'cue') return 'Which words tell you where this claim comes from? Mark them.';
+	if (question.type === 'order') return 'Put these claims in order, from the best supported to the least.';
 	return 'Who says so? Choose the label that fits this claim.';
+}
+
+/** What a screen reader hears when the quiz moves to a new step. */
+export function announcement(
+	view: string,
+	context: { mode: string; index: number; round: readonly string[] },
+	question: PublicQuestion | undefined,
+	result: Graded | null,
+	categories: readonly Category[],
+	summary: { correct: number; total: number } | null
+): string {
+	if (view === 'feedback' && result && question) {
+		const expected = describeExpected(question, result, categories);
+		return result.correct ? 'Correct.' : `Not quite.${expected ? ` The right answer: ${expected}.` : ''}`;
+	}
+	if (view === 'question' && context.mode === 'test' && context.index > 0)
+		return `Answer saved. Question ${context.index + 1} of ${context.round.length}.`;
+	if (view === 'summary' && summary) return `Quiz finished: ${summary.correct} of ${summary.total} right.`;
+	return '';
 }

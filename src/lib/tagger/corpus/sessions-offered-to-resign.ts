@@ -2,9 +2,11 @@ import type { LabelledArticle } from './types.ts';
 
 /**
  * The first article, a June 2017 web report, labelled with the classify items
- * of its hand-written quiz (quizzes/sessions-offered-to-resign.json): the same
- * claim boundaries and answers. Some of those quotes overlap, as an author’s
- * claims may; parts of sentences no item asks about stay unlabelled.
+ * of the first version of its hand-written quiz (quizzes/sessions-offered-to-resign.json):
+ * the same claim boundaries and answers. The quiz now asks about fewer claims
+ * and weighs some in an order question, but every label here still stands.
+ * Some quotes overlap, as an author’s claims may; parts of sentences no item
+ * asks about stay unlabelled.
  */
 export const sessionsOfferedToResign: LabelledArticle = {
 	id: 'sessions-offered-to-resign',

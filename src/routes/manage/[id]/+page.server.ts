@@ -1,39 +1,35 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { closeAssignment, deleteAssignment, findAssignment, RETENTION_DAYS } from '$lib/server/assignments.ts';
-import { finishOverdue } from '$lib/server/attempts.ts';
-import { classReport } from '$lib/server/dashboard.ts';
+import { closeAssignment, deleteAssignment, replaceManageToken, RETENTION_DAYS } from '$lib/server/assignments.ts';
+import { boardSetup, readFigures } from '$lib/server/board.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { qrSvg } from '$lib/server/qr.ts';
 import { DeleteAssignmentSchema, DisplayNameSchema } from '$lib/server/requests.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
 import { letBackIn, LET_IN_MINUTES, renameStudent } from '$lib/server/roster.ts';
-import { getQuiz } from '$lib/server/catalogue.ts';
 import { classEvents } from '$lib/server/events.ts';
 import { limits } from '$lib/server/limits.ts';
-import { requireManager } from './access.ts';
+import { liveBoards } from '$lib/server/live-boards.ts';
+import { revokeOtherGrants } from '$lib/server/manage-sessions.ts';
+import { newLinkCookie } from '$lib/server/new-link.ts';
+import { requireManaged, requireManager, requireManagerSession } from './access.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const id = await requireManager(event);
+	// The fallback while the live stream is down: the page polls by invalidating this.
 	event.depends('manage:report');
-	const db = await getDb();
-	await finishOverdue(db, new Date());
-	const assignment = await findAssignment(db, id);
-	if (!assignment) error(404, 'This assignment has been deleted.');
-	const entry = getQuiz(assignment.quizSlug);
-	if (!entry) error(410, 'The quiz for this assignment is no longer on this site.');
-	const report = await classReport(db, id, entry.quiz);
+	const { id, db, assignment, entry } = await requireManaged(event);
+	const now = new Date();
+	const figures = await readFigures(db, assignment, entry.quiz, now);
 	// The class joins from the network the teacher is on: its code is let in there, whatever else that network tries.
 	await limits.vouch(event.getClientAddress(), assignment.code);
-	const studentUrl = `${event.url.origin}/a/${assignment.code}`;
+	const { title, code, mode, shuffle, closedAt, closesAt } = assignment;
 	return {
-		report,
+		assignment: { id, title, code, mode, shuffle, closedAt, closesAt },
 		quizTitle: entry.quiz.title,
-		categories: entry.quiz.categories,
-		studentUrl,
-		qr: `data:image/svg+xml;base64,${Buffer.from(await qrSvg(studentUrl)).toString('base64')}`,
+		setup: boardSetup(entry.quiz),
+		figures,
+		studentUrl: `${event.url.origin}/a/${assignment.code}`,
 		retentionDays: RETENTION_DAYS,
-		checkedAt: new Date().toISOString()
+		checkedAt: now.toISOString()
 	};
 };
 
@@ -73,12 +69,35 @@ export const actions: Actions = {
 		}
 	},
 	delete: async (event) => {
-		const id = await requireManager(event);
+		const { id, session } = await requireManagerSession(event);
 		const form = Object.fromEntries(await event.request.formData());
 		const parsed = DeleteAssignmentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { deleteError: parsed.error.issues[0]?.message ?? 'Tick the box to confirm.' });
 		// Its grants go with it, in every browser that had it open.
 		await deleteAssignment(await getDb(), id);
+		// Other browsers watching it are told at once; this one is on its way to /teach.
+		liveBoards.end(id, session);
 		redirect(303, '/teach?deleted=1');
+	},
+	/**
+	 * A lost or leaked manage link, replaced: the old link opens nothing from
+	 * now on, and every other browser's grant (and open live dashboard) ends,
+	 * so whoever else had the link is out. This browser keeps the dashboard.
+	 * The new link is shown once, on its own page, never on the dashboard a
+	 * teacher projects.
+	 */
+	newLink: async (event) => {
+		const { id, session } = await requireManagerSession(event);
+		const db = await getDb();
+		const token = await db.transaction().execute(async (trx) => {
+			const replaced = await replaceManageToken(trx, id);
+			if (replaced) await revokeOtherGrants(trx, id, session);
+			return replaced;
+		});
+		if (!token) error(404, 'This assignment has been deleted.');
+		liveBoards.end(id, session);
+		const flash = newLinkCookie(id, event.url);
+		event.cookies.set(flash.name, token, flash.options);
+		redirect(303, `/manage/${id}/link?replaced`);
 	}
 };

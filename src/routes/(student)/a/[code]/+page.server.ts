@@ -1,7 +1,11 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { normalizeCode } from '$lib/class-code.ts';
 import { assignmentStatus, findAssignmentByCode, isNearMissOfOpenClass } from '$lib/server/assignments.ts';
-import { attemptState, startAttempt } from '$lib/server/attempts.ts';
+import { attemptState, resumeAttempt, startAttempt, type AttemptState } from '$lib/server/attempts.ts';
+import { assignmentLogic, attemptInput, forgetAttemptPlace, keepAttemptPlace, readAttemptPlace } from '$lib/server/attempt-place.ts';
+import { arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
+import { quizMachine } from '$lib/machines/quiz.machine.ts';
+import { toProgress } from '$lib/machines/progress.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
@@ -11,6 +15,7 @@ import { limits } from '$lib/server/limits.ts';
 import { closePracticeDuringTest, reopenPractice } from '$lib/server/practice.ts';
 import { DisplayNameSchema, NAME_CHARS } from '$lib/server/requests.ts';
 import { clearAttemptCookie, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
+import { hashToken } from '$lib/server/tokens.ts';
 import { estimateMinutes } from '$lib/quiz/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -53,9 +58,16 @@ export const load: PageServerLoad = async (event) => {
 		try {
 			const state = await attemptState(await getDb(), token, now, getQuiz);
 			if (state.assignment.code === code) {
-				if (!state.finished) return { ...about, view: 'attempt' as const, state };
-				clearAttemptCookie(event, code);
-				return { ...about, view: 'ended' as const, name: state.displayName };
+				const { progress } = readAttemptPlace(state, event.cookies, quizMachine);
+				return {
+					...about,
+					view: 'attempt' as const,
+					attempt: playerAttempt(state),
+					progress,
+					results: state.feedback,
+					incomplete: event.url.searchParams.has('check'),
+					arrived: arrivedByStep(event.cookies, `/a/${code}`)
+				};
 			}
 		} catch (e) {
 			if (!isAssignmentError(e, 'attempt-not-found')) throw e;
@@ -68,7 +80,44 @@ export const load: PageServerLoad = async (event) => {
 	return { ...about, view: 'join' as const, nameChars: NAME_CHARS };
 };
 
+/** What the page's player needs of an attempt, and no more (no score, no other student). */
+function playerAttempt(state: AttemptState) {
+	return {
+		attemptId: state.attemptId,
+		displayName: state.displayName,
+		title: state.assignment.title,
+		mode: state.assignment.mode,
+		quiz: state.quiz,
+		order: state.order,
+		nextSeq: state.nextSeq
+	};
+}
+
 export const actions: Actions = {
+	/** A step of the quiz sent as a plain form, before or without the page's script: the machine runs here. */
+	play: async (event) => {
+		const code = normalizeCode(event.params.code) ?? '';
+		const token = readAttemptCookie(event.cookies);
+		const db = await getDb();
+		const now = new Date();
+		const attempt = token ? await resumeAttempt(db, token) : undefined;
+		if (!attempt || attempt.assignment.code !== code) redirect(303, `/a/${code}`);
+		const refused = limits.takeForAttempt(attempt.id);
+		if (refused) refuse(event, refused);
+		const state = await attemptState(db, token!, now, getQuiz);
+		const logic = assignmentLogic(db, { tokenHash: hashToken(token!), code }, attempt, state.nextSeq, now);
+		const place = readAttemptPlace(state, event.cookies, logic);
+		const stepped = await stepWithForm(logic, attemptInput(state), place.snapshot, await event.request.formData(), state.quiz.questions);
+		keepAttemptPlace(state, code, event.cookies, event.url, toProgress(stepped.snapshot));
+		markStepped(event.cookies, `/a/${code}`);
+		if (stepped.snapshot.hasTag('view:summary')) {
+			reopenPractice(event, attempt.assignment.quizSlug);
+			classEvents.publish({ assignmentId: attempt.assignment.id, kind: 'finished' });
+		} else if (stepped.snapshot.context.answers !== place.snapshot.context.answers) {
+			classEvents.publish({ assignmentId: attempt.assignment.id, kind: 'answered' });
+		}
+		redirect(303, `/a/${code}${stepped.incomplete ? '?check=missing' : ''}#quiz-step`);
+	},
 	join: async (event) => {
 		const { code, assignment } = await assignmentFor(event);
 		const form = await event.request.formData();
@@ -96,6 +145,7 @@ export const actions: Actions = {
 	leave: async (event) => {
 		const code = normalizeCode(event.params.code) ?? event.params.code;
 		clearAttemptCookie(event, code);
+		forgetAttemptPlace(code, event.cookies, event.url);
 		const assignment = await findAssignmentByCode(await getDb(), code);
 		if (assignment) reopenPractice(event, assignment.quizSlug);
 		redirect(303, `/a/${code}`);

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { findAssignment } from '$lib/server/assignments.ts';
 import { attachment } from '$lib/server/csv.ts';
+import { settleIfClosed } from '$lib/server/board.ts';
 import { classReport, toCsv } from '$lib/server/dashboard.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
@@ -14,6 +15,8 @@ export const GET: RequestHandler = async (event) => {
 	const assignment = await findAssignment(db, id);
 	const entry = assignment && getQuiz(assignment.quizSlug);
 	if (!assignment || !entry) error(404, 'This assignment or its quiz is gone.');
+	// A class closed by its deadline has its open attempts finished first, as the dashboard shows them.
+	await settleIfClosed(db, assignment, new Date());
 	const name = assignment.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'results';
 	return new Response(toCsv(await classReport(db, id, entry.quiz)), {
 		headers: {

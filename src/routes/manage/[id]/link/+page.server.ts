@@ -19,6 +19,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		id,
 		title: assignment.title,
-		manageUrl: token ? `${event.url.origin}/m/${token}` : null
+		manageUrl: token ? `${event.url.origin}/m/${token}` : null,
+		/** The teacher replaced a lost or leaked link, rather than just created the assignment. */
+		replaced: event.url.searchParams.has('replaced')
 	};
 };

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { finishAttempt } from '$lib/server/attempts.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
+import { forgetAttemptPlace } from '$lib/server/attempt-place.ts';
 import { classEvents } from '$lib/server/events.ts';
 import { parseJson, refusal } from '$lib/server/http.ts';
 import { reopenPractice } from '$lib/server/practice.ts';
@@ -17,6 +18,7 @@ export const POST: RequestHandler = async (event) => {
 	try {
 		const finished = await finishAttempt(found.db, found.attempt, new Date(), getQuiz);
 		clearAttemptCookie(event, found.code);
+		forgetAttemptPlace(found.code, event.cookies, event.url);
 		reopenPractice(event, found.attempt.assignment.quizSlug);
 		classEvents.publish({ assignmentId: found.attempt.assignment.id, kind: 'finished' });
 		return json(finished);

@@ -1,22 +1,17 @@
-import { error, json } from '@sveltejs/kit';
-import { findQuiz } from '$lib/server/catalogue.ts';
-import { parseJson, problem, refusal, tooMany } from '$lib/server/http.ts';
-import { limits } from '$lib/server/limits.ts';
-import { gradePractice, TEST_UNDER_WAY, testUnderWay } from '$lib/server/practice.ts';
+import { json } from '@sveltejs/kit';
+import { parseJson, refusal } from '$lib/server/http.ts';
+import { gradePractice, practiceRequest } from '$lib/server/practice.ts';
 import { PracticeResultsSchema } from '$lib/server/requests.ts';
 import type { RequestHandler } from './$types';
 
 /** Open practice in test mode: every verdict at the end. Nothing is stored. */
 export const POST: RequestHandler = async (event) => {
-	const entry = findQuiz(event.params.slug);
-	if (!entry) error(404, 'There is no quiz at this address.');
-	const refused = limits.take('practice', event.getClientAddress());
-	if (refused) return tooMany(refused);
-	if (await testUnderWay(event, entry.slug)) return problem(403, TEST_UNDER_WAY);
+	const found = await practiceRequest(event);
+	if (!found.ok) return found.response;
 	const body = await parseJson(event.request, PracticeResultsSchema);
 	if (!body.ok) return body.response;
 	try {
-		return json({ results: gradePractice(entry.quiz, body.data.answers) });
+		return json({ results: gradePractice(found.entry.quiz, body.data.answers) });
 	} catch (e) {
 		return refusal(e);
 	}

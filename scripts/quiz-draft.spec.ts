@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const run = (...args: string[]) => spawnSync('node_modules/.bin/tsx', ['scripts/quiz-draft.ts', ...args], { encoding: 'utf8' });
+const ARTICLE = 'Pool to stay shut\nThe pool will stay closed until June, the parks department said on Friday.\nThe repairs could cost $400,000, according to two people who have seen the report.\n';
+
+// Each run starts tsx and loads the checker: seconds on a busy machine.
+describe('npm run quiz:draft', { timeout: 30_000 }, () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'quiz-draft-'));
+	const article = path.join(dir, 'article.txt');
+	writeFileSync(article, ARTICLE);
+
+	it.each(['--out', '-o', '--output'])('writes the draft to the file named by %s, pointing "$schema" at the schema from there', (flag) => {
+		const out = path.join(dir, 'sub', '..', `draft${flag}.json`);
+		const r = run(article, flag, out);
+		expect(r.status).toBe(0);
+		const quiz = JSON.parse(readFileSync(out, 'utf8')) as { $schema: string; questions: unknown[] };
+		expect(quiz.questions.length).toBeGreaterThan(0);
+		expect(path.resolve(path.dirname(out), quiz.$schema)).toBe(path.resolve('static/quiz.schema.json'));
+	});
+
+	it('writes JSON alone on standard output, pointed at the schema as from quizzes/', () => {
+		const r = run(article);
+		expect(r.status).toBe(0);
+		expect((JSON.parse(r.stdout) as { $schema: string }).$schema).toBe('../static/quiz.schema.json');
+	});
+});

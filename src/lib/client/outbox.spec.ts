@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Answer } from '../quiz/schema.ts';
+import { Outbox, Refused } from './outbox.svelte.ts';
+
+const fact: Answer = { type: 'classify', category: 'fact' };
+const anon: Answer = { type: 'classify', category: 'anonymous' };
+
+/** A fake server: answers each request with the next reply in line (a status, or a thrown network error). */
+function server(replies: (number | 'offline')[]) {
+	const sent: { questionId: string; seq: number }[] = [];
+	const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
+		const reply = replies.shift() ?? 200;
+		if (reply === 'offline') throw new TypeError('Failed to fetch');
+		const body = JSON.parse(String(init?.body)) as { questionId: string; seq: number };
+		sent.push({ questionId: body.questionId, seq: body.seq });
+		const payload = reply === 200 ? { status: 'recorded' } : { message: `refused with ${reply}` };
+		return new Response(JSON.stringify(payload), { status: reply, headers: { 'content-type': 'application/json' } });
+	});
+	return { fetch: fetch as unknown as typeof globalThis.fetch, sent, calls: fetch };
+}
+
+let stored: Map<string, string>;
+beforeEach(() => {
+	stored = new Map();
+	vi.stubGlobal('localStorage', {
+		getItem: (k: string) => stored.get(k) ?? null,
+		setItem: (k: string, v: string) => void stored.set(k, v),
+		removeItem: (k: string) => void stored.delete(k)
+	});
+	vi.stubGlobal('addEventListener', () => {});
+	vi.stubGlobal('removeEventListener', () => {});
+	vi.useFakeTimers();
+});
+afterEach(() => {
+	vi.useRealTimers();
+	vi.unstubAllGlobals();
+});
+
+const outbox = (fetch: typeof globalThis.fetch, nextSeq = 0) => new Outbox({ key: 'box', endpoint: '/a/X/answer', nextSeq, fetch });
+
+describe('the outbox', () => {
+	it('sends answers in order with growing seq, and each resolves once the server has it', async () => {
+		const s = server([200, 200]);
+		const box = outbox(s.fetch, 5);
+		const first = box.send('q1', fact);
+		const second = box.send('q2', anon);
+		await expect(first).resolves.toEqual({ status: 'recorded' });
+		await expect(second).resolves.toEqual({ status: 'recorded' });
+		expect(s.sent).toEqual([
+			{ questionId: 'q1', seq: 5 },
+			{ questionId: 'q2', seq: 6 }
+		]);
+		expect(box.pending).toEqual([]);
+		await expect(box.drained()).resolves.toBeUndefined();
+	});
+
+	it('keeps an answer through a dropped connection and sends it when a retry gets through, backing off meanwhile', async () => {
+		const s = server(['offline', 'offline', 200]);
+		const box = outbox(s.fetch);
+		const delivered = box.send('q1', fact);
+		await vi.advanceTimersByTimeAsync(0);
+		expect(box.online).toBe(false);
+		expect(box.pending).toHaveLength(1);
+		expect(JSON.parse(stored.get('box')!).pending).toHaveLength(1);
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(s.calls).toHaveBeenCalledTimes(2);
+		// The second wait is longer than the first.
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(s.calls).toHaveBeenCalledTimes(2);
+		await vi.advanceTimersByTimeAsync(1_000);
+		await expect(delivered).resolves.toEqual({ status: 'recorded' });
+		expect(box.online).toBe(true);
+		expect(JSON.parse(stored.get('box')!).pending).toEqual([]);
+	});
+
+	it('treats a busy server (503, 429) like a dropped connection', async () => {
+		const s = server([503, 429, 200]);
+		const box = outbox(s.fetch);
+		const delivered = box.send('q1', fact);
+		await vi.advanceTimersByTimeAsync(10_000);
+		await expect(delivered).resolves.toEqual({ status: 'recorded' });
+		expect(s.sent.map((x) => x.seq)).toEqual([0, 0, 0]);
+	});
+
+	it('replaces an unsent answer to the same question with the newer one', async () => {
+		const s = server(['offline', 200]);
+		const box = outbox(s.fetch);
+		const old = box.send('q1', fact);
+		await vi.advanceTimersByTimeAsync(0);
+		const newer = box.send('q1', anon);
+		await expect(old).rejects.toBeInstanceOf(Refused);
+		await vi.advanceTimersByTimeAsync(1_000);
+		await expect(newer).resolves.toEqual({ status: 'recorded' });
+		expect(box.pending).toEqual([]);
+		expect(s.sent).toEqual([{ questionId: 'q1', seq: 1 }]);
+	});
+
+	it("gives up on an answer the server refuses for good, says why, and sends the rest", async () => {
+		const s = server([403, 200]);
+		const box = outbox(s.fetch);
+		const refused = box.send('q1', fact);
+		const next = box.send('q2', anon);
+		await expect(refused).rejects.toThrow('refused with 403');
+		await expect(next).resolves.toEqual({ status: 'recorded' });
+		// An answer that gets through clears the message.
+		expect(box.refusal).toBeNull();
+	});
+
+	it('picks up what a closed page left unsent, never going below the seq it had reached', async () => {
+		const first = outbox(server(['offline']).fetch, 3);
+		void first.send('q1', fact).catch(() => {});
+		await vi.advanceTimersByTimeAsync(0);
+		const s = server([200]);
+		const reopened = outbox(s.fetch, 0);
+		expect(reopened.pending).toEqual([{ questionId: 'q1', answer: fact, seq: 3 }]);
+		reopened.start();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(s.sent).toEqual([{ questionId: 'q1', seq: 3 }]);
+		void reopened.send('q2', anon);
+		await vi.advanceTimersByTimeAsync(0);
+		expect(s.sent.at(-1)).toEqual({ questionId: 'q2', seq: 4 });
+	});
+
+	it('forgets everything on clear, for the next student on a shared Chromebook', () => {
+		const box = outbox(server(['offline']).fetch);
+		void box.send('q1', fact).catch(() => {});
+		box.clear();
+		expect(box.pending).toEqual([]);
+		expect(stored.has('box')).toBe(false);
+	});
+});

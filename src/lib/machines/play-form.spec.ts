@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { answerFromForm, eventsFromForm } from './play-form.ts';
+
+const form = (entries: [string, string][]) => {
+	const data = new FormData();
+	for (const [k, v] of entries) data.append(k, v);
+	return data;
+};
+
+describe("the player's forms", () => {
+	it('read as the events the machine knows, named by the button pressed', () => {
+		expect(eventsFromForm(form([['event', 'quiz.start'], ['mode', 'test']]), undefined)).toEqual([{ type: 'quiz.start', mode: 'test' }]);
+		expect(eventsFromForm(form([['event', 'quiz.start'], ['mode', 'both']]), undefined)).toEqual([{ type: 'quiz.start' }]);
+		expect(eventsFromForm(form([['event', 'question.next']]), undefined)).toEqual([{ type: 'question.next' }]);
+		expect(eventsFromForm(form([['event', 'review.start@3']]), undefined)).toEqual([{ type: 'review.start', index: 3 }]);
+		expect(eventsFromForm(form([['event', 'xstate.done.actor.grade']]), undefined)).toEqual([]);
+		expect(eventsFromForm(form([]), undefined)).toEqual([]);
+	});
+
+	it('turn a question form into the answer it holds, then Check', () => {
+		const classify = { type: 'classify' as const, cite: true };
+		expect(eventsFromForm(form([['event', 'answer.submit'], ['choice', 'fact'], ['marked', '4'], ['marked', '2'], ['marked', '2']]), classify)).toEqual([
+			{ type: 'answer.change', answer: { type: 'classify', category: 'fact', marked: [2, 4] } },
+			{ type: 'answer.submit' }
+		]);
+		expect(answerFromForm(form([['choice', 'b']]), { type: 'choice' })).toEqual({ type: 'choice', option: 'b' });
+		expect(answerFromForm(form([['marked', '1'], ['marked', '-1'], ['marked', 'x']]), { type: 'cue' })).toEqual({ type: 'cue', marked: [1] });
+		expect(answerFromForm(form([]), { type: 'choice' })).toBeNull();
+		expect(answerFromForm(form([]), { type: 'classify' })).toBeNull();
+	});
+});

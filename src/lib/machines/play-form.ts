@@ -1,0 +1,84 @@
+/**
+ * The player's forms as machine events. Every step of the quiz is a plain
+ * HTML form (`method="POST" action="?/play"`), whose pressed button names the
+ * event (`name="event" value="answer.submit"`, or with its one argument,
+ * `value="review.start@3"`) and whose fields carry its data. Moving a claim
+ * of an order question (`order.up@claim-id`) is a change of the answer being
+ * built, which the page shows at once. Without scripts the browser sends the form and the server runs these
+ * events through the machine; with scripts the same form is caught on submit
+ * and the events go to the machine in the page. One reading of the form,
+ * for both.
+ */
+import type { PublicQuestion } from '../quiz/public.ts';
+import type { Answer } from '../quiz/schema.ts';
+import type { FeedbackMode, QuizEvent } from './quiz.machine.ts';
+
+/** What a form gives: FormData, or URLSearchParams. */
+export interface FormFields {
+	get(name: string): FormDataEntryValue | null;
+	getAll(name: string): FormDataEntryValue[];
+}
+
+const SIMPLE = ['question.next', 'quiz.finish', 'review.next', 'review.prev', 'review.close', 'quiz.retryMissed', 'quiz.restart'] as const;
+
+const text = (value: FormDataEntryValue | null | undefined) => (typeof value === 'string' ? value : '');
+
+/** Marked words: token indices, as the word checkboxes send them. */
+function markedIn(fields: FormFields): number[] {
+	const marked = fields.getAll('marked').map((v) => Number(text(v)));
+	return [...new Set(marked.filter((n) => Number.isInteger(n) && n >= 0))].sort((a, b) => a - b);
+}
+
+/** The answer a question's form holds, or null when nothing is chosen yet. */
+export function answerFromForm(fields: FormFields, question: Pick<PublicQuestion, 'type'> & { cite?: boolean }): Answer | null {
+	const choice = text(fields.get('choice'));
+	const marked = markedIn(fields);
+	switch (question.type) {
+		case 'classify':
+			if (!choice && !marked.length) return null;
+			return { type: 'classify', category: choice, ...(question.cite ? { marked } : {}) };
+		case 'choice':
+			return choice ? { type: 'choice', option: choice } : null;
+		case 'cue':
+			return { type: 'cue', marked };
+		case 'order': {
+			// The claims as the list shows them, each with its place in a hidden field.
+			const order = fields.getAll('order').map(text).filter(Boolean);
+			return order.length ? { type: 'order', order } : null;
+		}
+	}
+}
+
+/** An order question's claims with one moved a place up or down: "order.up@claim-id" or "order.down@claim-id". */
+function moved(fields: FormFields, direction: string, id: string): Answer | null {
+	const order = fields.getAll('order').map(text);
+	const at = order.indexOf(id);
+	const to = direction === 'order.up' ? at - 1 : at + 1;
+	if (at < 0 || to < 0 || to >= order.length) return null;
+	[order[at], order[to]] = [order[to]!, order[at]!];
+	return { type: 'order', order };
+}
+
+/**
+ * The events a submitted form stands for; an empty list for a form that says
+ * nothing the machine knows. `question` is the one on screen, for an answer.
+ */
+export function eventsFromForm(fields: FormFields, question: (Pick<PublicQuestion, 'type'> & { cite?: boolean }) | undefined): QuizEvent[] {
+	// A button that names an event and its one argument: "review.start@3".
+	const [event = '', argument = ''] = text(fields.get('event')).split('@');
+	if ((SIMPLE as readonly string[]).includes(event)) return [{ type: event as (typeof SIMPLE)[number] }];
+	if (event === 'quiz.start') {
+		const mode = text(fields.get('mode'));
+		return [{ type: 'quiz.start', ...(mode === 'practice' || mode === 'test' ? { mode: mode as FeedbackMode } : {}) }];
+	}
+	if (event === 'review.start') {
+		const index = Number(argument || 0);
+		return [{ type: 'review.start', index: Number.isInteger(index) ? index : 0 }];
+	}
+	if (event === 'answer.submit' && question) return [{ type: 'answer.change', answer: answerFromForm(fields, question) }, { type: 'answer.submit' }];
+	if ((event === 'order.up' || event === 'order.down') && question?.type === 'order') {
+		const answer = moved(fields, event, argument);
+		return answer ? [{ type: 'answer.change', answer }] : [];
+	}
+	return [];
+}

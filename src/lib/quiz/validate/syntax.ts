@@ -1,0 +1,75 @@
+/** A JSON syntax error, explained: where it is and the usual slip behind it. */
+import { printParseErrorCode } from 'jsonc-parser';
+import { show, type Problem } from './problem.ts';
+import type { SyntaxError } from './source-map.ts';
+
+const SYNTAX_HINTS: Record<string, string> = {
+	CommaExpected: 'a comma is missing between two entries: add one at the end of the entry before this one',
+	PropertyNameExpected: 'a field name in double quotes is expected here',
+	ValueExpected: 'a value is expected here: a text in double quotes, a number, true, false, a list [ ] or an object { }',
+	ColonExpected: 'a colon ":" goes between a field name and its value',
+	CloseBraceExpected: 'a closing "}" is missing; every { needs a matching }',
+	CloseBracketExpected: 'a closing "]" is missing; every [ needs a matching ]',
+	EndOfFileExpected: 'there is more text after the end of the quiz; is there one "}" too many?',
+	InvalidSymbol: 'texts and field names must be in double quotes "like this"; true, false and null are written without quotes',
+	InvalidCommentToken: 'JSON allows no comments; remove it (notes for students go in "note")',
+	UnexpectedEndOfString: 'this text is not closed: add the closing double quote " before the end of the line',
+	UnexpectedEndOfComment: 'JSON allows no comments; remove it',
+	UnexpectedEndOfNumber: 'a number is cut short',
+	InvalidNumberFormat: 'numbers are written like 1 or 2.5, without a leading zero or quotes',
+	InvalidUnicode: 'a \\u escape needs four hex digits, like \\u00e9',
+	InvalidEscapeCharacter: 'a backslash starts an escape like \\" or \\n; write \\\\ for a backslash itself',
+	InvalidCharacter: 'a text may not hold a raw line break or tab: write \\n for a new line, or join the lines'
+};
+
+/** 1-based line and column of an offset. */
+function positionAt(source: string, offset: number): { line: number; column: number } {
+	let line = 1;
+	let lineStart = 0;
+	for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) {
+		line++;
+		lineStart = i + 1;
+	}
+	return { line, column: offset - lineStart + 1 };
+}
+
+export function syntaxProblem(source: string, error: SyntaxError): Problem {
+	const code = printParseErrorCode(error.error);
+	const token = source.slice(error.offset, error.offset + Math.max(1, error.length));
+	let before = error.offset - 1;
+	while (before >= 0 && /\s/.test(source[before]!)) before--;
+	// A comma before a closing bracket shows up as "value expected" at the bracket.
+	if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && source[before] === ',' && /^[}\]]/.test(token))
+		return {
+			severity: 'error',
+			path: '',
+			message: 'The file is not valid JSON: a comma stands before a closing bracket',
+			found: `, ${token}`,
+			hint: 'remove the comma after the last entry; JSON allows no comma before } or ]',
+			...positionAt(source, before)
+		};
+	// Pasted news is full of quotation marks: a straight one inside a text ends it,
+	// and the words after it show up as a bare word or number.
+	const bare = code === 'InvalidSymbol' || (code === 'CommaExpected' && !token.startsWith('"'));
+	if (bare && source[before] === '"' && !source.slice(before, error.offset).includes('\n') && !token.startsWith("'"))
+		return {
+			severity: 'error',
+			path: '',
+			message: 'The file is not valid JSON: a straight double quote ends a text too early',
+			found: `a straight " right before ${show(token)}`,
+			expected: '\\" for a quote mark inside a text',
+			hint: 'a straight " closes the text it stands in; inside a text write \\" (a backslash, then the quote mark), or copy the curly quotes “ ” if the article uses them',
+			...positionAt(source, before)
+		};
+	let hint = SYNTAX_HINTS[code] ?? code;
+	if (code === 'InvalidSymbol' && token.startsWith("'")) hint = 'JSON uses double quotes "like this", never single quotes';
+	if (code === 'CommaExpected' && before >= 0) hint = `a comma is missing: add one at the end of line ${positionAt(source, before).line}`;
+	return {
+		severity: 'error',
+		path: '',
+		message: 'The file is not valid JSON',
+		found: error.length ? show(token) : 'the end of the file',
+		hint,
+		...positionAt(source, error.offset)
+	};
+}

@@ -1,0 +1,213 @@
+/**
+ * zod's issues, worded for an author: what was found, what was expected, and
+ * how to fix it. Field names for "did you mean" come from the schema itself.
+ */
+import type { z } from 'zod';
+import type { IssueDetail } from '../schema/soundness.ts';
+import { orList, QUESTION_TYPES, QuizShape } from '../schema/shapes.ts';
+import { didYouMean } from '../suggest.ts';
+import { formatPath, show, type Found, type Key } from './problem.ts';
+
+function kind(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list [ ... ]';
+	if (typeof value === 'object') return 'an object { ... }';
+	if (typeof value === 'string') return `the text ${show(value)}`;
+	if (typeof value === 'number') return `the number ${show(value)}`;
+	if (typeof value === 'boolean') return `${value} (without quotes)`;
+	return typeof value;
+}
+
+const EXPECTED_TYPE: Record<string, string> = {
+	string: 'text in double quotes',
+	boolean: 'true or false, without quotes',
+	number: 'a number, without quotes',
+	object: 'an object { ... }',
+	array: 'a list [ ... ]',
+	record: 'an object { ... }'
+};
+
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	let here: unknown = data;
+	for (const key of path) {
+		if (here === null || typeof here !== 'object' || !Object.hasOwn(here, key)) return undefined;
+		here = (here as Record<PropertyKey, unknown>)[key];
+	}
+	return here;
+}
+
+/** How to turn the value found into the type expected, for the usual slips. */
+function typeHint(expected: string, found: unknown): string | undefined {
+	if (expected === 'boolean' && (found === 'true' || found === 'false')) return `remove the quotes: write ${found}`;
+	if (expected === 'string' && (typeof found === 'number' || typeof found === 'boolean')) return 'put the value in double quotes';
+	if (expected === 'array' && typeof found === 'string') return `put it in a list: [${JSON.stringify(found)}]`;
+	if (expected === 'string' && Array.isArray(found)) return 'give one text, not a list';
+	return undefined;
+}
+
+const FORMATS: Record<string, { expected: string; hint?: string }> = {
+	date: { expected: 'a date like "2017-06-06"', hint: 'year, then a two-digit month and day, with hyphens; and a day the month has' },
+	url: { expected: 'a web address like "https://example.org/story"', hint: 'copy the address from the browser’s address bar' },
+	regex: { expected: 'an id like "q12" or "non-answer"', hint: 'no capital letters, spaces or underscores' }
+};
+
+type Schema = z.core.$ZodType;
+
+/** The schema inside optional, default and the like. */
+function unwrap(schema: Schema): Schema {
+	let here = schema;
+	for (;;) {
+		const def = here._zod.def as z.core.$ZodTypeDef & { innerType?: Schema };
+		if (!def.innerType) return here;
+		here = def.innerType;
+	}
+}
+
+/** The options of a discriminated union that the value at hand can be: the one its discriminator names, else all. */
+function optionsFor(schema: Schema, value: unknown): Schema[] {
+	const def = schema._zod.def as z.core.$ZodUnionDef & { discriminator?: string };
+	const options = def.options as Schema[];
+	const tag = def.discriminator === undefined ? undefined : valueAt(value, [def.discriminator]);
+	const picked = options.filter((o) => {
+		const shape = (unwrap(o)._zod.def as { shape?: Record<string, Schema> }).shape;
+		const literal = shape?.[def.discriminator ?? '']?._zod.def as { values?: unknown[] } | undefined;
+		return literal?.values?.includes(tag);
+	});
+	return picked.length ? picked : options;
+}
+
+/** The field names an object at `path` may hold, read from the schema, for "did you mean" hints. */
+export function knownKeys(data: unknown, path: readonly Key[]): string[] {
+	let schemas: Schema[] = [QuizShape];
+	for (let n = 0; n <= path.length; n++) {
+		const here = valueAt(data, path.slice(0, n));
+		schemas = schemas.map(unwrap).flatMap((s) => (s._zod.def.type === 'union' ? optionsFor(s, here).map(unwrap) : [s]));
+		if (n === path.length) break;
+		const key = path[n]!;
+		schemas = schemas.flatMap((s) => {
+			const def = s._zod.def as { type: string; shape?: Record<string, Schema>; element?: Schema; valueType?: Schema };
+			if (def.type === 'object' && typeof key === 'string' && def.shape && Object.hasOwn(def.shape, key)) return [def.shape[key]!];
+			if (def.type === 'array' && typeof key === 'number' && def.element) return [def.element];
+			if (def.type === 'record' && def.valueType) return [def.valueType];
+			return [];
+		});
+	}
+	const keys = schemas.flatMap((s) => Object.keys((s._zod.def as { shape?: object }).shape ?? {}));
+	return [...new Set(keys)];
+}
+
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
+	const keys = issue.path as Key[];
+	const found = valueAt(data, keys);
+	const base = { severity: 'error' as const, path: formatPath(keys), keys };
+	switch (issue.code) {
+		case 'unrecognized_keys': {
+			const allowed = knownKeys(data, keys);
+			// Forbidden names are reported once, by forbiddenKeys, wherever they stand.
+			return issue.keys
+				.filter((key) => !FORBIDDEN_KEYS.has(key))
+				.map((key) => {
+					const suggestion = didYouMean(key, allowed);
+					return {
+						...base,
+						keys: [...keys, key],
+						path: formatPath([...keys, key]),
+						message: `Unknown field "${key}"`,
+						found: show(key),
+						meant: suggestion ?? undefined,
+						expected: allowed.length ? `one of ${allowed.join(', ')}` : undefined,
+						hint: suggestion ? `did you mean "${suggestion}"?` : 'remove it, or check its spelling'
+					};
+				});
+		}
+		case 'invalid_type': {
+			if (found === undefined && keys.length > 0)
+				return [
+					{
+						...base,
+						message: `The field "${String(keys.at(-1))}" is missing`,
+						found: 'nothing',
+						expected: EXPECTED_TYPE[issue.expected] ?? issue.expected,
+						hint: `add "${String(keys.at(-1))}" here`
+					}
+				];
+			return [
+				{
+					...base,
+					message: keys.length ? issue.message : 'The file must hold one quiz: an object { ... }',
+					found: kind(found),
+					expected: EXPECTED_TYPE[issue.expected] ?? issue.expected,
+					hint: keys.length ? typeHint(issue.expected, found) : 'a quiz file starts with { and ends with }; see the example in docs/authoring.md'
+				}
+			];
+		}
+		case 'invalid_union': {
+			const type = valueAt(data, keys);
+			const suggestion = typeof type === 'string' ? didYouMean(type, QUESTION_TYPES) : null;
+			return [
+				{
+					...base,
+					message: type === undefined ? 'The question has no "type"' : issue.message,
+					found: show(type),
+					expected: orList(QUESTION_TYPES),
+					hint: suggestion ? `did you mean "${suggestion}"?` : 'the type says which kind of question this is; see docs/authoring.md'
+				}
+			];
+		}
+		case 'invalid_key': {
+			const key = String(keys.at(-1));
+			if (FORBIDDEN_KEYS.has(key)) return [];
+			return [{ ...base, message: issue.issues[0]?.message ?? issue.message, found: show(key), hint: 'rename this key' }];
+		}
+		case 'too_big':
+		case 'too_small':
+			return [{ ...base, message: issue.message, found: size(found), hint: sizeHint(issue, keys, found) }];
+		case 'invalid_format':
+			return [{ ...base, message: issue.message, found: kind(found), ...FORMATS[issue.format] }];
+		case 'invalid_value':
+			return [
+				{
+					...base,
+					message: issue.message,
+					found: kind(found),
+					expected: issue.values.map((v) => JSON.stringify(v)).join(' or '),
+					hint: typeof found === 'string' && issue.values.includes(Number(found)) ? 'remove the quotes around the number' : undefined
+				}
+			];
+		case 'custom': {
+			const { at, sameAs, ...detail } = (issue.params ?? {}) as IssueDetail;
+			const hint = sameAs ? `${detail.hint}; ${formatPath(sameAs)} has it too` : detail.hint;
+			return [
+				{ ...base, message: issue.message, ...detail, hint, found: detail.found === undefined ? undefined : show(detail.found), at, sameAs }
+			];
+		}
+		default:
+			return [{ ...base, message: issue.message, found: kind(found) }];
+	}
+}
+
+function size(found: unknown): string {
+	if (Array.isArray(found)) return `${found.length} item${found.length === 1 ? '' : 's'}`;
+	if (typeof found === 'string') return `${found.trim().length} characters`;
+	return show(found);
+}
+
+function sizeHint(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, keys: readonly Key[], found: unknown): string {
+	const list = issue.origin === 'array';
+	const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+	const over = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+	if (issue.code === 'too_small') {
+		if (!list) return 'write something here, or remove the field if it is optional';
+		const short = limit - (Array.isArray(found) ? found.length : 0);
+		if (short < limit) return `add ${short === 1 ? 'one more' : `${short} more`}`;
+		return `add ${limit === 1 ? 'one' : `at least ${limit}`}`;
+	}
+	if (list)
+		return (
+			`remove ${over(Array.isArray(found) ? found.length - limit : 0, 'item', 'items')}` +
+			(keys.length === 1 && keys[0] === 'questions' ? ', or split the quiz in two' : '')
+		);
+	return `shorten it by ${over(typeof found === 'string' ? found.trim().length - limit : 0, 'character', 'characters')}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * The quiz for a student without scripts: each form they send is run through
+ * the same machine the page runs (the same events, guards and actions), here
+ * on the server, with actors that grade from the key the server holds. Then
+ * their place is kept (a cookie) and the page is rendered at the new step.
+ */
+import type { Cookies } from '@sveltejs/kit';
+import { createActor, waitFor } from 'xstate';
+import { eventsFromForm, type FormFields } from '../machines/play-form.ts';
+import { questionIdOf, viewOf, type QuizLogic, type QuizMachineInput, type QuizSnapshot } from '../machines/quiz.machine.ts';
+import type { PublicQuestion } from '../quiz/public.ts';
+import { isComplete } from '../quiz/grading.ts';
+
+export interface Stepped {
+	snapshot: QuizSnapshot;
+	/** Check was pressed with nothing chosen: the page says what is missing. */
+	incomplete: boolean;
+}
+
+/** Runs a submitted form's events through the machine from `snapshot`, and waits until it is at rest. */
+export async function stepWithForm(
+	logic: QuizLogic,
+	input: QuizMachineInput,
+	snapshot: QuizSnapshot,
+	fields: FormFields,
+	questions: readonly PublicQuestion[]
+): Promise<Stepped> {
+	const question = questions.find((q) => q.id === questionIdOf(snapshot));
+	const events = eventsFromForm(fields, viewOf(snapshot) === 'question' ? question : undefined);
+	const actor = createActor(logic, { input, snapshot }).start();
+	for (const event of events) actor.send(event);
+	const settled = await waitFor(actor, (s) => !s.hasTag('busy'), { timeout: 15_000 });
+	actor.stop();
+	const pressedCheck = events.some((e) => e.type === 'answer.submit');
+	return { snapshot: settled, incomplete: pressedCheck && viewOf(settled) === 'question' && !isComplete(settled.context.draft) };
+}
+
+const STEPPED = 'whosays_stepped';
+
+/** Marks the next page load as the arrival of a step sent by form (read once by `arrivedByStep`). */
+export function markStepped(cookies: Cookies, path: string): void {
+	cookies.set(STEPPED, '1', { path, httpOnly: true, sameSite: 'lax', maxAge: 60, secure: false });
+}
+
+/** Whether this page load follows a step sent as a plain form; reading it ends it. */
+export function arrivedByStep(cookies: Cookies, path: string): boolean {
+	if (!cookies.get(STEPPED)) return false;
+	cookies.delete(STEPPED, { path, secure: false });
+	return true;
+}

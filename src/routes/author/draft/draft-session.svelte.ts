@@ -1,0 +1,128 @@
+/**
+ * The draft page's state: the article as typed or opened, the tagger's draft,
+ * and the author's choice for each claim, with the messages a screen reader
+ * hears as they change. Nothing here leaves the browser.
+ */
+import { DEFAULT_CATEGORIES } from '$lib/quiz/categories.ts';
+import { draftQuiz, DraftError, looksLikeHeadline, splitParagraphs, type Draft } from '$lib/tagger';
+import {
+	applyReview,
+	articleLimitProblem,
+	carryChoices,
+	initialChoices,
+	quizFileName,
+	reviewItems,
+	type Choice,
+	type ReviewItem
+} from '$lib/tagger/review.ts';
+
+// One frame for "Tagging…" to show before a long article blocks the page for a moment.
+const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+export class DraftSession {
+	readonly categories = DEFAULT_CATEGORIES;
+	text = $state('');
+	headline = $state('');
+	outlet = $state('');
+	problem = $state<string | null>(null);
+	busy = $state<'reading' | 'tagging' | null>(null);
+	announcement = $state('');
+	// The draft is replaced whole, never edited, so it needs no deep reactivity.
+	tagged = $state.raw<{ text: string; draft: Draft; items: ReviewItem[] } | null>(null);
+	choices = $state<Choice[]>([]);
+
+	readonly detectedHeadline = $derived.by(() => {
+		const firstLines = splitParagraphs(this.text.slice(0, 2_000));
+		return this.headline.trim() === '' && firstLines.length > 1 && looksLikeHeadline(firstLines[0]!) ? firstLines[0]! : null;
+	});
+	readonly stale = $derived(this.tagged !== null && this.tagged.text !== this.text);
+	readonly fileName = $derived(quizFileName(this.headline.trim() || this.tagged?.draft.headline));
+	readonly includedCount = $derived(this.choices.filter((c) => c.included).length);
+	readonly unreviewed = $derived(this.choices.filter((c) => c.included && !c.reviewed).length);
+
+	#labelOf(id: string): string {
+		return this.categories.find((c) => c.id === id)?.label ?? id;
+	}
+
+	// Alternating a trailing space makes a repeated message count as a change, so it is read again.
+	#say(message: string) {
+		this.announcement = this.announcement === message ? `${message}\u00a0` : message;
+	}
+
+	#progress(): string {
+		const done = this.choices.filter((c) => c.reviewed || !c.included).length;
+		return `${done} of ${this.choices.length} reviewed.`;
+	}
+
+	async tag() {
+		const source = this.text;
+		this.problem = articleLimitProblem(source);
+		if (this.problem) return;
+		this.busy = 'tagging';
+		await nextPaint();
+		try {
+			const draft = draftQuiz(source);
+			const items = reviewItems(draft);
+			const carried = this.tagged ? carryChoices(this.tagged.items, this.choices, items) : initialChoices(items);
+			const kept = carried.filter((c) => c.reviewed || !c.included).length;
+			this.tagged = { text: source, draft, items };
+			this.choices = carried;
+			this.#say(
+				`Found ${items.length} ${items.length === 1 ? 'claim' : 'claims'} to review below.` +
+					(kept ? ` Your choices for ${kept} unchanged claim${kept === 1 ? '' : 's'} are kept.` : '')
+			);
+		} catch (e) {
+			this.problem =
+				e instanceof DraftError ? e.message : `The tagger could not read this text (${String(e)}). Please report it with the article.`;
+		} finally {
+			this.busy = null;
+		}
+	}
+
+	async openFile(file: File) {
+		this.busy = 'reading';
+		this.problem = null;
+		try {
+			const content = await file.text();
+			if (content.includes('\u0000')) {
+				this.problem = `${file.name} does not look like plain text. Save the article as a .txt file and open that.`;
+				return;
+			}
+			// A file saved by a Windows editor may start with a byte-order mark.
+			this.text = content.replace(/^\uFEFF/, '');
+		} catch {
+			this.problem = `${file.name} could not be read. Try opening it again, or paste its text instead.`;
+			return;
+		} finally {
+			this.busy = null;
+		}
+		await this.tag();
+	}
+
+	choose(index: number, category: string) {
+		this.choices[index] = { ...this.choices[index]!, category, reviewed: true };
+		this.#say(`Claim ${index + 1}: ${this.#labelOf(category)}. ${this.#progress()}`);
+	}
+
+	accept(index: number) {
+		this.choices[index]!.reviewed = true;
+		this.#say(`Claim ${index + 1} accepted as ${this.#labelOf(this.choices[index]!.category)}. ${this.#progress()}`);
+	}
+
+	include(index: number, included: boolean) {
+		this.choices[index]!.included = included;
+		this.#say(`Claim ${index + 1} ${included ? 'is back in' : 'dropped from'} the quiz. ${this.#progress()}`);
+	}
+
+	download() {
+		if (!this.tagged) return;
+		// Built on demand: a long article's quiz need not be rebuilt on every keystroke in the headline.
+		const quiz = applyReview(this.tagged.draft, this.choices, { headline: this.headline, outlet: this.outlet });
+		const json = `${JSON.stringify(quiz, null, '\t')}\n`;
+		const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+		const link = Object.assign(document.createElement('a'), { href: url, download: this.fileName });
+		link.click();
+		URL.revokeObjectURL(url);
+		this.#say(`Downloaded ${this.fileName}.`);
+	}
+}

@@ -1,0 +1,147 @@
+/**
+ * The quiz before and without the page's script: every step is a plain form
+ * the server runs through the same machine. On school Wi-Fi the page arrives
+ * long before its script, and some devices block scripts altogether.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { answerAll, classQuiz, createAssignment } from './assignments.ts';
+import { answer, EASTFIELD, escapeRegExp, expectNoAxeViolations, marks } from './helpers.ts';
+
+const total = classQuiz.questions.length;
+const rightUnless = (...wrong: number[]) => classQuiz.questions.map((_, i) => !wrong.includes(i));
+
+async function noScript(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	return context.newPage();
+}
+
+/**
+ * axe runs as a script, which a page without scripts cannot run: the same page,
+ * with the same cookies, is opened where only the page's own scripts are
+ * blocked, so it shows exactly the no-script state, and scanned there.
+ */
+async function expectNoAxeViolationsWithoutScripts(page: Page) {
+	const context = await page.context().browser()!.newContext();
+	await context.addCookies(await page.context().cookies());
+	const copy = await context.newPage();
+	await copy.route('**/*.js', (route) => route.abort());
+	await copy.goto(page.url());
+	await expectNoAxeViolations(copy);
+	await context.close();
+}
+
+test('open practice, practice mode, without scripts: feedback with the cue lit up, the summary and a review', async ({ browser }) => {
+	test.setTimeout(150_000);
+	const page = await noScript(browser);
+	await page.goto(`/quiz/${EASTFIELD}`);
+	await expectNoAxeViolationsWithoutScripts(page);
+	await page.getByRole('radio', { name: /^Practice/ }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	const plan = rightUnless(0);
+	for (const [i, q] of classQuiz.questions.entries()) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeFocused();
+		if (i === 0) await expectNoAxeViolationsWithoutScripts(page);
+		await answer(page, classQuiz, q, plan[i]);
+		await expect(page.getByRole('heading', { name: plan[i] ? 'Correct' : /Not quite|Partly right/ })).toBeFocused();
+		await expect(page.getByText(q.explanation, { exact: true })).toBeVisible();
+		if (i === 0 && q.type === 'classify') {
+			// The cue is lit up in the article itself, rendered by the server.
+			await expect(marks(page.getByRole('region', { name: 'The article' })).filter({ hasText: new RegExp(`^${escapeRegExp(q.cues[0]!)}$`) })).toHaveCount(1);
+			await expectNoAxeViolationsWithoutScripts(page);
+		}
+		await page.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeFocused();
+	await expect(page.getByText(`${total - 1} of ${total} questions fully right.`)).toBeVisible();
+	await expectNoAxeViolationsWithoutScripts(page);
+	await page.getByRole('button', { name: 'Review every answer' }).click();
+	await expect(page.getByRole('heading', { name: `Review: question 1 of ${total}` })).toBeFocused();
+	await expect(page.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page.getByRole('heading', { name: `Review: question 2 of ${total}` })).toBeVisible();
+	await expectNoAxeViolationsWithoutScripts(page);
+	await page.getByRole('button', { name: 'Back to results' }).click();
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	await page.context().close();
+});
+
+test('open practice, test mode, without scripts: no feedback until the end, then every verdict', async ({ browser }) => {
+	test.setTimeout(150_000);
+	const page = await noScript(browser);
+	await page.goto(`/quiz/${EASTFIELD}`);
+	await page.getByRole('radio', { name: /^Test/ }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	const plan = rightUnless(1, 2);
+	for (const [i, q] of classQuiz.questions.entries()) {
+		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeVisible();
+		await answer(page, classQuiz, q, plan[i]);
+	}
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	await expect(page.getByText(`${total - 2} of ${total} questions fully right.`)).toBeVisible();
+	await page.context().close();
+});
+
+test('pressing Check with nothing chosen, without scripts, says what is missing and loses nothing', async ({ browser }) => {
+	const page = await noScript(browser);
+	await page.goto(`/quiz/${EASTFIELD}`);
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	const cue = classQuiz.questions.findIndex((q) => q.type === 'cue');
+	for (const q of classQuiz.questions.slice(0, cue)) {
+		await answer(page, classQuiz, q, true);
+		await page.getByRole('button', { name: 'Next question' }).click();
+	}
+	await page.getByRole('button', { name: 'Check' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Mark at least one word first.' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: `Question ${cue + 1} of ${total}` })).toBeVisible();
+	await page.context().close();
+});
+
+for (const mode of ['Practice', 'Test'] as const) {
+	test(`an assignment in ${mode.toLowerCase()} mode, played without scripts, reaches the teacher's dashboard`, async ({ page, browser }) => {
+		test.setTimeout(150_000);
+		const created = await createAssignment(page, { title: `No script, ${mode}`, mode });
+		const student = await noScript(browser);
+		await student.goto(created.studentUrl);
+		await student.getByLabel('Your first name or a nickname').fill('Lina');
+		await student.getByRole('button', { name: 'Start' }).click();
+		await student.getByRole('button', { name: 'Start the quiz' }).click();
+		const plan = rightUnless(3);
+		await answerAll(student, plan, { practice: mode === 'Practice' });
+		await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+		await expect(student.getByText(`${total - 1} of ${total} questions fully right.`)).toBeVisible();
+		await expectNoAxeViolationsWithoutScripts(student);
+		await page.reload();
+		const percent = Math.round(((total - 1) / total) * 100);
+		await expect(page.getByRole('region', { name: 'Students' }).getByRole('row', { name: new RegExp(`^Lina Finished ${total} of ${total} ${percent}%`) })).toBeVisible();
+		await student.context().close();
+	});
+}
+
+test('with the script held back, Start and a label picked before it arrives count, and the run ends as a normal one', async ({ page }) => {
+	test.setTimeout(150_000);
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/assets/island-*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	// Module scripts delay the load event, so wait only for the page itself.
+	await page.goto(`/quiz/${EASTFIELD}`, { waitUntil: 'commit' });
+	await page.getByRole('radio', { name: /^Test/ }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	const first = classQuiz.questions[0]!;
+	await expect(page.getByRole('heading', { name: `Question 1 of ${total}` })).toBeVisible();
+	if (first.type !== 'classify') throw new Error('the quiz is expected to open with a classify question');
+	const label = classQuiz.categories.find((c) => c.id === first.answer)!.label;
+	const pick = page.getByRole('radio', { name: new RegExp(`^\\d?\\s*${escapeRegExp(label)}`) });
+	await pick.check();
+	release();
+	// The script arrives: the choice is still there, and the page now works in place.
+	await expect(page.getByText(/^Tip: press 1/)).toBeVisible();
+	await expect(pick).toBeChecked();
+	const plan = rightUnless(5);
+	await answer(page, classQuiz, first, true);
+	await answerAll(page, plan, { from: 1 });
+	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	await expect(page.getByText(`${total - 1} of ${total} questions fully right.`)).toBeVisible();
+});

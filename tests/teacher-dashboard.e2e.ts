@@ -1,0 +1,107 @@
+import { expect, test, type Page } from '@playwright/test';
+import { classQuiz, createAssignment } from './assignments.ts';
+import { expectNoHorizontalScroll, label } from './helpers.ts';
+import { ClassMember, expectNoAxeViolationsInBothSchemes, tableCells } from './teacher.ts';
+
+const total = classQuiz.questions.length;
+const wrongAt = (...indexes: number[]) => classQuiz.questions.map((_, i) => !indexes.includes(i));
+
+/** A class of four: three finished (100%, two wrong, three wrong), one halfway through. */
+async function seedClass(page: Page, title: string) {
+	const created = await createAssignment(page, { title, mode: 'Test' });
+	const plans: [string, boolean[], boolean][] = [
+		['Ana', wrongAt(), true],
+		['Ben', wrongAt(0, 3), true],
+		['Cleo', wrongAt(0, 1, 3), true],
+		['Dan', wrongAt(0).slice(0, 5), false]
+	];
+	return { created, plans };
+}
+
+test('the dashboard draws the class, and every chart says in words what the tables say', async ({ page, playwright }) => {
+	const { created, plans } = await seedClass(page, 'Charts, period 4');
+	for (const [name, plan, finish] of plans) {
+		const student = await ClassMember.join(playwright.request, created.studentUrl, name);
+		await student.answerAll(plan);
+		if (finish) await student.finish();
+		await student.leave();
+	}
+	await page.reload();
+	await expect(page.getByText('4 joined · 3 finished · 1 answering')).toBeVisible();
+
+	// Bars: one per question, the most missed first, each saying what the Questions table says.
+	const rows = await tableCells(page.getByRole('region', { name: 'Questions' }).getByRole('table'));
+	expect(rows).toHaveLength(total);
+	const bars = page.getByRole('figure', { name: 'Share right per question, the most missed first' }).getByRole('listitem');
+	await expect(bars).toHaveCount(total);
+	const barTexts = await bars.allInnerTexts();
+	const shares: number[] = [];
+	for (const text of barTexts) {
+		const [, n, percent, correct, answered] = /^Q(\d+) [\s\S]*?(\d+)% right \((\d+) of (\d+)\)$/.exec(text.replace(/\s+/g, ' ').trim())!;
+		const row = rows.find((r) => r[0] === n)!;
+		expect(row[2], `question ${n}`).toBe(`${percent}% (${correct} of ${answered})`);
+		shares.push(Number(percent));
+	}
+	expect(shares).toEqual([...shares].sort((a, b) => a - b));
+	// The first claim, missed by three of four, leads.
+	expect(barTexts[0]).toMatch(/^Q1 /);
+
+	// The spread of scores: its description counts the finished rows of the Students table by band.
+	const students = await tableCells(page.getByRole('region', { name: 'Students' }).getByRole('table'));
+	const finished = students.filter((r) => r[1] === 'Finished').map((r) => Number(r[3]!.replace('%', '')));
+	expect(finished).toHaveLength(3);
+	const bands = [
+		[0, 19],
+		[20, 39],
+		[40, 59],
+		[60, 79],
+		[80, 100]
+	].map(([from, to]) => {
+		const n = finished.filter((p) => p >= from! && p <= to!).length;
+		return `${from}–${to}%: ${n} ${n === 1 ? 'student' : 'students'}`;
+	});
+	const spread = page.getByRole('img', { name: 'Scores of the 3 students who finished' });
+	await expect(spread).toHaveAccessibleDescription(bands.join('; '));
+
+	// The main mix-ups, in words, each linked to its claim, agree with the table's most common wrong answer.
+	const mixups = page.getByRole('list', { name: "The class's main mix-ups" }).getByRole('listitem');
+	const first = classQuiz.questions[0]!;
+	const wrongLabel = label(classQuiz, classQuiz.categories.find((c) => c.id !== (first.type === 'classify' ? first.answer : ''))!.id);
+	await expect(mixups.first()).toContainText(`3 of 4 read`);
+	await expect(mixups.first()).toContainText(`(Q1) as “${wrongLabel}”`);
+	expect(rows[0]![3]).toBe(`${wrongLabel} (3)`);
+	await mixups.first().getByRole('link').click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Question 1', exact: true })).toBeVisible();
+	await page.goBack();
+
+	// The heatmap is the confusion matrix itself: a number in every cell.
+	const matrix = page.getByRole('region', { name: 'Confusion matrix' });
+	await expect(matrix.getByRole('row', { name: /^Was: Confirmed fact/ })).toBeVisible();
+
+	await expectNoAxeViolationsInBothSchemes(page);
+	await page.setViewportSize({ width: 320, height: 640 });
+	await expectNoHorizontalScroll(page);
+	await expectNoAxeViolationsInBothSchemes(page);
+});
+
+test('the class report prints without the controls, the link, or the QR code', async ({ page, playwright }) => {
+	const { created } = await seedClass(page, 'Printed report');
+	const student = await ClassMember.join(playwright.request, created.studentUrl, 'Eve');
+	await student.answerAll(wrongAt(2));
+	await student.finish();
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Print the class report' })).toBeVisible();
+
+	await page.emulateMedia({ media: 'print' });
+	for (const gone of [
+		page.getByRole('button', { name: 'Delete the assignment' }),
+		page.getByRole('img', { name: /QR code/ }),
+		page.getByLabel('Student link', { exact: true }),
+		page.getByRole('navigation', { name: 'Site' }),
+		page.getByText('Change', { exact: true })
+	])
+		await expect(gone).toBeHidden();
+	for (const kept of ['Students', 'Questions', 'Confusion matrix']) await expect(page.getByRole('region', { name: kept })).toBeVisible();
+	await expect(page.getByRole('img', { name: 'Scores of the 1 student who finished' })).toBeVisible();
+	await expect(page.getByRole('row', { name: /^Eve Finished/ })).toBeVisible();
+});

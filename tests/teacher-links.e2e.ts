@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { createAssignment } from './assignments.ts';
+import { ClassMember, expectNoAxeViolationsInBothSchemes } from './teacher.ts';
+
+test('"Your assignments" lists the classes this browser manages, and only this browser', async ({ page, browser, playwright }) => {
+	const first = await createAssignment(page, { title: 'Period 1, library', mode: 'Practice' });
+	const second = await createAssignment(page, { title: 'Period 2, library', mode: 'Test' });
+	const student = await ClassMember.join(playwright.request, first.studentUrl, 'Ana');
+	await student.leave();
+
+	await page.goto('/teach');
+	const yours = page.getByRole('region', { name: 'Your assignments' });
+	await expect(yours.getByRole('listitem')).toHaveCount(2);
+	// Newest first, each with what a teacher tells classes apart by.
+	await expect(yours.getByRole('listitem').first()).toContainText('Period 2, library');
+	await expect(yours.getByRole('listitem').filter({ hasText: 'Period 1, library' })).toContainText('open · 1 student · created');
+	await expect(page.getByRole('button', { name: 'Create the assignment' })).toBeVisible();
+	await expectNoAxeViolationsInBothSchemes(page);
+
+	// Another browser manages nothing here, and is not shown this one's classes.
+	const stranger = await (await browser.newContext()).newPage();
+	await stranger.goto('/teach');
+	await expect(stranger.getByRole('heading', { name: 'Assign a quiz to your class' })).toBeVisible();
+	await expect(stranger.getByRole('region', { name: 'Your assignments' })).toHaveCount(0);
+	await stranger.context().close();
+
+	await yours.getByRole('link', { name: 'Period 1, library' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Period 1, library' })).toBeVisible();
+	expect(page.url()).toBe(first.dashboardUrl);
+
+	// A deleted class leaves the list, with a word that it is gone.
+	await page.goto(second.dashboardUrl);
+	await page.getByLabel('Yes, delete every answer').check();
+	await page.getByRole('button', { name: 'Delete the assignment' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'have been deleted' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Your assignments' }).getByRole('listitem')).toHaveText([/^Period 1, library/]);
+});
+
+test('a replaced manage link stops working at once: the old link finds nothing, another browser is shut out, this one stays', async ({
+	page,
+	browser
+}) => {
+	const created = await createAssignment(page, { title: 'Leaked link', mode: 'Practice' });
+	const oldToken = created.manageUrl.split('/m/')[1]!;
+
+	// Someone else opened the dashboard with the link, and has it open, live.
+	const other = await browser.newContext();
+	const elsewhere = await other.newPage();
+	await elsewhere.goto(created.manageUrl);
+	await expect(elsewhere.getByRole('heading', { level: 1, name: 'Leaked link' })).toBeVisible();
+	await expect(elsewhere.getByText(/^Live: updates by itself/)).toBeVisible();
+
+	await page.getByRole('button', { name: 'Replace the manage link' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Save your new manage link' })).toBeVisible();
+	const newUrl = await page.getByLabel('Manage link', { exact: true }).inputValue();
+	expect(newUrl).not.toBe(created.manageUrl);
+	// Shown on a page of its own, never beside what the class can see.
+	await expect(page.getByLabel('Student link', { exact: true })).toHaveCount(0);
+	await expect(page.getByRole('img', { name: /QR code/ })).toHaveCount(0);
+	await expectNoAxeViolationsInBothSchemes(page);
+
+	// The other browser's open dashboard is shut out by itself, and cannot be opened again there.
+	await expect(elsewhere.getByText(/^This dashboard opens with the manage link/)).toBeVisible();
+	await expect(elsewhere.getByRole('heading', { level: 1, name: 'Leaked link' })).toHaveCount(0);
+	expect((await elsewhere.goto(created.dashboardUrl))?.status()).toBe(403);
+	// The old link opens nothing, in any browser.
+	const fresh = await browser.newContext();
+	const someone = await fresh.newPage();
+	expect((await someone.goto(created.manageUrl))?.status()).toBe(404);
+	expect((await elsewhere.goto(created.manageUrl))?.status()).toBe(404);
+
+	// This browser stays in; the new link works elsewhere; the link is not shown again.
+	await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Leaked link' })).toBeVisible();
+	await someone.goto(newUrl);
+	await expect(someone.getByRole('heading', { level: 1, name: 'Leaked link' })).toBeVisible();
+	await page.goto(`${created.dashboardUrl}/link`);
+	await expect(page.getByRole('heading', { level: 1, name: 'The manage link was shown once' })).toBeVisible();
+	const html = await page.content();
+	expect(html).not.toContain(newUrl.split('/m/')[1]!);
+	expect(html).not.toContain(oldToken);
+	await other.close();
+	await fresh.close();
+});

@@ -1,0 +1,59 @@
+import { expect, test, type Page } from '@playwright/test';
+import { classQuiz, createAssignment } from './assignments.ts';
+import { ClassMember } from './teacher.ts';
+
+const total = classQuiz.questions.length;
+
+/** Counts what would betray a reload or a poll: a navigation of the page, or a fetch of its data. */
+function watchReloads(page: Page) {
+	let reloads = 0;
+	let polls = 0;
+	page.on('framenavigated', (frame) => {
+		if (frame === page.mainFrame()) reloads++;
+	});
+	page.on('request', (request) => {
+		if (request.url().includes('__data.json')) polls++;
+	});
+	return { reloads: () => reloads, polls: () => polls };
+}
+
+// How soon each arrives is measured by `npm run bench` (a timed wait here would fail on a busy machine, not on a slow product).
+test("a student's join, answer and finish reach the open dashboard by themselves: no reload, no poll", async ({ page, playwright }) => {
+	const created = await createAssignment(page, { title: 'Live, period 5', mode: 'Practice' });
+	await expect(page.getByText(/^Live: updates by itself/)).toBeVisible();
+	const seen = watchReloads(page);
+	const students = page.getByRole('region', { name: 'Students' });
+
+	const zed = await ClassMember.join(playwright.request, created.studentUrl, 'Zed');
+	await expect(students.getByRole('row', { name: /^Zed Not started 0 of / })).toBeVisible();
+
+	await zed.answer(classQuiz.questions[0]!, true);
+	await expect(students.getByRole('row', { name: new RegExp(`^Zed Answering 1 of ${total} `) })).toBeVisible();
+	await expect(page.getByText('1 joined · 0 finished · 1 answering')).toBeVisible();
+
+	await zed.answerAll(classQuiz.questions.map(() => true));
+	await zed.finish();
+	await expect(students.getByRole('row', { name: new RegExp(`^Zed Finished ${total} of ${total} 100%`) })).toBeVisible();
+	await expect(page.getByRole('figure', { name: /^Share right per question/ }).getByRole('listitem').first()).toContainText('100% right (1 of 1)');
+	expect({ reloads: seen.reloads(), polls: seen.polls() }).toEqual({ reloads: 0, polls: 0 });
+	await zed.leave();
+});
+
+test('while the live stream is down the dashboard polls, and it goes live again when the stream is back', async ({ page, playwright }) => {
+	const created = await createAssignment(page, { title: 'Flaky network', mode: 'Practice' });
+	await expect(page.getByText(/^Live: updates by itself/)).toBeVisible();
+
+	// The stream cannot connect (a proxy that drops it, say): the page says so and keeps the figures fresh by polling.
+	await page.route('**/live', (route) => route.abort('connectionreset'));
+	await page.reload();
+	await expect(page.getByText(/^The live connection dropped/)).toBeVisible();
+	const amy = await ClassMember.join(playwright.request, created.studentUrl, 'Amy');
+	await amy.answer(classQuiz.questions[0]!, false);
+	await expect(page.getByRole('region', { name: 'Students' }).getByRole('row', { name: /^Amy Answering 1 of / })).toBeVisible();
+
+	await page.unroute('**/live');
+	await expect(page.getByText(/^Live: updates by itself/)).toBeVisible();
+	await amy.answer(classQuiz.questions[1]!, true);
+	await expect(page.getByRole('region', { name: 'Students' }).getByRole('row', { name: /^Amy Answering 2 of / })).toBeVisible();
+	await amy.leave();
+});
