@@ -1,7 +1,10 @@
 /**
  * What happens in a class, announced to whoever watches it (an open
  * dashboard): a student joined, answered, finished, or the teacher changed
- * something. Subscribers hear about one assignment at a time.
+ * something; the teacher ended every other browser's access (a new manage
+ * link, the class deleted); or this process may have missed some of it
+ * (`unheard`: it stopped hearing the other processes for a while).
+ * Subscribers hear about one assignment at a time.
  *
  * In memory, for one process (a SQLite file has one); on PostgreSQL, where
  * any process may serve the teacher and another the student, over LISTEN and
@@ -12,11 +15,13 @@ import { NotifiedEvents } from './db/notify-events.ts';
 import { isPostgresUrl } from './db/postgres.ts';
 import { logWarning } from './log.ts';
 
-export type ClassEventKind = 'joined' | 'answered' | 'finished' | 'changed';
+export type ClassEventKind = 'joined' | 'answered' | 'finished' | 'changed' | 'access-ended' | 'unheard';
 
 export interface ClassEvent {
 	assignmentId: string;
 	kind: ClassEventKind;
+	/** With `access-ended`: the hash of the teacher session whose access goes on (the one that ended the others'). */
+	keep?: string;
 }
 
 export type ClassListener = (event: ClassEvent) => void;
@@ -38,6 +43,11 @@ export class InProcessEvents implements ClassEvents {
 				// One watcher failing must not stop the others, nor the request that announced it.
 			}
 		}
+	}
+
+	/** The assignments someone in this process listens to. */
+	watched(): string[] {
+		return [...this.#listeners.keys()];
 	}
 
 	subscribe(assignmentId: string, listener: ClassListener): () => void {

@@ -10,20 +10,40 @@
  * in one turn of the event loop go in one NOTIFY, each distinct event once: a
  * class answering at once is one statement, not one per answer, and a
  * watcher learns the same (that the class answered). While that connection is down (a
- * database restart), events are missed and it connects again; a dashboard
- * reloads its report from the database anyway, so it is late, not wrong.
+ * database restart), events are missed and it connects again; once it is
+ * back, every watcher in this process is told `unheard`, so an open
+ * dashboard looks again (its figures, and whether its access still holds).
  */
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { ClassEvent, ClassEventKind, ClassEvents, ClassListener } from '../events.ts';
+import type { ClassEvent, ClassEventKind, ClassEvents, ClassListener, InProcessEvents } from '../events.ts';
 import type { Db } from './index.ts';
 
 export const CHANNEL = 'whosays_class_events';
-const KINDS: readonly ClassEventKind[] = ['joined', 'answered', 'finished', 'changed'];
+const KINDS: readonly ClassEventKind[] = ['joined', 'answered', 'finished', 'changed', 'access-ended'];
 const RECONNECT_MS = 1_000;
 
-/** A payload holds this many events at most (PostgreSQL takes up to 8,000 bytes; an event is about 70). */
-const PER_NOTIFY = 100;
+/** A payload's size at most: PostgreSQL takes up to 8,000 bytes (an event is about 70, 130 with a session kept). */
+const NOTIFY_BYTES = 7_000;
+
+/** The events in payloads of NOTIFY_BYTES at most. */
+export function payloads(events: readonly ClassEvent[]): string[] {
+	const out: string[] = [];
+	let part: string[] = [];
+	let bytes = 2;
+	for (const event of events) {
+		const text = JSON.stringify(event);
+		if (part.length && bytes + text.length + 1 > NOTIFY_BYTES) {
+			out.push(`[${part.join(',')}]`);
+			part = [];
+			bytes = 2;
+		}
+		part.push(text);
+		bytes += text.length + 1;
+	}
+	if (part.length) out.push(`[${part.join(',')}]`);
+	return out;
+}
 
 function parse(payload: string | undefined): ClassEvent[] {
 	try {
@@ -31,7 +51,7 @@ function parse(payload: string | undefined): ClassEvent[] {
 		if (!Array.isArray(values)) return [];
 		return values.flatMap((value: Partial<ClassEvent>) =>
 			typeof value?.assignmentId === 'string' && KINDS.includes(value.kind as ClassEventKind)
-				? [{ assignmentId: value.assignmentId, kind: value.kind as ClassEventKind }]
+				? [{ assignmentId: value.assignmentId, kind: value.kind as ClassEventKind, ...(typeof value.keep === 'string' ? { keep: value.keep } : {}) }]
 				: []
 		);
 	} catch {
@@ -44,8 +64,8 @@ export interface NotifiedEventsOptions {
 	url: string;
 	/** The pool to NOTIFY on. */
 	db: () => Promise<Db>;
-	/** Delivers to this process's watchers (events.ts's InProcessEvents). */
-	here: ClassEvents;
+	/** Delivers to this process's watchers. */
+	here: InProcessEvents;
 	onError: (context: string, error: unknown) => void;
 }
 
@@ -54,7 +74,9 @@ export class NotifiedEvents implements ClassEvents {
 	#client: pg.Client | undefined;
 	#listening: Promise<void> | undefined;
 	#closed = false;
-	/** Events published in this turn of the event loop, by `${assignmentId} ${kind}`. */
+	/** Set when the listening connection is lost: events may have been published meanwhile, unheard here. */
+	#missed = false;
+	/** Events published in this turn of the event loop, by `${assignmentId} ${kind} ${keep}`. */
 	#outgoing = new Map<string, ClassEvent>();
 
 	constructor(options: NotifiedEventsOptions) {
@@ -63,17 +85,15 @@ export class NotifiedEvents implements ClassEvents {
 
 	publish(event: ClassEvent): void {
 		if (this.#outgoing.size === 0) setImmediate(() => this.#flush());
-		this.#outgoing.set(`${event.assignmentId} ${event.kind}`, event);
+		this.#outgoing.set(`${event.assignmentId} ${event.kind} ${event.keep ?? ''}`, event);
 	}
 
 	#flush(): void {
 		const events = [...this.#outgoing.values()];
 		this.#outgoing.clear();
-		for (let i = 0; i < events.length; i += PER_NOTIFY) {
+		for (const payload of payloads(events)) {
 			// The requests that announced them have gone on; a lost announcement only delays a dashboard.
-			void this.#notify(events.slice(i, i + PER_NOTIFY)).catch((error: unknown) =>
-				this.#options.onError('Could not announce class events:', error)
-			);
+			void this.#notify(payload).catch((error: unknown) => this.#options.onError('Could not announce class events:', error));
 		}
 	}
 
@@ -95,9 +115,9 @@ export class NotifiedEvents implements ClassEvents {
 		await client?.end().catch(() => {});
 	}
 
-	async #notify(events: ClassEvent[]): Promise<void> {
+	async #notify(payload: string): Promise<void> {
 		const db = await this.#options.db();
-		await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(events)})`.execute(db);
+		await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(db);
 	}
 
 	async #listen(): Promise<void> {
@@ -109,6 +129,7 @@ export class NotifiedEvents implements ClassEvents {
 			if (this.#client !== client) return;
 			this.#client = undefined;
 			this.#listening = undefined;
+			this.#missed = true;
 			if (error) this.#options.onError('Stopped hearing class events from the database; connecting again:', error);
 			if (!this.#closed) setTimeout(() => void this.#retry(), RECONNECT_MS).unref();
 		};
@@ -118,6 +139,10 @@ export class NotifiedEvents implements ClassEvents {
 		try {
 			await client.connect();
 			await client.query(`listen ${CHANNEL}`);
+			if (this.#missed) {
+				this.#missed = false;
+				for (const assignmentId of this.#options.here.watched()) this.#options.here.publish({ assignmentId, kind: 'unheard' });
+			}
 		} catch (error) {
 			lost(error);
 			await client.end().catch(() => {});
