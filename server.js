@@ -49,6 +49,7 @@ let stopping = false;
 function shutdown(reason) {
 	if (stopping) return;
 	stopping = true;
+	console.log(`${reason}: finishing the requests under way, then stopping`);
 	server.closeIdleConnections();
 	server.close(() => process.emit('sveltekit:shutdown', reason));
 	setTimeout(() => server.closeAllConnections(), seconds('SHUTDOWN_TIMEOUT', 30)).unref();

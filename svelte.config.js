@@ -8,7 +8,6 @@ const config = {
 		// A page's stylesheets under 8 KB go inside its HTML: a slow school network then spends no
 		// round trip on them before the first paint, and brotli packs them with the page.
 		inlineStyleThreshold: 8192,
-		alias: { $quizzes: 'quizzes' },
 		// Scripts only from this origin (SvelteKit's own inline scripts carry a nonce);
 		// inline styles stay allowed for Svelte's style: directives, never inline scripts.
 		csp: {

@@ -1,7 +1,7 @@
 /** Writes docs/statechart.md from the quiz machine. */
 import { writeFileSync } from 'node:fs';
 import { quizMachine } from '../src/lib/machines/quiz.machine.ts';
-import { toMermaid } from '../src/lib/machines/statechart.ts';
+import { toMermaid } from './statechart/mermaid.ts';
 
 const doc = `# The quiz flow
 

@@ -1,16 +1,14 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { purgeExpired } from '$lib/server/assignments.ts';
-import { finishOverdue } from '$lib/server/attempts.ts';
+import { startCleanup } from '$lib/server/cleanup.ts';
 import { compress } from '$lib/server/compress.ts';
 import { withSecurityHeaders } from '$lib/server/headers.ts';
 import { logError } from '$lib/server/log.ts';
-import { BUSY_RETRY_AFTER, DatabaseBusy, isBusy } from '$lib/server/db/busy.ts';
+import { BUSY_RETRY_AFTER } from '$lib/server/db/busy.ts';
+import { isTemporary } from '$lib/server/db/dialect.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 import { DatabaseInUse } from '$lib/server/db/lock.ts';
 
-const HOUR_MS = 60 * 60 * 1000;
-
-/** Opens and migrates the database at start, then keeps the retention promise every hour. */
+/** Opens and migrates the database at start, then keeps the retention promise every hour (once across all processes). */
 export const init: ServerInit = async () => {
 	const db = await getDb().catch((error: unknown) => {
 		// Said plainly, without a stack: it is the one thing the person starting the server must act on.
@@ -20,14 +18,11 @@ export const init: ServerInit = async () => {
 		}
 		throw error;
 	});
-	const tidy = async () => {
-		const now = new Date();
-		await purgeExpired(db, now);
-		await finishOverdue(db, now);
-	};
-	await tidy();
-	setInterval(() => void tidy().catch((e: unknown) => logError('Hourly clean-up failed:', e)), HOUR_MS).unref();
-	process.once('sveltekit:shutdown', () => void closeDb());
+	const stopCleanup = await startCleanup(db, (e: unknown) => logError('Hourly clean-up failed:', e));
+	process.once('sveltekit:shutdown', () => {
+		stopCleanup();
+		void closeDb();
+	});
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -61,7 +56,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** Unexpected errors: logged with a short id the user can quote, secrets removed; no details leak to the page. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'There is nothing at this address.' };
-	if (error instanceof DatabaseBusy || isBusy(error)) {
+	if (isTemporary(error)) {
 		event.locals.busy = true;
 		event.locals.retryAfter = BUSY_RETRY_AFTER;
 		return { message: 'The server is busy for a moment. Try again in a few seconds; nothing you did was lost.' };

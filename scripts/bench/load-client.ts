@@ -22,9 +22,12 @@ export function targetOf(url: string): Target {
 }
 
 export interface Reply {
+	/** 0 when no response came. */
 	status: number;
 	headers: IncomingHttpHeaders;
 	ms: number;
+	/** Why no response came: the socket error's code, or TIMEOUT. */
+	error?: string;
 }
 
 export interface Send {
@@ -148,7 +151,7 @@ export async function send(agent: Agent, target: Target, tallies: readonly Tally
 	if (first !== 'retry') return first;
 	for (const t of tallies) t.retried++;
 	const second = await attempt(agent, target, tallies, req);
-	return second === 'retry' ? { status: 0, headers: {}, ms: NaN } : second;
+	return second === 'retry' ? { status: 0, headers: {}, ms: NaN, error: 'ECONNRESET' } : second;
 }
 
 function attempt(agent: Agent, target: Target, tallies: readonly Tally[], req: Send): Promise<Reply | 'retry'> {
@@ -175,7 +178,7 @@ function attempt(agent: Agent, target: Target, tallies: readonly Tally[], req: S
 			if (beforeResponse && r.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) return resolve('retry');
 			const ms = performance.now() - start;
 			for (const t of tallies) t.socketError(code, ms);
-			resolve({ status: 0, headers: {}, ms });
+			resolve({ status: 0, headers: {}, ms, error: code });
 		};
 		r.on('socket', () => {
 			if (!r.reusedSocket) for (const t of tallies) t.connections++;

@@ -13,6 +13,16 @@
  *     answers: polling every 4 s (as before it was live) against the live
  *     stream, each against a run with no dashboard (load/dashboard.ts).
  *
+ * With --pg (and --procs N, 3 by default), on a throwaway PostgreSQL cluster
+ * with N app processes behind nginx (scripts/postgres/):
+ * (e) the ramp of (b) with one app process killed in the middle and started again;
+ * (f) the ramp of (b) with PostgreSQL restarted in the middle as after a crash
+ *     (load/faults.ts): in both, every acknowledged answer must be stored;
+ * (g) answers per second on SQLite, on PostgreSQL with one app process and
+ *     with N, in one run (load/stores.ts).
+ * `npm run bench:load -- --pg --procs 3`. PostgreSQL and nginx must be
+ * installed (scripts/ensure-postgres.sh).
+ *
  * Students in (b) answer one question every 5 s by default: a real student
  * reads each claim first (the quiz plans 30 s a question), so 5 s is six times
  * brisker than planned and still asks about 1,000 answers a second of the
@@ -27,7 +37,7 @@
  * The load runs in this process beside the server on the same two cores; the
  * CPU lines say how much each took.
  *
- * Knobs (environment): BENCH_LOAD_ONLY=a,b,c,d picks scenarios; BENCH_STUDENTS,
+ * Knobs (environment): BENCH_LOAD_ONLY=a,b,c,d (e,f,g with --pg) picks scenarios; BENCH_STUDENTS,
  * BENCH_RAMP_MS, BENCH_THINK_MS and BENCH_LIMIT_S (no new request after it)
  * shape (b); BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_WARM_S and BENCH_POOL
  * (students a mode) shape (c); BENCH_DASHBOARD_S, BENCH_DASHBOARD_ROUNDS,
@@ -42,11 +52,26 @@ import { pathToFileURL } from 'node:url';
 import { classOf40 } from './load/class.ts';
 import { dashboardCost } from './load/dashboard.ts';
 import { rampOf5000 } from './load/ramp.ts';
+import { rampWithFaults } from './load/faults.ts';
+import { storesSideBySide } from './load/stores.ts';
 import { answersPerCore } from './load/throughput.ts';
 import { catalogue, items, QUIZ, stopAll } from './load/setup.ts';
 
-export async function benchLoad(): Promise<void> {
-	const only = (process.env.BENCH_LOAD_ONLY ?? 'a,b,c,d').split(',').map((s) => s.trim());
+interface Options {
+	postgres: boolean;
+	processes: number;
+}
+
+function options(argv: string[]): Options {
+	const procs = argv.indexOf('--procs');
+	const processes = procs >= 0 ? Number(argv[procs + 1]) : 3;
+	if (!Number.isInteger(processes) || processes < 1) throw new Error('--procs takes a number of app processes, like --procs 3');
+	return { postgres: argv.includes('--pg'), processes };
+}
+
+export async function benchLoad(argv: string[] = []): Promise<void> {
+	const { postgres, processes } = options(argv);
+	const only = (process.env.BENCH_LOAD_ONLY ?? (postgres ? 'e,f,g' : 'a,b,c,d')).split(',').map((s) => s.trim());
 	const getQuiz = catalogue();
 	const list = items(getQuiz);
 	console.log(`Load on node build (${process.version}), quiz ${QUIZ} (${list.length} questions)`);
@@ -60,6 +85,8 @@ export async function benchLoad(): Promise<void> {
 		if (only.includes('b')) lost += await rampOf5000(getQuiz, list);
 		if (only.includes('c')) lost += await answersPerCore(getQuiz, list);
 		if (only.includes('d')) lost += await dashboardCost(getQuiz, list);
+		if (postgres && (only.includes('e') || only.includes('f'))) lost += await rampWithFaults(getQuiz, list, processes, only);
+		if (postgres && only.includes('g')) lost += await storesSideBySide(getQuiz, list, processes);
 	} finally {
 		await stopAll();
 		process.off('SIGINT', interrupted);
@@ -73,5 +100,5 @@ export async function benchLoad(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-	await benchLoad();
+	await benchLoad(process.argv.slice(2));
 }

@@ -87,7 +87,7 @@ export async function startServer({ env = {}, dataDir: given, port: wanted, capt
 
 /** The caller's environment less anything the app reads, so a setting in a shell cannot leak into a measurement. */
 export function withoutAppSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-	const app = /^(ORIGIN|PROTOCOL_HEADER|HOST_HEADER|PORT_HEADER|ADDRESS_HEADER|XFF_DEPTH|HOST|PORT|BODY_SIZE_LIMIT|KEEP_ALIVE_TIMEOUT|HEADERS_TIMEOUT|SHUTDOWN_TIMEOUT|WHOSAYS_.*)$/;
+	const app = /^(ORIGIN|PROTOCOL_HEADER|HOST_HEADER|PORT_HEADER|ADDRESS_HEADER|XFF_DEPTH|HOST|PORT|BODY_SIZE_LIMIT|KEEP_ALIVE_TIMEOUT|HEADERS_TIMEOUT|SHUTDOWN_TIMEOUT|WHOSAYS_.*|DATABASE_.*)$/;
 	return Object.fromEntries(Object.entries(env).filter(([name]) => !app.test(name)));
 }
 

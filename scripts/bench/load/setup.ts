@@ -2,7 +2,6 @@
  * What the load scenarios share: the quiz and a valid answer to each question,
  * the app started on a database seeded here, and the count of stored rows.
  */
-import SQLite from 'better-sqlite3';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -155,7 +154,7 @@ export async function stopApp(app: App): Promise<Stored> {
 	stoppers.delete(app.stop);
 	await app.server.stop();
 	try {
-		return countAnswers(app.dbFile);
+		return await countAnswers(app.dbFile);
 	} finally {
 		rmSync(app.dataDir, { recursive: true, force: true });
 	}
@@ -168,22 +167,30 @@ export interface Stored {
 	keys: Set<string>;
 }
 
+/** Every answer row in a store, by who answered what (the servers writing to it have stopped). */
+export async function storedAnswers(db: Db): Promise<Stored> {
+	const { n } = await db
+		.selectFrom('answers')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	const rows = await db
+		.selectFrom('answers as an')
+		.innerJoin('attempts as a', 'a.id', 'an.attempt_id')
+		.innerJoin('assignments as s', 's.id', 'a.assignment_id')
+		.select(['s.code as code', 'a.display_name as name', 'an.question_id as question'])
+		.execute();
+	// Students are named "Student <index + 1>" by this benchmark.
+	const keys = new Set(rows.map((r) => `${r.code}:${Number(r.name.replace('Student ', '')) - 1}:${r.question}`));
+	return { count: Number(n), keys };
+}
+
 /** Reads the database file directly, after the server has stopped and flushed it. */
-export function countAnswers(dbFile: string): Stored {
-	const sqlite = new SQLite(dbFile, { fileMustExist: true });
+export async function countAnswers(dbFile: string): Promise<Stored> {
+	const db = await createDb(dbFile);
 	try {
-		const { n } = sqlite.prepare('SELECT count(*) AS n FROM answers').get() as { n: number };
-		const rows = sqlite
-			.prepare(
-				`SELECT s.code, a.display_name AS name, an.question_id AS question
-				 FROM answers an JOIN attempts a ON a.id = an.attempt_id JOIN assignments s ON s.id = a.assignment_id`
-			)
-			.all() as { code: string; name: string; question: string }[];
-		// Students are named "Student <index + 1>" by this benchmark.
-		const keys = new Set(rows.map((r) => `${r.code}:${Number(r.name.replace('Student ', '')) - 1}:${r.question}`));
-		return { count: n, keys };
+		return await storedAnswers(db);
 	} finally {
-		sqlite.close();
+		await db.destroy();
 	}
 }
 

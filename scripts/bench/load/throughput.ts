@@ -17,7 +17,7 @@ const TARGET_PER_CORE = 2_000;
 const MODES = ['practice', 'test'] as const;
 
 /** One mode's students, joined before the server starts, handed to connections in order so no answer is a repeat. */
-class Pool {
+export class Pool {
 	next = 0;
 	ranOut = false;
 	/** `${code}:${student}:${questionId}` of every answer acknowledged, warm-up included: what the database must hold. */
@@ -53,7 +53,7 @@ class Pool {
  * One connection of the fixed concurrency: a student's device sending its
  * answers back to back, then the next student's, each from its own address.
  */
-class Lane {
+export class Lane {
 	#agent: Agent | undefined;
 	#student = -1;
 	#seq = 0;

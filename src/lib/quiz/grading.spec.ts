@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cueTokens, grade, gradeMarks, isComplete, misfit } from './grading.ts';
 import { AnswerSchema, QuizSchema, type Question } from './schema.ts';
-import { sampleQuizWithOrder } from './sample.ts';
+import { sampleQuizWithOrder } from '../../test-support/sample-quiz.ts';
 import { tokenize } from './text.ts';
 
 const quiz = QuizSchema.parse(sampleQuizWithOrder);

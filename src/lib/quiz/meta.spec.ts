@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateMinutes } from './meta.ts';
 import { QuizSchema } from './schema.ts';
-import { sampleQuizWithOrder } from './sample.ts';
+import { sampleQuizWithOrder } from '../../test-support/sample-quiz.ts';
 
 const quiz = QuizSchema.parse(sampleQuizWithOrder);
 const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shownOrder, toPublicQuestion, toPublicQuiz } from './public.ts';
 import { QuizSchema } from './schema.ts';
-import { sampleQuizWithOrder } from './sample.ts';
+import { sampleQuizWithOrder } from '../../test-support/sample-quiz.ts';
 
 const quiz = QuizSchema.parse(sampleQuizWithOrder);
 

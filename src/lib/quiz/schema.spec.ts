@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuizSchema } from './schema.ts';
-import { sampleQuiz } from './sample.ts';
+import { sampleQuiz } from '../../test-support/sample-quiz.ts';
 
 const clone = () => structuredClone(sampleQuiz) as unknown as Record<string, any>;
 const messages = (data: unknown) => {

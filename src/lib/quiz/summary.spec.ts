@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { grade } from './grading.ts';
 import { toPublicQuiz } from './public.ts';
 import { QuizSchema } from './schema.ts';
-import { sampleQuizWithOrder } from './sample.ts';
+import { sampleQuizWithOrder } from '../../test-support/sample-quiz.ts';
 import { summarize } from './summary.ts';
 
 const quiz = QuizSchema.parse(sampleQuizWithOrder);

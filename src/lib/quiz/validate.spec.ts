@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleQuiz } from './sample.ts';
+import { sampleQuiz } from '../../test-support/sample-quiz.ts';
 import { QuizSchema } from './schema.ts';
 import { validateQuizData, validateQuizText, type Validation } from './validate.ts';
 import { formatProblem } from './validate/format.ts';

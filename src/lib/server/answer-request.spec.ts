@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerRequest, NO_ATTEMPT } from './answer-request.ts';
 import { startAttempt } from './attempts.ts';
-import { assign, at, getQuiz, tempDb } from './test-support.ts';
+import { assign, at, getQuiz, tempDb } from '../../test-support/db.ts';
 
 const body = (value: unknown) => JSON.stringify(value);
 const json = 'application/json';

@@ -5,7 +5,7 @@ import { storeAnswer as storeWithClass } from './answer-store.ts';
 const storeAnswer = async (...args: Parameters<typeof storeWithClass>) => (await storeWithClass(...args))?.result ?? null;
 import { startAttempt } from './attempts.ts';
 import { normalizeCode } from '../class-code.ts';
-import { assign, at, countRows, getQuiz, tempDb } from './test-support.ts';
+import { assign, at, countRows, getQuiz, tempDb } from '../../test-support/db.ts';
 import { hashToken } from './tokens.ts';
 import { closeAssignment } from './assignments.ts';
 
@@ -80,7 +80,7 @@ describe('storing an answer by the student’s resume token', () => {
 });
 
 describe('answers arriving together', () => {
-	it('are stored together, and a refused one undoes nothing of the others', async () => {
+	it('are each told their own outcome, and a refused one changes nothing for the others', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const code = normalizeCode(studentCode)!;
@@ -97,5 +97,33 @@ describe('answers arriving together', () => {
 		]);
 		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
 		expect((await countRows(db)).answers).toBe(2);
+	});
+
+	it('from two tabs on one question at once: the higher seq stands and the other is told it was superseded', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { mode: 'test' });
+		const started = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
+		const key = { tokenHash: hashToken(started.resumeToken), code: assignment.code };
+		const [late, early, again] = await Promise.all([
+			storeAnswer(db, key, vote('non-answer', 5), at(2), getQuiz),
+			storeAnswer(db, key, vote('fact', 3), at(2), getQuiz),
+			storeAnswer(db, key, vote('non-answer', 5), at(2), getQuiz)
+		]);
+		expect([late, early, again]).toEqual([{ status: 'recorded' }, { status: 'superseded' }, { status: 'recorded' }]);
+		const stored = await db.selectFrom('answers').select(['answer', 'seq']).execute();
+		expect(stored).toEqual([{ answer: JSON.stringify({ type: 'classify', category: 'non-answer' }), seq: 5 }]);
+	});
+
+	it('in practice mode keep the first to arrive, and tell the second the verdict on it', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { mode: 'practice' });
+		const started = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
+		const key = { tokenHash: hashToken(started.resumeToken), code: assignment.code };
+		const [first, second] = await Promise.all([
+			storeAnswer(db, key, vote('anonymous', 0), at(2), getQuiz),
+			storeAnswer(db, key, vote('fact', 1), at(2), getQuiz)
+		]);
+		expect(first).toMatchObject({ status: 'graded', graded: { correct: false, answer: { category: 'anonymous' } } });
+		expect(second).toEqual(first);
 	});
 });

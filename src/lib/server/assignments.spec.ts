@@ -11,13 +11,13 @@ import {
 	findAssignmentByManageToken,
 	purgeExpired
 } from './assignments.ts';
-import { finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
+import { finishAttempt, resumeAttempt, startAttempt } from './attempts.ts';
 import { findQuiz, listQuizzes } from './catalogue.ts';
 import { isAssignmentError } from './errors.ts';
 import { grantManage } from './manage-sessions.ts';
 import { CreateAssignmentSchema } from './requests.ts';
 import { CODE_ALPHABET, formatCode } from '../class-code.ts';
-import { assign, at, countRows, dumpRows, getQuiz, SLUG, tempDb, T0 } from './test-support.ts';
+import { assign, at, countRows, dumpRows, getQuiz, SLUG, submit, tempDb, tempSqlite, T0 } from '../../test-support/db.ts';
 import { hashToken } from './tokens.ts';
 
 const DAY = 24 * 60;
@@ -129,7 +129,7 @@ describe('the manage token', () => {
 	});
 
 	it('is stored only as its SHA-256 hash: the raw token is in no row and nowhere in the file', async () => {
-		const handle = await tempDb();
+		const handle = await tempSqlite();
 		const { manageToken } = await assign(handle.db);
 		const rows = await dumpRows(handle.db);
 		expect(rows).not.toContain(manageToken);
@@ -159,11 +159,11 @@ describe('closing an assignment', () => {
 		const ben = await startAttempt(db, assignment.code, 'Ben', at(1), { getQuiz });
 		const cy = await startAttempt(db, assignment.code, 'Cy', at(1), { getQuiz });
 		const anaAttempt = (await resumeAttempt(db, ana.resumeToken))!;
-		await submitAnswer(db, anaAttempt, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(2), getQuiz);
-		await submitAnswer(db, anaAttempt, { questionId: 'denial', answer: { type: 'choice', option: 'no' }, seq: 1 }, at(3), getQuiz);
-		await submitAnswer(db, anaAttempt, { questionId: 'dodge', answer: { type: 'classify', category: 'fact' }, seq: 2 }, at(3), getQuiz);
+		await submit(db, ana.resumeToken, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(2));
+		await submit(db, ana.resumeToken, { questionId: 'denial', answer: { type: 'choice', option: 'no' }, seq: 1 }, at(3));
+		await submit(db, ana.resumeToken, { questionId: 'dodge', answer: { type: 'classify', category: 'fact' }, seq: 2 }, at(3));
 		const benAttempt = (await resumeAttempt(db, ben.resumeToken))!;
-		await submitAnswer(db, benAttempt, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(2), getQuiz);
+		await submit(db, ben.resumeToken, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(2));
 		await finishAttempt(db, benAttempt, at(4), getQuiz);
 
 		const closed = await closeAssignment(db, assignment.id, at(30));
@@ -178,7 +178,7 @@ describe('closing an assignment', () => {
 		]);
 		const cyAttempt = (await resumeAttempt(db, cy.resumeToken))!;
 		await expect(
-			submitAnswer(db, cyAttempt, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(31), getQuiz)
+			submit(db, cy.resumeToken, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(31))
 		).rejects.toSatisfy((e) => isAssignmentError(e, 'attempt-finished'));
 		await expect(startAttempt(db, assignment.code, 'Dee', at(31), { getQuiz })).rejects.toSatisfy((e) => isAssignmentError(e, 'closed'));
 	});
@@ -199,7 +199,7 @@ async function seededClass(db: Parameters<typeof assign>[0], now = T0) {
 	for (const name of ['Ana', 'Ben']) {
 		const started = await startAttempt(db, made.assignment.code, name, later(1), { getQuiz });
 		const attempt = (await resumeAttempt(db, started.resumeToken))!;
-		await submitAnswer(db, attempt, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, later(2), getQuiz);
+		await submit(db, started.resumeToken, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, later(2));
 		if (name === 'Ana') await finishAttempt(db, attempt, later(3), getQuiz);
 	}
 	await grantManage(db, undefined, made.assignment.id, later(4));

@@ -5,6 +5,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Quiz } from '../quiz/schema.ts';
 import type { Db } from './db/index.ts';
+import { inTransaction } from './db/transaction.ts';
 import type { AssignmentRow, Mode } from './db/tables.ts';
 import { AssignmentError } from './errors.ts';
 import type { CreateAssignment } from './requests.ts';
@@ -55,7 +56,7 @@ export interface CreateOptions {
 
 const MAX_CODE_TRIES = 20;
 /** How far ahead an assignment may open, and how long it may stay open. */
-export const MAX_OPEN_DAYS = 365;
+const MAX_OPEN_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function toAssignment(row: AssignmentRow): Assignment {
@@ -73,6 +74,13 @@ export function toAssignment(row: AssignmentRow): Assignment {
 		createdAt: row.created_at,
 		closedAt: row.closed_at
 	};
+}
+
+/** The quiz an assignment hands out, as the server has it now; refused when it is gone. */
+export function quizFor(getQuiz: GetQuiz, assignment: Pick<Assignment, 'quizSlug'>): { version: string; quiz: Quiz } {
+	const entry = getQuiz(assignment.quizSlug);
+	if (!entry) throw new AssignmentError('quiz-not-found', 'The quiz for this assignment is no longer on this server');
+	return entry;
 }
 
 export function assignmentStatus(
@@ -188,7 +196,7 @@ export async function closeAssignment(
 	now: Date
 ): Promise<{ assignment: Assignment; finishedAttempts: number }> {
 	const at = now.toISOString();
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		await trx.updateTable('assignments').set({ closed_at: at }).where('id', '=', id).where('closed_at', 'is', null).execute();
 		const row = await trx.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
 		if (!row) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
@@ -221,7 +229,7 @@ export async function purgeExpired(
 ): Promise<{ assignments: number; sessions: number }> {
 	const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
 	const at = now.toISOString();
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const assignments = await trx
 			.deleteFrom('assignments')
 			.where('created_at', '<', cutoff)

@@ -19,10 +19,12 @@ import {
 	type QuizMachineInput,
 	type QuizSnapshot
 } from '../machines/quiz.machine.ts';
-import { finishAttempt, submitAnswer, type Attempt, type AttemptState } from './attempts.ts';
+import { storeAnswer, type AttemptKey } from './answer-store.ts';
+import { finishAttempt, type Attempt, type AttemptState } from './attempts.ts';
 import { getQuiz } from './catalogue.ts';
 import type { Db } from './db/index.ts';
 import { secureFor } from './cookies.ts';
+import { AssignmentError } from './errors.ts';
 
 export function attemptInput(state: Pick<AttemptState, 'order' | 'assignment'>): QuizMachineInput {
 	return { questionIds: state.order, mode: state.assignment.mode, modeLocked: true, canRepeat: false };
@@ -60,15 +62,16 @@ export function forgetAttemptPlace(code: string, cookies: Cookies, url: URL): vo
 
 /**
  * The machine for a student answering without scripts: the server stores and
- * grades each answer as the answer endpoint would, and finishes the attempt.
+ * grades each answer with the answer endpoint's command, and finishes the attempt.
  */
-export function assignmentLogic(db: Db, attempt: Attempt, nextSeq: number, now: Date) {
+export function assignmentLogic(db: Db, key: AttemptKey, attempt: Attempt, nextSeq: number, now: Date) {
 	let seq = nextSeq;
 	return quizMachine.provide({
 		actors: {
 			grade: fromPromise<GradeOutput, GradeInput>(async ({ input }) => {
-				const stored = await submitAnswer(db, attempt, { questionId: input.questionId, answer: input.answer, seq: seq++ }, now, getQuiz);
-				return stored.status === 'graded' ? stored.graded : null;
+				const stored = await storeAnswer(db, key, { questionId: input.questionId, answer: input.answer, seq: seq++ }, now, getQuiz);
+				if (!stored) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
+				return stored.result.status === 'graded' ? stored.result.graded : null;
 			}),
 			finish: fromPromise<FinishOutput, FinishInput>(async () => (await finishAttempt(db, attempt, now, getQuiz)).results)
 		}

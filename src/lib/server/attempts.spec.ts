@@ -7,12 +7,11 @@ import {
 	finishOverdue,
 	resumeAttempt,
 	startAttempt,
-	submitAnswer,
 	type Attempt
 } from './attempts.ts';
 import type { Db } from './db/index.ts';
 import { isAssignmentError, type ProblemCode } from './errors.ts';
-import { assign, at, countRows, dumpRows, getQuiz, quiz, tempDb, T0 } from './test-support.ts';
+import { assign, at, countRows, dumpRows, getQuiz, quiz, submit, tempDb, T0 } from '../../test-support/db.ts';
 
 const ORDER = ['vote', 'stadium', 'dodge', 'familiar', 'denial'];
 const classify = (category: string): Answer => ({ type: 'classify', category });
@@ -127,8 +126,8 @@ describe('submitting answers', () => {
 	it('in practice mode returns the verdict with its feedback, graded on the server', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice' });
-		const { attempt } = await join(db, studentCode);
-		const result = await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('anonymous'), seq: 0 }, at(2), getQuiz);
+		const { attempt, resumeToken } = await join(db, studentCode);
+		const result = await submit(db, resumeToken, { questionId: 'vote', answer: classify('anonymous'), seq: 0 }, at(2));
 		expect(result).toMatchObject({
 			status: 'graded',
 			graded: {
@@ -148,7 +147,7 @@ describe('submitting answers', () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const { attempt, resumeToken } = await join(db, studentCode);
-		const result = await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
+		const result = await submit(db, resumeToken, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2));
 		expect(result).toEqual({ status: 'recorded' });
 		const state = await attemptState(db, resumeToken, at(3), getQuiz);
 		expect(state.feedback).toEqual({});
@@ -164,10 +163,10 @@ describe('submitting answers', () => {
 		const { db } = await tempDb();
 		for (const mode of ['practice', 'test'] as const) {
 			const { assignment: { code: studentCode } } = await assign(db, { mode });
-			const { attempt } = await join(db, studentCode);
+			const { attempt, resumeToken } = await join(db, studentCode);
 			const body = { questionId: 'denial', answer: { type: 'choice', option: 'no' } as Answer, seq: 4 };
-			const first = await submitAnswer(db, attempt, body, at(2), getQuiz);
-			const again = await submitAnswer(db, attempt, body, at(3), getQuiz);
+			const first = await submit(db, resumeToken, body, at(2));
+			const again = await submit(db, resumeToken, body, at(3));
 			expect(again).toEqual(first);
 		}
 		expect((await countRows(db)).answers).toBe(2);
@@ -176,9 +175,9 @@ describe('submitting answers', () => {
 	it('in test mode never lets an older answer overwrite a newer one, whatever the arrival order', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
-		const { attempt } = await join(db, studentCode);
+		const { attempt, resumeToken } = await join(db, studentCode);
 		const send = (category: string, seq: number) =>
-			submitAnswer(db, attempt, { questionId: 'vote', answer: classify(category), seq }, at(2), getQuiz);
+			submit(db, resumeToken, { questionId: 'vote', answer: classify(category), seq }, at(2));
 		await send('non-answer', 5);
 		await send('anonymous', 3); // arrives late
 		expect(await storedAnswers(db)).toMatchObject([{ answer: JSON.stringify(classify('non-answer')), seq: 5 }]);
@@ -191,9 +190,9 @@ describe('submitting answers', () => {
 	it('in practice mode keeps the first answer, whose feedback the student has seen', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice' });
-		const { attempt } = await join(db, studentCode);
-		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('anonymous'), seq: 0 }, at(2), getQuiz);
-		const retry = await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 1 }, at(3), getQuiz);
+		const { attempt, resumeToken } = await join(db, studentCode);
+		await submit(db, resumeToken, { questionId: 'vote', answer: classify('anonymous'), seq: 0 }, at(2));
+		const retry = await submit(db, resumeToken, { questionId: 'vote', answer: classify('fact'), seq: 1 }, at(3));
 		expect(retry).toMatchObject({ status: 'graded', graded: { answer: classify('anonymous'), correct: false } });
 		expect(await storedAnswers(db)).toMatchObject([{ seq: 0, score: 0 }]);
 	});
@@ -201,24 +200,24 @@ describe('submitting answers', () => {
 	it('refuses a question not in the quiz, a wrong kind of answer and a label the quiz does not have', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
-		const { attempt } = await join(db, studentCode);
-		const submit = (questionId: string, answer: Answer) => submitAnswer(db, attempt, { questionId, answer, seq: 0 }, at(2), getQuiz);
-		await expect(submit('q99', classify('fact'))).rejects.toSatisfy(refusal('unknown-question'));
-		await expect(submit('vote', { type: 'choice', option: 'yes' })).rejects.toSatisfy(refusal('wrong-answer-type'));
-		await expect(submit('vote', classify('rumour'))).rejects.toSatisfy(refusal('invalid-answer'));
-		await expect(submit('denial', { type: 'choice', option: 'maybe' })).rejects.toSatisfy(refusal('invalid-answer'));
-		await expect(submit('familiar', { type: 'cue', marked: [0, 8] })).rejects.toSatisfy(refusal('invalid-answer'));
+		const { attempt, resumeToken } = await join(db, studentCode);
+		const send = (questionId: string, answer: Answer) => submit(db, resumeToken, { questionId, answer, seq: 0 }, at(2));
+		await expect(send('q99', classify('fact'))).rejects.toSatisfy(refusal('unknown-question'));
+		await expect(send('vote', { type: 'choice', option: 'yes' })).rejects.toSatisfy(refusal('wrong-answer-type'));
+		await expect(send('vote', classify('rumour'))).rejects.toSatisfy(refusal('invalid-answer'));
+		await expect(send('denial', { type: 'choice', option: 'maybe' })).rejects.toSatisfy(refusal('invalid-answer'));
+		await expect(send('familiar', { type: 'cue', marked: [0, 8] })).rejects.toSatisfy(refusal('invalid-answer'));
 		expect((await countRows(db)).answers).toBe(0);
 	});
 
 	it('refuses answers once the attempt is finished', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
-		const { attempt } = await join(db, studentCode);
-		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
+		const { attempt, resumeToken } = await join(db, studentCode);
+		await submit(db, resumeToken, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2));
 		await finishAttempt(db, attempt, at(3), getQuiz);
 		await expect(
-			submitAnswer(db, attempt, { questionId: 'vote', answer: classify('anonymous'), seq: 1 }, at(4), getQuiz)
+			submit(db, resumeToken, { questionId: 'vote', answer: classify('anonymous'), seq: 1 }, at(4))
 		).rejects.toSatisfy(refusal('attempt-finished'));
 		expect(await storedAnswers(db)).toMatchObject([{ seq: 0, score: 1 }]);
 	});
@@ -227,9 +226,9 @@ describe('submitting answers', () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test', closesAt: at(30).toISOString() });
 		const { attempt, resumeToken } = await join(db, studentCode);
-		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(29), getQuiz);
+		await submit(db, resumeToken, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(29));
 		await expect(
-			submitAnswer(db, attempt, { questionId: 'dodge', answer: classify('non-answer'), seq: 1 }, at(31), getQuiz)
+			submit(db, resumeToken, { questionId: 'dodge', answer: classify('non-answer'), seq: 1 }, at(31))
 		).rejects.toSatisfy(refusal('closed'));
 		const state = await attemptState(db, resumeToken, at(32), getQuiz);
 		expect(state.finished).toBe(true);
@@ -240,14 +239,13 @@ describe('submitting answers', () => {
 	it('gives partial credit from the marked words, never from the client', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice' });
-		const { attempt } = await join(db, studentCode);
+		const { attempt, resumeToken } = await join(db, studentCode);
 		// "The mayor reportedly wants…": word 2 is the cue, word 1 is not: half for the label, half of F1 0.67 for the words.
-		const result = await submitAnswer(
+		const result = await submit(
 			db,
-			attempt,
+			resumeToken,
 			{ questionId: 'stadium', answer: { type: 'classify', category: 'anonymous', marked: [1, 2] }, seq: 0 },
-			at(2),
-			getQuiz
+			at(2)
 		);
 		expect(result).toMatchObject({ status: 'graded', graded: { correct: true, score: 0.835 } });
 		expect(await storedAnswers(db)).toMatchObject([{ correct: 1, score: 0.835 }]);
@@ -258,10 +256,10 @@ describe('finishing an attempt', () => {
 	it('reveals every verdict and the score, and returns the same when finished again', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
-		const { attempt } = await join(db, studentCode);
-		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
-		await submitAnswer(db, attempt, { questionId: 'dodge', answer: classify('anonymous'), seq: 1 }, at(3), getQuiz);
-		await submitAnswer(db, attempt, { questionId: 'denial', answer: { type: 'choice', option: 'no' }, seq: 2 }, at(4), getQuiz);
+		const { attempt, resumeToken } = await join(db, studentCode);
+		await submit(db, resumeToken, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2));
+		await submit(db, resumeToken, { questionId: 'dodge', answer: classify('anonymous'), seq: 1 }, at(3));
+		await submit(db, resumeToken, { questionId: 'denial', answer: { type: 'choice', option: 'no' }, seq: 2 }, at(4));
 
 		const first = await finishAttempt(db, attempt, at(5), getQuiz);
 		expect(Object.keys(first.results).sort()).toEqual(['denial', 'dodge', 'vote']);
@@ -282,7 +280,7 @@ describe('the state a browser resumes from', () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice', title: 'Period 3' });
 		const { attempt, resumeToken } = await join(db, studentCode, 'Ana');
-		await submitAnswer(db, attempt, { questionId: 'vote', answer: classify('fact'), seq: 7 }, at(2), getQuiz);
+		await submit(db, resumeToken, { questionId: 'vote', answer: classify('fact'), seq: 7 }, at(2));
 
 		const state = await attemptState(db, resumeToken, at(3), getQuiz);
 		expect(state).toMatchObject({
@@ -306,6 +304,79 @@ describe('the state a browser resumes from', () => {
 	it('is refused for a token that opens nothing', async () => {
 		const { db } = await tempDb();
 		await expect(attemptState(db, 'x'.repeat(43), T0, getQuiz)).rejects.toSatisfy(refusal('attempt-not-found'));
+	});
+});
+
+describe('each student’s own order of a choice question’s options', () => {
+	const optionsOf = (state: { quiz: { questions: { id: string; options?: { id: string }[] }[] } }) =>
+		state.quiz.questions.find((q) => q.id === 'denial')!.options!.map((o) => o.id);
+
+	it('differs between students and stays the same on every resume, while grading goes by the option', async () => {
+		const handle = await tempDb();
+		const { assignment } = await assign(handle.db, { mode: 'practice', attemptsAllowed: 0 });
+		const ana = await startAttempt(handle.db, assignment.code, 'Ana', at(1), { getQuiz, randomInt: () => 0 });
+		const ben = await startAttempt(handle.db, assignment.code, 'Ben', at(1), { getQuiz, randomInt: (max) => max - 1 });
+		const anaSees = optionsOf(await attemptState(handle.db, ana.resumeToken, at(2), getQuiz));
+		const benSees = optionsOf(await attemptState(handle.db, ben.resumeToken, at(2), getQuiz));
+		expect(anaSees).toEqual(['no', 'yes']);
+		expect(benSees).toEqual(['yes', 'no']);
+		// The question order is the quiz's: only the options are the student's own.
+		expect(ana.order).toEqual(ORDER);
+
+		const db = await handle.reopen();
+		expect(optionsOf(await attemptState(db, ana.resumeToken, at(3), getQuiz))).toEqual(anaSees);
+		for (const token of [ana.resumeToken, ben.resumeToken]) {
+			const result = await submit(db, token, { questionId: 'denial', answer: { type: 'choice', option: 'no' }, seq: 0 }, at(4));
+			expect(result).toMatchObject({ status: 'graded', graded: { correct: true, expected: 'no' } });
+		}
+		const finished = await finishAttempt(db, (await resumeAttempt(db, ana.resumeToken))!, at(5), getQuiz);
+		expect(finished.results.denial).toMatchObject({ correct: true });
+		expect(optionsOf(await attemptState(db, ana.resumeToken, at(6), getQuiz))).toEqual(anaSees);
+	});
+
+	it('is kept when a teacher lets a student back in from another browser', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db);
+		const first = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz, randomInt: () => 0 });
+		const before = optionsOf(await attemptState(db, first.resumeToken, at(2), getQuiz));
+		await db.updateTable('attempts').set({ claim_until: at(20).toISOString() }).execute();
+		const again = await startAttempt(db, assignment.code, 'Ana', at(3), { getQuiz, randomInt: (max) => max - 1 });
+		expect(optionsOf(await attemptState(db, again.resumeToken, at(4), getQuiz))).toEqual(before);
+	});
+});
+
+describe('requests that race', () => {
+	it('let one of two browsers joining under one name at once in, and count one attempt', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { attemptsAllowed: 1 });
+		const joins = await Promise.allSettled(
+			Array.from({ length: 4 }, () => startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz }))
+		);
+		expect(joins.filter((j) => j.status === 'fulfilled')).toHaveLength(1);
+		expect((await countRows(db)).attempts).toBe(1);
+	});
+
+	it('never leave an answer out of a score: closing a class while its students answer', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { mode: 'test', attemptsAllowed: 0 });
+		const tokens = await Promise.all(
+			Array.from({ length: 12 }, async (_, i) => (await startAttempt(db, assignment.code, `S${i}`, at(1), { getQuiz })).resumeToken)
+		);
+		const answers = tokens.flatMap((token) =>
+			ORDER.slice(0, 4).map((questionId, seq) =>
+				submit(db, token, { questionId, answer: questionId === 'denial' ? { type: 'choice', option: 'no' } : classify('fact'), seq }, at(2)).catch(
+					(e: unknown) => e
+				)
+			)
+		);
+		const [closed] = await Promise.all([closeAssignment(db, assignment.id, at(2)), ...answers]);
+		expect(closed.finishedAttempts).toBe(12);
+		const rows = await db.selectFrom('attempts').select(['id', 'score', 'finished_at']).execute();
+		for (const row of rows) {
+			const stored = await db.selectFrom('answers').select('score').where('attempt_id', '=', row.id).execute();
+			expect(row.finished_at).not.toBeNull();
+			expect(row.score).toBe(stored.reduce((n, a) => n + a.score, 0));
+		}
 	});
 });
 

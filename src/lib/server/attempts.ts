@@ -1,7 +1,7 @@
 /**
- * A student's attempt at an assignment: joining with a name, answering
- * (graded here, never trusting a score from the browser), finishing and
- * resuming after a reload or on another device.
+ * A student's attempt at an assignment: joining with a name, finishing, and
+ * the overdue ones finished for them. Answering is answer-store.ts; reading an
+ * attempt back (resume, the state a browser picks up) is attempt-state.ts.
  *
  * Attempts allowed are counted per display name within the assignment, since
  * students have no accounts. Names are compared by their look (names.ts), and a
@@ -14,31 +14,21 @@
  * another name gets another attempt, and the teacher sees both names.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { grade, type Graded } from '../quiz/grading.ts';
-import { toPublicQuiz, type PublicQuiz } from '../quiz/public.ts';
-import { AnswerSchema, type Answer, type Quiz } from '../quiz/schema.ts';
+import type { Graded } from '../quiz/grading.ts';
 import { summarize, type Summary } from '../quiz/summary.ts';
-import { assignmentStatus, findAssignmentByCode, toAssignment, type Assignment, type GetQuiz } from './assignments.ts';
+import { assignmentStatus, findAssignmentByCode, quizFor, type Assignment, type GetQuiz } from './assignments.ts';
+import { answerRows, regrade, scoreOf, type Attempt, type Score } from './attempt-state.ts';
+import { locksRows, takeTurnsOn } from './db/dialect.ts';
 import type { Db } from './db/index.ts';
-import type { AnswerRow, AttemptRow } from './db/tables.ts';
+import { inTransaction } from './db/transaction.ts';
 import { AssignmentError } from './errors.ts';
-import type { SubmitAnswer } from './requests.ts';
-import { parseOrder, roundPoints, settleAttempts } from './settle.ts';
 import { nameKey } from './names.ts';
-import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
-import { storeAnswer, type SubmitResult } from './answer-store.ts';
+import { parseOrder, settleAttempts } from './settle.ts';
+import { drawOptionOrder, shuffled, type RandomInt } from './student-order.ts';
+import { hashToken, newToken } from './tokens.ts';
 
-export type { SubmitResult };
-
-export interface Attempt {
-	id: string;
-	displayName: string;
-	/** Question ids in the order this student is asked them. */
-	order: string[];
-	startedAt: string;
-	finishedAt: string | null;
-	assignment: Assignment;
-}
+// The read model, re-exported: routes reach the attempt service through this one module.
+export { attemptState, resumeAttempt, type Attempt, type AttemptState, type Score } from './attempt-state.ts';
 
 export interface StartedAttempt {
 	attemptId: string;
@@ -50,16 +40,8 @@ export interface StartedAttempt {
 
 export interface StartOptions {
 	getQuiz: GetQuiz;
-	/** An integer in [0, max); injected so tests get a known shuffle. */
-	randomInt?: (max: number) => number;
-}
-
-export interface Score {
-	points: number;
-	/** Questions asked. */
-	total: number;
-	/** Whole percent of points. */
-	percent: number;
+	/** Injected so tests get a known shuffle. */
+	randomInt?: RandomInt;
 }
 
 export interface FinishResult {
@@ -67,38 +49,6 @@ export interface FinishResult {
 	results: Record<string, Graded>;
 	score: Score;
 	summary: Summary;
-}
-
-export interface AttemptState {
-	attemptId: string;
-	displayName: string;
-	assignment: Pick<Assignment, 'title' | 'mode' | 'code' | 'closesAt'>;
-	/** The quiz without its answer key. */
-	quiz: PublicQuiz;
-	order: string[];
-	/** The student's own answers, so a reload shows what they chose (no verdicts in test mode). */
-	answers: Record<string, Answer>;
-	/** Verdicts the student may see: answered questions in practice mode, all once finished. */
-	feedback: Record<string, Graded>;
-	finished: boolean;
-	score: Score | null;
-	/** The seq to send with the next answer, so answers after a reload are never taken for old ones. */
-	nextSeq: number;
-}
-
-function shuffled<T>(items: readonly T[], pick: (max: number) => number): T[] {
-	const out = [...items];
-	for (let i = out.length - 1; i > 0; i--) {
-		const j = pick(i + 1);
-		[out[i], out[j]] = [out[j]!, out[i]!];
-	}
-	return out;
-}
-
-function quizOf(getQuiz: GetQuiz, assignment: Assignment): { version: string; quiz: Quiz } {
-	const entry = getQuiz(assignment.quizSlug);
-	if (!entry) throw new AssignmentError('quiz-not-found', 'The quiz for this assignment is no longer on this server');
-	return entry;
 }
 
 function refuseUnlessOpen(assignment: Assignment, now: Date): void {
@@ -109,8 +59,10 @@ function refuseUnlessOpen(assignment: Assignment, now: Date): void {
 }
 
 /**
- * Starts an attempt. Refused when the code matches nothing, the assignment is
- * closed or not yet open, or this name has used its attempts.
+ * Starts an attempt, or hands the attempt under way to a browser the teacher
+ * let back in. Refused when the code matches nothing, the assignment is closed
+ * or not yet open, the name is answering in another browser, or it has used
+ * its attempts.
  */
 export async function startAttempt(
 	db: Db,
@@ -122,18 +74,27 @@ export async function startAttempt(
 	const assignment = await findAssignmentByCode(db, code);
 	if (!assignment) throw new AssignmentError('assignment-not-found', 'No assignment has this code; check it with your teacher');
 	refuseUnlessOpen(assignment, now);
-	const { quiz } = quizOf(options.getQuiz, assignment);
+	const { quiz } = quizFor(options.getQuiz, assignment);
+	const pick = options.randomInt ?? randomInt;
 	const ids = quiz.questions.map((q) => q.id);
-	const order = assignment.shuffle ? shuffled(ids, options.randomInt ?? randomInt) : ids;
+	const order = assignment.shuffle ? shuffled(ids, pick) : ids;
 
 	const resumeToken = newToken();
 	const key = nameKey(displayName);
 	const at = now.toISOString();
-	// One transaction for the checks and the write; Kysely's SQLite driver runs
-	// one at a time on its single connection, so two tabs cannot both slip in.
-	return db.transaction().execute(async (trx) => {
+	// The checks and the write in one transaction. On PostgreSQL, the class's row
+	// is share-locked, so closing it waits for the joins under way and nobody
+	// joins a class being closed, while joins under different names go side by
+	// side; joins under one name take turns, so two tabs cannot both pass the count.
+	return inTransaction(db, async (trx) => {
 		// The teacher may have closed or deleted the class since it was looked up.
-		const current = await trx.selectFrom('assignments').select('closed_at').where('id', '=', assignment.id).executeTakeFirst();
+		const current = await trx
+			.selectFrom('assignments')
+			.select('closed_at')
+			.where('id', '=', assignment.id)
+			.$if(locksRows(trx), (q) => q.forShare())
+			.executeTakeFirst();
+		await takeTurnsOn(trx, `join ${assignment.id} ${key}`);
 		if (!current) throw new AssignmentError('assignment-not-found', 'No assignment has this code; check it with your teacher');
 		if (current.closed_at !== null) throw new AssignmentError('closed', 'This assignment is closed');
 		const sameName = await trx
@@ -174,6 +135,7 @@ export async function startAttempt(
 				name_key: key,
 				resume_token_hash: hashToken(resumeToken),
 				question_order: JSON.stringify(order),
+				option_order: JSON.stringify(drawOptionOrder(quiz, pick)),
 				started_at: at,
 				updated_at: at,
 				finished_at: null,
@@ -186,76 +148,12 @@ export async function startAttempt(
 	});
 }
 
-function toAttempt(row: AttemptRow, assignment: Assignment): Attempt {
-	return {
-		id: row.id,
-		displayName: row.display_name,
-		order: parseOrder(row.question_order),
-		startedAt: row.started_at,
-		finishedAt: row.finished_at,
-		assignment
-	};
-}
-
-/** The attempt a resume token opens, or undefined. */
-export async function resumeAttempt(db: Db, resumeToken: string): Promise<Attempt | undefined> {
-	if (!isTokenShaped(resumeToken)) return undefined;
-	const hash = hashToken(resumeToken);
-	const row = await db.selectFrom('attempts').selectAll().where('resume_token_hash', '=', hash).executeTakeFirst();
-	if (!row || !sameHash(row.resume_token_hash, hash)) return undefined;
-	const assignment = await db.selectFrom('assignments').selectAll().where('id', '=', row.assignment_id).executeTakeFirst();
-	return assignment && toAttempt(row, toAssignment(assignment));
-}
-
-function storedAnswer(row: Pick<AnswerRow, 'answer'>): Answer | undefined {
-	const parsed = AnswerSchema.safeParse(JSON.parse(row.answer));
-	return parsed.success ? parsed.data : undefined;
-}
-
-/** Verdicts for stored answers, against the quiz as it is now; answers its questions no longer fit are left out. */
-function regrade(quiz: Quiz, rows: readonly Pick<AnswerRow, 'question_id' | 'answer'>[]): Record<string, Graded> {
-	const results: Record<string, Graded> = {};
-	for (const row of rows) {
-		const question = quiz.questions.find((q) => q.id === row.question_id);
-		const answer = storedAnswer(row);
-		if (question && answer && question.type === answer.type) results[row.question_id] = grade(question, answer);
-	}
-	return results;
-}
-
-function scoreOf(row: Pick<AttemptRow, 'score' | 'max_score'>): Score | null {
-	if (row.score === null || row.max_score === null) return null;
-	const percent = row.max_score === 0 ? 0 : Math.round((row.score / row.max_score) * 100);
-	return { points: roundPoints(row.score), total: row.max_score, percent };
-}
-
-/** Grades and stores one answer of an attempt already looked up; see answer-store.ts for the rules. */
-export async function submitAnswer(
-	db: Db,
-	attempt: Attempt,
-	input: SubmitAnswer,
-	now: Date,
-	getQuiz: GetQuiz
-): Promise<SubmitResult> {
-	const stored = await storeAnswer(db, { attemptId: attempt.id }, input, now, getQuiz);
-	if (!stored) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
-	return stored.result;
-}
-
-async function answerRows(db: Db, attemptId: string) {
-	return db
-		.selectFrom('answers')
-		.select(['question_id', 'answer', 'seq'])
-		.where('attempt_id', '=', attemptId)
-		.execute();
-}
-
 /** Ends the attempt, revealing every verdict and the score. Finishing twice returns the same result. */
 export async function finishAttempt(db: Db, attempt: Attempt, now: Date, getQuiz: GetQuiz): Promise<FinishResult> {
-	const { quiz } = quizOf(getQuiz, attempt.assignment);
-	const { row, answers } = await db.transaction().execute(async (trx) => {
+	const { quiz } = quizFor(getQuiz, attempt.assignment);
+	const { row, answers } = await inTransaction(db, async (trx) => {
 		await settleAttempts(trx, { attemptId: attempt.id }, now.toISOString());
-		const row = await trx.selectFrom('attempts').selectAll().where('id', '=', attempt.id).executeTakeFirst();
+		const row = await trx.selectFrom('attempts').select(['question_order', 'score', 'max_score']).where('id', '=', attempt.id).executeTakeFirst();
 		if (!row) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
 		return { row, answers: await answerRows(trx, attempt.id) };
 	});
@@ -265,46 +163,6 @@ export async function finishAttempt(db: Db, attempt: Attempt, now: Date, getQuiz
 		results,
 		score: scoreOf(row) ?? { points: 0, total: order.length, percent: 0 },
 		summary: summarize(quiz, results, order)
-	};
-}
-
-/**
- * What a browser needs to pick an attempt up again. An attempt whose deadline
- * has passed is finished first, so a late reload shows the results.
- */
-export async function attemptState(db: Db, resumeToken: string, now: Date, getQuiz: GetQuiz): Promise<AttemptState> {
-	const attempt = await resumeAttempt(db, resumeToken);
-	if (!attempt) throw new AssignmentError('attempt-not-found', 'This attempt could not be found; join again with the class code');
-	const { version, quiz } = quizOf(getQuiz, attempt.assignment);
-	if (attempt.finishedAt === null && assignmentStatus(attempt.assignment, now) === 'closed')
-		await settleAttempts(db, { attemptId: attempt.id }, now.toISOString());
-
-	const row = await db.selectFrom('attempts').selectAll().where('id', '=', attempt.id).executeTakeFirstOrThrow();
-	const rows = await answerRows(db, attempt.id);
-	const finished = row.finished_at !== null;
-	const answers: Record<string, Answer> = {};
-	for (const r of rows) {
-		const answer = storedAnswer(r);
-		if (answer) answers[r.question_id] = answer;
-	}
-	const known = new Set(quiz.questions.map((q) => q.id));
-	return {
-		attemptId: attempt.id,
-		displayName: attempt.displayName,
-		assignment: {
-			title: attempt.assignment.title,
-			mode: attempt.assignment.mode,
-			code: attempt.assignment.code,
-			closesAt: attempt.assignment.closesAt
-		},
-		quiz: toPublicQuiz(quiz, attempt.assignment.quizSlug, version),
-		// A question removed from the quiz since the attempt began is no longer asked.
-		order: attempt.order.filter((id) => known.has(id)),
-		answers,
-		feedback: finished || attempt.assignment.mode === 'practice' ? regrade(quiz, rows) : {},
-		finished,
-		score: scoreOf(row),
-		nextSeq: rows.reduce((max, r) => Math.max(max, r.seq + 1), 0)
 	};
 }
 

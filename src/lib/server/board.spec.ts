@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../quiz/schema.ts';
 import { closeAssignment, findAssignment } from './assignments.ts';
-import { finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
+import { finishAttempt, resumeAttempt, startAttempt } from './attempts.ts';
 import { boardSetup, firstWords, readFigures } from './board.ts';
 import type { Db } from './db/index.ts';
-import { assign, at, getQuiz, quiz, tempDb } from './test-support.ts';
+import { assign, at, getQuiz, quiz, submit, tempDb } from '../../test-support/db.ts';
 
 const classify = (category: string): Answer => ({ type: 'classify', category });
 const RIGHT: Record<string, Answer> = {
@@ -18,11 +18,10 @@ const RIGHT: Record<string, Answer> = {
 /** A student who answers `answers` (right ones filled in from RIGHT) and finishes unless told not to. */
 async function student(db: Db, code: string, name: string, answers: Record<string, Answer | 'right'>, finish = true) {
 	const { resumeToken } = await startAttempt(db, code, name, at(1), { getQuiz });
-	const attempt = (await resumeAttempt(db, resumeToken))!;
 	let seq = 0;
 	for (const [questionId, answer] of Object.entries(answers))
-		await submitAnswer(db, attempt, { questionId, answer: answer === 'right' ? RIGHT[questionId]! : answer, seq: seq++ }, at(2), getQuiz);
-	if (finish) await finishAttempt(db, attempt, at(3), getQuiz);
+		await submit(db, resumeToken, { questionId, answer: answer === 'right' ? RIGHT[questionId]! : answer, seq: seq++ }, at(2));
+	if (finish) await finishAttempt(db, (await resumeAttempt(db, resumeToken))!, at(3), getQuiz);
 }
 
 async function figures(db: Db, id: string, now = at(10)) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../quiz/schema.ts';
-import { finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
+import { finishAttempt, resumeAttempt, startAttempt } from './attempts.ts';
 import { classReport, toCsv } from './dashboard.ts';
 import type { Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
-import { assign, at, getQuiz, quiz, tempDb } from './test-support.ts';
+import { assign, at, getQuiz, quiz, submit, tempDb } from '../../test-support/db.ts';
 
 type Plan = { name: string; start: number; answers: [string, Answer][]; finish?: number };
 
@@ -51,7 +51,7 @@ async function seed(db: Db, plans: Plan[] = CLASS) {
 		const attempt = (await resumeAttempt(db, resumeToken))!;
 		let seq = 0;
 		for (const [questionId, answer] of plan.answers)
-			await submitAnswer(db, attempt, { questionId, answer, seq: seq++ }, at(plan.start + seq), getQuiz);
+			await submit(db, resumeToken, { questionId, answer, seq: seq++ }, at(plan.start + seq));
 		if (plan.finish !== undefined) await finishAttempt(db, attempt, at(plan.finish), getQuiz);
 	}
 	return assignment;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { quoteOf } from '../quiz/claims.ts';
-import { sampleOrder, sampleQuizWithOrder } from '../quiz/sample.ts';
+import { sampleOrder, sampleQuizWithOrder } from '../../test-support/sample-quiz.ts';
 import { QuizSchema } from '../quiz/schema.ts';
 import type { Answer } from '../quiz/schema.ts';
 import { findAssignment } from './assignments.ts';
-import { resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
+import { startAttempt } from './attempts.ts';
 import { readFigures } from './board.ts';
 import { discussion } from './discussion.ts';
-import { assign, at, getQuiz, quiz, tempDb } from './test-support.ts';
+import { assign, at, getQuiz, quiz, submit, tempDb } from '../../test-support/db.ts';
 
 describe('a question on the board', () => {
 	it('shows the claim in its own paragraph, the counts, and the key graded as the explanation explains it', async () => {
@@ -19,7 +19,7 @@ describe('a question on the board', () => {
 		];
 		for (const [name, answer] of answers) {
 			const { resumeToken } = await startAttempt(db, assignment.code, name, at(1), { getQuiz });
-			await submitAnswer(db, (await resumeAttempt(db, resumeToken))!, { questionId: 'vote', answer, seq: 0 }, at(2), getQuiz);
+			await submit(db, resumeToken, { questionId: 'vote', answer, seq: 0 }, at(2));
 		}
 		const figures = await readFigures(db, (await findAssignment(db, assignment.id))!, quiz, at(3));
 		const d = discussion(quiz, figures, 'vote')!;

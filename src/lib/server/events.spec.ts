@@ -14,5 +14,6 @@ describe('class events', () => {
 		stop();
 		events.publish({ assignmentId: 'a', kind: 'finished' });
 		expect(heard).toEqual([{ assignmentId: 'a', kind: 'joined' }]);
+		expect(events.watched()).toEqual(['b']);
 	});
 });

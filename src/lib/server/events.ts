@@ -1,16 +1,27 @@
 /**
  * What happens in a class, announced to whoever watches it (an open
  * dashboard): a student joined, answered, finished, or the teacher changed
- * something. Subscribers hear about one assignment at a time.
+ * something; the teacher ended every other browser's access (a new manage
+ * link, the class deleted); or this process may have missed some of it
+ * (`unheard`: it stopped hearing the other processes for a while).
+ * Subscribers hear about one assignment at a time.
  *
- * In memory, for one process; a store shared by several processes provides
- * its own implementation of ClassEvents (see docs/storage.md).
+ * In memory, for one process (a SQLite file has one); on PostgreSQL, where
+ * any process may serve the teacher and another the student, over LISTEN and
+ * NOTIFY (db/notify-events.ts).
  */
-export type ClassEventKind = 'joined' | 'answered' | 'finished' | 'changed';
+import { getDb, storeTarget } from './db/index.ts';
+import { NotifiedEvents } from './db/notify-events.ts';
+import { isPostgresUrl } from './db/postgres.ts';
+import { logWarning } from './log.ts';
+
+export type ClassEventKind = 'joined' | 'answered' | 'finished' | 'changed' | 'access-ended' | 'unheard';
 
 export interface ClassEvent {
 	assignmentId: string;
 	kind: ClassEventKind;
+	/** With `access-ended`: the hash of the teacher session whose access goes on (the one that ended the others'). */
+	keep?: string;
 }
 
 export type ClassListener = (event: ClassEvent) => void;
@@ -34,6 +45,11 @@ export class InProcessEvents implements ClassEvents {
 		}
 	}
 
+	/** The assignments someone in this process listens to. */
+	watched(): string[] {
+		return [...this.#listeners.keys()];
+	}
+
 	subscribe(assignmentId: string, listener: ClassListener): () => void {
 		const set = this.#listeners.get(assignmentId) ?? new Set<ClassListener>();
 		set.add(listener);
@@ -45,5 +61,11 @@ export class InProcessEvents implements ClassEvents {
 	}
 }
 
+function forThisStore(): ClassEvents {
+	const target = storeTarget();
+	const here = new InProcessEvents();
+	return isPostgresUrl(target) ? new NotifiedEvents({ url: target, db: getDb, here, onError: logWarning }) : here;
+}
+
 /** The process's class events: listeners per assignment, not per user. */
-export const classEvents: ClassEvents = new InProcessEvents();
+export const classEvents: ClassEvents = forThisStore();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
+import { resumeAttempt, startAttempt } from './attempts.ts';
 import { answerFigures, attemptRows } from './dashboard.ts';
 import { FULL_EVERY, KeptRows, OVERLAP_MS } from './kept-rows.ts';
-import { assign, at, getQuiz, tempDb } from './test-support.ts';
+import { assign, at, getQuiz, submit, tempDb } from '../../test-support/db.ts';
 
 const sorted = <T extends { attempt_id: string; question_id: string }>(rows: T[]) =>
 	[...rows].sort((a, b) => `${a.attempt_id}${a.question_id}`.localeCompare(`${b.attempt_id}${b.question_id}`));
@@ -13,7 +13,6 @@ describe('rows kept between reads', () => {
 		const { assignment } = await assign(db);
 		const kept = new KeptRows();
 		const { resumeToken } = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
-		const ana = (await resumeAttempt(db, resumeToken))!;
 		const check = async (now: Date) => {
 			const rows = await kept.read(db, assignment.id, now);
 			expect(sorted(rows.answers)).toEqual(sorted(await answerFigures(db, assignment.id)));
@@ -21,7 +20,7 @@ describe('rows kept between reads', () => {
 		};
 		await check(at(1));
 		const answer = (questionId: string, category: string, seq: number, stamped: Date) =>
-			submitAnswer(db, ana, { questionId, answer: { type: 'classify', category }, seq }, stamped, getQuiz);
+			submit(db, resumeToken, { questionId, answer: { type: 'classify', category }, seq }, stamped);
 		await answer('vote', 'fact', 0, at(2));
 		await check(at(2));
 		// The same question answered again replaces the row kept.
@@ -31,7 +30,7 @@ describe('rows kept between reads', () => {
 		await answer('dodge', 'fact', 2, new Date(at(3).getTime() - OVERLAP_MS / 2));
 		await check(at(4));
 		const { resumeToken: benToken } = await startAttempt(db, assignment.code, 'Ben', at(5), { getQuiz });
-		await submitAnswer(db, (await resumeAttempt(db, benToken))!, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(5), getQuiz);
+		await submit(db, benToken, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(5));
 		await check(at(5));
 	});
 
@@ -40,7 +39,7 @@ describe('rows kept between reads', () => {
 		const { assignment } = await assign(db);
 		const { resumeToken } = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
 		const ana = (await resumeAttempt(db, resumeToken))!;
-		await submitAnswer(db, ana, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(1), getQuiz);
+		await submit(db, resumeToken, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(1));
 		const kept = new KeptRows();
 		const chosen = async (now: Date) => (await kept.read(db, assignment.id, now)).answers.map((a) => a.chosen_label);
 		expect(await chosen(at(10))).toEqual(['fact']);

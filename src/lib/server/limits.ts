@@ -19,9 +19,16 @@
  * Addresses are keyed by IPv4 address or IPv6 /64, since one IPv6 client
  * holds a whole /64.
  *
- * In memory, per process: the app runs as one process per database file.
+ * Where the buckets live: the class-code and manage-link limits, and the codes
+ * an address is let into, must hold however many app processes serve a
+ * district, so they are kept where every process sees them (shared-limits.ts:
+ * in the database on PostgreSQL). The others are brakes on a flood and are
+ * kept in each process's memory: behind a balancer with N processes, a client
+ * gets up to N times their allowance, which still stops a flood.
  */
+import { getDb, storeTarget } from './db/index.ts';
 import { RateLimiter, type RateRule } from './rate-limit.ts';
+import { sharedLimitsFor, type SharedLimits } from './shared-limits.ts';
 
 export interface Refusal {
 	status: 429;
@@ -43,6 +50,9 @@ export const RULES = {
 
 export type AddressGroup = 'joins' | 'creates' | 'practice';
 
+/** The limits kept in each process's memory. */
+type LocalRule = AddressGroup | 'attempt';
+
 const MESSAGES = {
 	codeGuesses: 'Too many wrong class codes from this network. Open the link or QR code your teacher shared, or wait and try again.',
 	manageGuesses: 'Too many manage links that do not work from this network. Check that the link was copied whole, then wait and try again.',
@@ -56,6 +66,9 @@ const MESSAGES = {
 const LET_IN_MS = 3 * 60 * MINUTE;
 const MAX_ADDRESSES = 50_000;
 
+/** How long a shared bucket is kept untouched before the clean-up drops it: by then it is full again. */
+export const SHARED_BUCKET_IDLE_MS = Math.max(RULES.codeGuesses.windowMs, RULES.manageGuesses.windowMs);
+
 /** An IPv4 address as it is, an IPv6 address by its /64, an IPv4-mapped IPv6 address as IPv4. */
 export function addressKey(address: string): string {
 	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
@@ -68,18 +81,23 @@ export function addressKey(address: string): string {
 	return `${groups.slice(0, 4).map((g) => parseInt(g || '0', 16).toString(16)).join(':')}::/64`;
 }
 
+export interface LimitsOptions {
+	/** Milliseconds since the epoch; injected so tests control time. */
+	now?: () => number;
+	/** Where the limits that hold across processes are kept. */
+	shared: SharedLimits;
+}
+
 export class Limits {
 	readonly #now: () => number;
-	readonly #buckets: Record<keyof typeof RULES, RateLimiter>;
-	/** Per address: the class codes it may open even past its guessing budget, until when. */
-	readonly #letIn = new Map<string, Map<string, number>>();
+	readonly #buckets: Record<LocalRule, RateLimiter>;
+	readonly #shared: SharedLimits;
 
-	constructor(now: () => number = Date.now) {
+	constructor({ now = Date.now, shared }: LimitsOptions) {
 		this.#now = now;
+		this.#shared = shared;
 		const limiter = (rule: RateRule) => new RateLimiter(rule, { now, maxKeys: MAX_ADDRESSES });
 		this.#buckets = {
-			codeGuesses: limiter(RULES.codeGuesses),
-			manageGuesses: limiter(RULES.manageGuesses),
 			joins: limiter(RULES.joins),
 			creates: limiter(RULES.creates),
 			practice: limiter(RULES.practice),
@@ -91,34 +109,35 @@ export class Limits {
 		return { status: 429, message: MESSAGES[rule], retryAfter: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
 	}
 
-	#take(rule: keyof typeof RULES, key: string): Refusal | null {
+	#take(rule: LocalRule, key: string): Refusal | null {
 		const decision = this.#buckets[rule].consume(key);
 		return decision.allowed ? null : this.#refusal(rule, decision.retryAfterMs);
 	}
 
 	/** Before a typed class code is looked up: null to go ahead, or why not. */
-	beforeCodeLookup(address: string, code: string): Refusal | null {
+	async beforeCodeLookup(address: string, code: string): Promise<Refusal | null> {
 		const key = addressKey(address);
-		const decision = this.#buckets.codeGuesses.check(key);
-		if (decision.allowed || this.#isLetIn(key, code)) return null;
+		const decision = await this.#shared.check('codeGuesses', RULES.codeGuesses, key, this.#now());
+		if (decision.allowed || (await this.#shared.isLetIn(key, code, this.#now()))) return null;
 		return this.#refusal('codeGuesses', decision.retryAfterMs);
 	}
 
 	/** After a lookup: a found code is let in; a miss costs a guess unless it was a typo of a real code. */
-	afterCodeLookup(address: string, code: string, outcome: 'found' | 'near-miss' | 'unknown'): void {
+	async afterCodeLookup(address: string, code: string, outcome: 'found' | 'near-miss' | 'unknown'): Promise<void> {
 		const key = addressKey(address);
-		if (outcome === 'found') this.#letInTo(key, code);
-		else if (outcome === 'unknown') this.#buckets.codeGuesses.consume(key);
+		if (outcome === 'found') await this.#shared.letIn(key, code, this.#now() + LET_IN_MS);
+		else if (outcome === 'unknown') await this.#shared.consume('codeGuesses', RULES.codeGuesses, key, this.#now());
 	}
 
 	/** A teacher viewing a class's dashboard vouches for the network they are on: the class gets in. */
-	vouch(address: string, code: string): void {
-		this.#letInTo(addressKey(address), code);
+	async vouch(address: string, code: string): Promise<void> {
+		await this.#shared.letIn(addressKey(address), code, this.#now() + LET_IN_MS);
 	}
 
 	/** Before a manage link or a dashboard without a session is looked up; past the budget only a real one opens. */
-	manageLookupFailed(address: string): Refusal | null {
-		return this.#take('manageGuesses', addressKey(address));
+	async manageLookupFailed(address: string): Promise<Refusal | null> {
+		const decision = await this.#shared.consume('manageGuesses', RULES.manageGuesses, addressKey(address), this.#now());
+		return decision.allowed ? null : this.#refusal('manageGuesses', decision.retryAfterMs);
 	}
 
 	/** One request of a group from an address (joining, creating, checking an answer in open practice). */
@@ -130,24 +149,7 @@ export class Limits {
 	takeForAttempt(attemptId: string): Refusal | null {
 		return this.#take('attempt', attemptId);
 	}
-
-	#isLetIn(key: string, code: string): boolean {
-		const until = this.#letIn.get(key)?.get(code);
-		return until !== undefined && until > this.#now();
-	}
-
-	#letInTo(key: string, code: string): void {
-		const codes = this.#letIn.get(key) ?? new Map<string, number>();
-		codes.set(code, this.#now() + LET_IN_MS);
-		this.#letIn.delete(key);
-		this.#letIn.set(key, codes);
-		// Oldest first: a Map keeps insertion order, and each use re-inserts.
-		for (const old of this.#letIn.keys()) {
-			if (this.#letIn.size <= MAX_ADDRESSES) break;
-			this.#letIn.delete(old);
-		}
-	}
 }
 
-/** The process's limits: buckets per address and per attempt, not per user. */
-export const limits = new Limits();
+/** The process's limits: buckets per address and per attempt, not per user; the shared ones in the store. */
+export const limits = new Limits({ shared: sharedLimitsFor(storeTarget(), getDb) });

@@ -150,6 +150,24 @@ describe('live dashboards', () => {
 		expect(gone.figures()).toEqual([]);
 	});
 
+	it('end the other sessions\' streams when access ends in any process, and every stream when events went unheard', async () => {
+		const mine = reader(boards.open('a1', 'teacher'));
+		const leaked = reader(boards.open('a1', 'whoever-had-the-link'));
+		const elsewhere = reader(boards.open('a2', 'whoever-had-the-link'));
+		await vi.advanceTimersByTimeAsync(0);
+		// As the class events bring it from the process where the teacher replaced the link.
+		events.publish({ assignmentId: 'a1', kind: 'access-ended', keep: 'teacher' });
+		await vi.advanceTimersByTimeAsync(0);
+		expect([mine.ended(), leaked.ended(), elsewhere.ended()]).toEqual([false, true, false]);
+		expect(leaked.text()).toMatch(/event: ended\n/);
+
+		// This process stopped hearing the others for a while: every page watching looks again.
+		events.publish({ assignmentId: 'a1', kind: 'unheard' });
+		await vi.advanceTimersByTimeAsync(0);
+		expect([mine.ended(), elsewhere.ended()]).toEqual([true, false]);
+		expect(mine.text()).toMatch(/event: ended\n/);
+	});
+
 	it('end every stream when the server shuts down, and open no new one', async () => {
 		const r = reader(boards.open('a1', 'teacher'));
 		await vi.advanceTimersByTimeAsync(0);

@@ -195,6 +195,10 @@ export class LiveBoards {
 				read: this.#options.reader(assignmentId),
 				happened: new Set(),
 				unsubscribe: this.#options.events.subscribe(assignmentId, (e) => {
+					// Access ended, in whichever process the teacher ended it: the other sessions' streams end.
+					if (e.kind === 'access-ended') return this.end(assignmentId, e.keep);
+					// Events may have been missed, an access ended among them: every page looks again, and reconnects if it may.
+					if (e.kind === 'unheard') return this.end(assignmentId);
 					created.happened.add(e.kind);
 					this.#changed(assignmentId, created);
 				}),

@@ -15,3 +15,11 @@ export function redact(text: string): string {
 export function logError(context: string, error: unknown): void {
 	console.error(redact(`${context} ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}`));
 }
+
+/**
+ * Logs, on one line and without its stack, an error that operations expect
+ * (the database restarting or out of reach), which the app rides out on its own.
+ */
+export function logWarning(context: string, error: unknown): void {
+	console.warn(redact(`${context} ${error instanceof Error ? error.message : inspect(error)}`));
+}

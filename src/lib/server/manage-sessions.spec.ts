@@ -15,7 +15,7 @@ import {
 	teacherCookieOptions,
 	verifyManageSession
 } from './manage-sessions.ts';
-import { assign, at, countRows, dumpRows, getQuiz, tempDb, T0 } from './test-support.ts';
+import { assign, at, countRows, dumpRows, getQuiz, tempDb, T0 } from '../../test-support/db.ts';
 import { hashToken } from './tokens.ts';
 
 const DAY = 24 * 60;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../quiz/schema.ts';
 import { findAssignmentByManageToken } from './assignments.ts';
-import { attemptState, finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
+import { attemptState, finishAttempt, resumeAttempt, startAttempt } from './attempts.ts';
 import { classReport } from './dashboard.ts';
 import { grantManage, verifyManageSession } from './manage-sessions.ts';
-import { assign, at, countRows, dumpRows, getQuiz, quiz, tempDb } from './test-support.ts';
+import { assign, at, countRows, dumpRows, getQuiz, quiz, submit, tempDb } from '../../test-support/db.ts';
 
 const classify = (category: string): Answer => ({ type: 'classify', category });
 
@@ -17,10 +17,10 @@ describe('a server restart', () => {
 		const ana = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
 		const ben = await startAttempt(db, assignment.code, 'Ben', at(1), { getQuiz });
 		const anaAttempt = (await resumeAttempt(db, ana.resumeToken))!;
-		await submitAnswer(db, anaAttempt, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2), getQuiz);
+		await submit(db, ana.resumeToken, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2));
 		await finishAttempt(db, anaAttempt, at(3), getQuiz);
 		const benAttempt = (await resumeAttempt(db, ben.resumeToken))!;
-		await submitAnswer(db, benAttempt, { questionId: 'dodge', answer: classify('fact'), seq: 4 }, at(4), getQuiz);
+		await submit(db, ben.resumeToken, { questionId: 'dodge', answer: classify('fact'), seq: 4 }, at(4));
 
 		const rows = await dumpRows(db);
 		const report = await classReport(db, assignment.id, quiz);
@@ -44,19 +44,14 @@ describe('a whole class at once', () => {
 		const { db } = await tempDb();
 		const { assignment } = await assign(db, { mode: 'test' });
 		const names = Array.from({ length: 40 }, (_, i) => `Student ${i + 1}`);
-		const attempts = await Promise.all(
-			names.map(async (name) => {
-				const { resumeToken } = await startAttempt(db, assignment.code, name, at(1), { getQuiz });
-				return (await resumeAttempt(db, resumeToken))!;
-			})
+		const tokens = await Promise.all(
+			names.map(async (name) => (await startAttempt(db, assignment.code, name, at(1), { getQuiz })).resumeToken)
 		);
 		// Each student changes their mind on "vote" three times; the requests race.
 		const categories = ['anonymous', 'non-answer', 'fact'];
 		await Promise.all(
-			attempts.flatMap((attempt) =>
-				[2, 0, 1].map((seq) =>
-					submitAnswer(db, attempt, { questionId: 'vote', answer: classify(categories[seq]!), seq }, at(2), getQuiz)
-				)
+			tokens.flatMap((token) =>
+				[2, 0, 1].map((seq) => submit(db, token, { questionId: 'vote', answer: classify(categories[seq]!), seq }, at(2)))
 			)
 		);
 		const stored = await db.selectFrom('answers').select(['answer', 'seq']).execute();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../quiz/schema.ts';
 import { isAssignmentError } from './errors.ts';
 import { checkPractice, gradePractice } from './practice.ts';
-import { quiz } from './test-support.ts';
+import { quiz } from '../../test-support/db.ts';
 
 describe('open practice grading', () => {
 	it('gives the verdict with its explanation, and refuses an answer that does not fit', () => {

@@ -1,9 +1,12 @@
 /**
- * Token buckets in memory, one per key (say, the route group and the client's
- * IP). A bucket holds `limit` tokens and refills at `limit` per `windowMs`, so
- * a burst up to the limit goes through and steady traffic is capped at the rate.
+ * Token buckets, one per key (say, the route group and the client's IP). A
+ * bucket holds `limit` tokens and refills at `limit` per `windowMs`, so a
+ * burst up to the limit goes through and steady traffic is capped at the rate.
  *
- * The app's own rules, and what each is keyed by, are in limits.ts.
+ * The arithmetic (`refilled`, `decide`) is shared by the buckets kept in this
+ * process (RateLimiter) and those kept in the database for every process
+ * (db/limit-store.ts). The app's own rules, and what each is keyed by, are in
+ * limits.ts.
  */
 
 export interface RateRule {
@@ -27,9 +30,25 @@ export interface RateLimiterOptions {
 	maxKeys?: number;
 }
 
-interface Bucket {
+export interface Bucket {
 	tokens: number;
+	/** When `tokens` was last counted, in the clock's milliseconds. */
 	at: number;
+}
+
+/** The bucket at `now`, refilled for the time passed; a key without one has a full bucket. */
+export function refilled(rule: RateRule, bucket: Bucket | undefined, now: number): Bucket {
+	if (!bucket) return { tokens: rule.limit, at: now };
+	// A clock that steps back refills nothing rather than taking tokens away.
+	const elapsed = Math.max(0, now - bucket.at);
+	return { tokens: Math.min(rule.limit, bucket.tokens + elapsed * (rule.limit / rule.windowMs)), at: Math.max(now, bucket.at) };
+}
+
+/** Whether `cost` tokens can be taken from a refilled bucket, and if not, how long until they can. */
+export function decide(rule: RateRule, bucket: Bucket, cost: number): Omit<RateDecision, 'remaining'> {
+	if (bucket.tokens >= cost) return { allowed: true, retryAfterMs: 0 };
+	const retryAfterMs = cost > rule.limit ? Infinity : Math.ceil((cost - bucket.tokens) / (rule.limit / rule.windowMs));
+	return { allowed: false, retryAfterMs };
 }
 
 export class RateLimiter {
@@ -64,23 +83,12 @@ export class RateLimiter {
 		return { ...decision, remaining: Math.floor(bucket.tokens) };
 	}
 
-	#rate(): number {
-		return this.#rule.limit / this.#rule.windowMs;
-	}
-
 	#refilled(key: string): Bucket {
-		const now = this.#now();
-		const bucket = this.#buckets.get(key);
-		if (!bucket) return { tokens: this.#rule.limit, at: now };
-		// A clock that steps back refills nothing rather than taking tokens away.
-		const elapsed = Math.max(0, now - bucket.at);
-		return { tokens: Math.min(this.#rule.limit, bucket.tokens + elapsed * this.#rate()), at: Math.max(now, bucket.at) };
+		return refilled(this.#rule, this.#buckets.get(key), this.#now());
 	}
 
 	#decide(bucket: Bucket, cost: number): Omit<RateDecision, 'remaining'> {
-		if (bucket.tokens >= cost) return { allowed: true, retryAfterMs: 0 };
-		const retryAfterMs = cost > this.#rule.limit ? Infinity : Math.ceil((cost - bucket.tokens) / this.#rate());
-		return { allowed: false, retryAfterMs };
+		return decide(this.#rule, bucket, cost);
 	}
 
 	#store(key: string, bucket: Bucket): void {

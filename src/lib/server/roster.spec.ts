@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resumeAttempt, startAttempt } from './attempts.ts';
 import { isAssignmentError } from './errors.ts';
 import { letBackIn, LET_IN_MINUTES, renameStudent } from './roster.ts';
-import { assign, at, getQuiz, tempDb } from './test-support.ts';
+import { assign, at, getQuiz, tempDb } from '../../test-support/db.ts';
 
 describe('the class list', () => {
 	it('lets a student back in from another browser, once, for a few minutes; the old browser is out', async () => {

@@ -4,7 +4,9 @@
  * browser (a Chromebook swapped mid-lesson). A student is all the attempts
  * under one name; both act on them together.
  */
+import { locksRows } from './db/dialect.ts';
 import type { Db } from './db/index.ts';
+import { inTransaction } from './db/transaction.ts';
 import { AssignmentError } from './errors.ts';
 import { nameKey } from './names.ts';
 
@@ -25,7 +27,9 @@ async function studentOf(db: Db, assignmentId: string, attemptId: string) {
 /** Renames the student whose attempt this is; refused when another student already has a name that looks the same. */
 export async function renameStudent(db: Db, assignmentId: string, attemptId: string, newName: string): Promise<void> {
 	const key = nameKey(newName);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
+		// Waits for the joins to this class under way, and they for it (they share-lock its row), so a join and a rename cannot end on one name.
+		await trx.selectFrom('assignments').select('id').where('id', '=', assignmentId).$if(locksRows(trx), (q) => q.forUpdate()).execute();
 		const student = await studentOf(trx, assignmentId, attemptId);
 		if (key !== student.name_key) {
 			const taken = await trx

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { finishAttempt, resumeAttempt, startAttempt, submitAnswer } from './attempts.ts';
+import { finishAttempt, resumeAttempt, startAttempt } from './attempts.ts';
 import { studentAnswers } from './student-answers.ts';
-import { assign, at, getQuiz, quiz, tempDb } from './test-support.ts';
+import { assign, at, getQuiz, quiz, submit, tempDb } from '../../test-support/db.ts';
 
 describe("one student's answers", () => {
 	it('lists every question asked in quiz order, graded, with the unanswered ones empty', async () => {
@@ -9,8 +9,8 @@ describe("one student's answers", () => {
 		const { assignment } = await assign(db, { mode: 'test', title: 'Period 1' });
 		const { resumeToken, attemptId } = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
 		const attempt = (await resumeAttempt(db, resumeToken))!;
-		await submitAnswer(db, attempt, { questionId: 'dodge', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(2), getQuiz);
-		await submitAnswer(db, attempt, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 1 }, at(3), getQuiz);
+		await submit(db, resumeToken, { questionId: 'dodge', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(2));
+		await submit(db, resumeToken, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 1 }, at(3));
 		await finishAttempt(db, attempt, at(12), getQuiz);
 
 		const ana = (await studentAnswers(db, assignment.id, attemptId, quiz))!;

@@ -20,20 +20,8 @@ export function isTokenShaped(value: unknown): value is string {
 	return typeof value === 'string' && TOKEN_SHAPE.test(value);
 }
 
-// A student sends the same resume token with every answer; hashing it once per
-// token, for the last few thousand, saves a SHA-256 on nearly every request.
-// A process that holds the token in a request holds it here no longer than that.
-const hashed = new Map<string, string>();
-const HASHED_MAX = 10_000;
-
 export function hashToken(token: string): string {
-	let hash = hashed.get(token);
-	if (hash === undefined) {
-		hash = createHash('sha256').update(token, 'utf8').digest('hex');
-		if (hashed.size >= HASHED_MAX) hashed.delete(hashed.keys().next().value!);
-		hashed.set(token, hash);
-	}
-	return hash;
+	return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 /**

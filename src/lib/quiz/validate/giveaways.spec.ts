@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleQuiz } from '../sample.ts';
+import { sampleQuiz } from '../../../test-support/sample-quiz.ts';
 import { validateQuizData } from '../validate.ts';
 
 type Data = Record<string, any>;

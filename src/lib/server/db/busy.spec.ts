@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDb } from '../test-support.ts';
+import { tempSqlite } from '../../../test-support/db.ts';
 import { DatabaseBusy, whileBusy } from './busy.ts';
 
 /** The longest the event loop went without a turn while `work` ran. */
@@ -19,7 +19,7 @@ async function longestStall(work: () => Promise<unknown>): Promise<{ stall: numb
 
 describe('a database locked by another program', () => {
 	it('never holds the thread for long, and gives up with DatabaseBusy', async () => {
-		const { db, path } = await tempDb();
+		const { db, path } = await tempSqlite();
 		const other = new SQLite(path);
 		other.exec('begin immediate');
 		try {
@@ -34,7 +34,7 @@ describe('a database locked by another program', () => {
 	});
 
 	it('carries on as soon as the lock is let go', async () => {
-		const { db, path } = await tempDb();
+		const { db, path } = await tempSqlite();
 		const other = new SQLite(path);
 		other.exec('begin immediate');
 		setTimeout(() => other.exec('rollback'), 150);

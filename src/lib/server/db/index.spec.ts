@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tempDb } from '../test-support.ts';
+import { tempDb, tempSqlite } from '../../../test-support/db.ts';
 import { BUSY_TIMEOUT_MS } from './busy.ts';
-import { closeDb, getDb, withStatementCache } from './index.ts';
+import { closeDb, getDb } from './index.ts';
+import { withStatementCache } from './sqlite.ts';
 
 describe('the database', () => {
 	it('creates its folder and every table from an empty start', async () => {
-		const { db, path } = await tempDb();
+		const { db, path } = await tempSqlite();
 		expect(existsSync(path)).toBe(true);
 		const tables = await db
 			.selectFrom(sql<{ name: string; type: string }>`sqlite_master`.as('m'))
@@ -25,7 +26,10 @@ describe('the database', () => {
 			'attempts',
 			'kysely_migration',
 			'kysely_migration_lock',
+			'let_in',
 			'manage_grants',
+			'rate_buckets',
+			'sweeps',
 			'teacher_sessions'
 		]);
 		const migrations = await db
@@ -36,7 +40,7 @@ describe('the database', () => {
 	});
 
 	it('sets WAL, NORMAL sync, a busy timeout and foreign keys on its connection', async () => {
-		const { db } = await tempDb();
+		const { db } = await tempSqlite();
 		const first = async (query: RawBuilder<Record<string, unknown>>) =>
 			Object.values((await query.execute(db)).rows[0] ?? {})[0];
 		expect(await first(sql`pragma journal_mode`)).toBe('wal');
@@ -110,7 +114,7 @@ describe('the database', () => {
 		});
 
 		it('serves Kysely: repeated queries, commits and rollbacks give fresh results', async () => {
-			const { db } = await tempDb();
+			const { db } = await tempSqlite();
 			const value = async (n: number) => (await sql<{ v: number }>`select ${n} as v`.execute(db)).rows[0]?.v;
 			expect(await value(1)).toBe(1);
 			expect(await value(2)).toBe(2);

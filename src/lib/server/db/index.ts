@@ -1,128 +1,86 @@
 /**
- * The embedded database: one SQLite file, opened once per process and migrated
- * to the latest schema before first use. Kysely is the only way in, so moving to
- * PostgreSQL is a change of dialect here (see docs/storage.md).
+ * The store: one SQLite file by default (a school on one machine), or one
+ * PostgreSQL database when DATABASE_URL names one (a district with several app
+ * processes). Opened once per process and migrated to the latest schema
+ * before first use. Kysely is the only way in, and the queries and
+ * migrations are the same for both; what differs is in dialect.ts, sqlite.ts
+ * and postgres.ts (see docs/storage.md).
  */
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { BUSY_TIMEOUT_MS, PatientSqliteDialect } from './busy.ts';
+import { logWarning } from '../log.ts';
 import { lockDatabase } from './lock.ts';
 import { migrations } from './migrations/index.ts';
+import { DEFAULT_POOL_SIZE, isPostgresUrl, openPostgres } from './postgres.ts';
+import { openSqlite } from './sqlite.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
 
-export const DEFAULT_DB_PATH = './data/whosays.db';
-
-/**
- * Set on every connection, since SQLite forgets all but journal_mode on close.
- *
- * - journal_mode=WAL: readers and the one writer do not block each other, so a
- *   teacher's dashboard reads while a class is answering.
- * - synchronous=NORMAL: with WAL, a commit is appended to the log and fsynced
- *   only at checkpoints. The file cannot be corrupted this way; a crash of the
- *   process loses nothing (the OS holds the writes), and a power cut can at worst
- *   roll back the last commits before the checkpoint. Worth it to save an fsync
- *   on every answer a student submits.
- * - busy_timeout: if another program holds the write lock (a backup, the
- *   sqlite3 shell), wait a moment for it; longer waits give the thread back
- *   between tries (busy.ts).
- * - foreign_keys=ON: off by default in SQLite; deleting an assignment relies on
- *   ON DELETE CASCADE to remove its attempts, answers and sessions.
- */
-function applyPragmas(sqlite: SQLite.Database): void {
-	sqlite.pragma('journal_mode = WAL');
-	sqlite.pragma('synchronous = NORMAL');
-	sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-	sqlite.pragma('foreign_keys = ON');
-}
-
-/** Prepared statements kept per connection; the app's queries come to a few dozen distinct texts. */
-export const STATEMENT_CACHE_SIZE = 200;
-
-/**
- * The connection as Kysely sees it, with each SQL text prepared once.
- * Kysely's SQLite driver calls prepare() for every query, so SQLite would parse
- * and plan the same text again each time. Measured on storing an answer
- * (resumeAttempt + submitAnswer, 10,000 in a row), the database work fell from
- * about 330 µs to 185 µs of CPU with statements reused. Kysely
- * compiles a query of the same shape to the same text, with the values as
- * parameters, so the statement can be run again with new ones. Reuse is safe
- * because Kysely runs one query at a time on this one connection, and SQLite
- * re-plans a statement by itself if a migration changes the schema under it.
- * Least recently used texts are dropped past `size`, since a query with a
- * list of values (`in (?, ?, ?)`) makes a new text for each length.
- */
-export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
-	const statements = new Map<string, SQLite.Statement>();
-	return {
-		close: () => sqlite.close(),
-		prepare(sql) {
-			let statement = statements.get(sql);
-			if (statement) statements.delete(sql);
-			else {
-				statement = sqlite.prepare(sql);
-				if (statements.size >= size) statements.delete(statements.keys().next().value!);
-			}
-			// A Map keeps insertion order: re-inserting makes this the most recently used.
-			statements.set(sql, statement);
-			return statement;
-		}
-	};
-}
+const DEFAULT_DB_PATH = './data/whosays.db';
 
 export async function migrateToLatest(db: Db): Promise<void> {
+	// On PostgreSQL, Kysely holds an advisory lock while it migrates: processes starting together take turns.
 	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
 	const { error } = await migrator.migrateToLatest();
 	if (error) throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
 }
 
-const connections = new WeakMap<Db, SQLite.Database>();
-
-/** The SQLite connection under a Db, for the few queries run as prepared statements (see compiled.ts). */
-export function sqliteOf(db: Db): SQLite.Database {
-	const sqlite = connections.get(db);
-	if (!sqlite) throw new Error('This database was not opened by createDb');
-	return sqlite;
+export interface OpenOptions {
+	/** PostgreSQL: connections in this process's pool. */
+	poolSize?: number;
+	onIdleError?: (error: Error) => void;
 }
 
-/** Opens (creating it and its folder if need be) and migrates the database at `path`; ":memory:" for a throwaway one. */
-export async function createDb(path: string): Promise<Db> {
-	if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
-	const sqlite = new SQLite(path);
-	applyPragmas(sqlite);
-	const db = new Kysely<Database>({ dialect: new PatientSqliteDialect({ database: withStatementCache(sqlite) }) });
-	connections.set(db, sqlite);
+/**
+ * Opens and migrates the store `target` names: a postgres:// URL, or the path
+ * of a SQLite file (created with its folder if need be; ":memory:" for a
+ * throwaway one).
+ */
+export async function createDb(target: string, options: OpenOptions = {}): Promise<Db> {
+	const db = isPostgresUrl(target) ? openPostgres(target, options) : openSqlite(target);
 	try {
 		await migrateToLatest(db);
 	} catch (error) {
 		await db.destroy();
-		if (sqlite.open) sqlite.close();
 		throw error;
 	}
 	return db;
 }
 
-// One handle for the whole process: better-sqlite3 is synchronous and Kysely's
-// SQLite driver serialises queries on its single connection, so more handles
-// would only add lock contention. Not per-user state.
+/** Where this process's store is: DATABASE_URL, or the SQLite file at WHOSAYS_DB (default ./data/whosays.db). */
+export function storeTarget(env: NodeJS.ProcessEnv = process.env): string {
+	return env.DATABASE_URL || env.WHOSAYS_DB || DEFAULT_DB_PATH;
+}
+
+export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
+	const size = Number(env.DATABASE_POOL_SIZE);
+	return Number.isInteger(size) && size > 0 ? size : DEFAULT_POOL_SIZE;
+}
+
+// One handle for the whole process: not per-user state. SQLite: better-sqlite3
+// is synchronous and Kysely serialises queries on its one connection, so more
+// handles would only add lock contention. PostgreSQL: the handle is the pool.
 let opening: Promise<Db> | undefined;
 let unlock: (() => void) | undefined;
 
 /**
- * The process's database, at $WHOSAYS_DB (default ./data/whosays.db), opened
- * on first call; refused with DatabaseInUse when another server has it.
+ * The process's store, opened on first call. A SQLite file is refused with
+ * DatabaseInUse when another server has it (lock.ts); a PostgreSQL database
+ * is shared by every process given its URL.
  */
 export function getDb(): Promise<Db> {
 	opening ??= (async () => {
-		const path = process.env.WHOSAYS_DB || DEFAULT_DB_PATH;
-		if (path !== ':memory:') {
-			mkdirSync(dirname(path), { recursive: true });
-			unlock = lockDatabase(path);
+		const target = storeTarget();
+		if (process.env.DATABASE_URL && !isPostgresUrl(target))
+			throw new Error('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); for a SQLite file, set WHOSAYS_DB instead');
+		if (isPostgresUrl(target)) return createDb(target, { poolSize: poolSize(), onIdleError: (e) => logWarning('PostgreSQL dropped a connection:', e) });
+		if (target !== ':memory:') {
+			mkdirSync(dirname(target), { recursive: true });
+			unlock = lockDatabase(target);
 		}
-		return createDb(path);
+		return createDb(target);
 	})().catch((error: unknown) => {
 		unlock?.();
 		opening = unlock = undefined;
@@ -131,7 +89,7 @@ export function getDb(): Promise<Db> {
 	return opening;
 }
 
-/** Closes the process's database; the next getDb() opens it again. For shutdown and tests. */
+/** Closes the process's store; the next getDb() opens it again. For shutdown and tests. */
 export async function closeDb(): Promise<void> {
 	const current = opening;
 	opening = undefined;

@@ -42,6 +42,8 @@ export interface AttemptTable {
 	resume_token_hash: string;
 	/** JSON array of question ids in the order this student is asked them. */
 	question_order: string;
+	/** JSON object: per choice question, its option ids in the order this student sees them. */
+	option_order: string;
 	started_at: string;
 	updated_at: string;
 	finished_at: string | null;
@@ -82,12 +84,39 @@ export interface ManageGrantTable {
 	granted_at: string;
 }
 
+/** A token bucket of a limit that holds across processes (limits.ts). */
+export interface RateBucketTable {
+	/** The rule's name in limits.ts: codeGuesses, manageGuesses. */
+	rule: string;
+	/** What the rule counts by: an address (IPv4, or IPv6 /64). */
+	key: string;
+	tokens: number;
+	/** When `tokens` was counted. */
+	counted_at: string;
+}
+
+/** A class code an address may open past its guessing budget, until when. */
+export interface LetInTable {
+	address: string;
+	code: string;
+	until: string;
+}
+
+/** When a periodic job last ran, whichever process ran it. */
+export interface SweepTable {
+	name: string;
+	ran_at: string;
+}
+
 export interface Database {
 	assignments: AssignmentTable;
 	attempts: AttemptTable;
 	answers: AnswerTable;
 	teacher_sessions: TeacherSessionTable;
 	manage_grants: ManageGrantTable;
+	rate_buckets: RateBucketTable;
+	let_in: LetInTable;
+	sweeps: SweepTable;
 }
 
 export type AssignmentRow = Selectable<AssignmentTable>;

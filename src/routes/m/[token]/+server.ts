@@ -17,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	const now = new Date();
 	const exchanged = await exchangeManageToken(db, event.params.token, await teacherCookie(db, event.cookies, event.url, now), now);
 	if (!exchanged) {
-		const refused = limits.manageLookupFailed(event.getClientAddress());
+		const refused = await limits.manageLookupFailed(event.getClientAddress());
 		if (refused) refuse(event, refused);
 		error(404, 'This manage link does not work. Check that it was copied whole; if the assignment was deleted, the link is gone with it.');
 	}

@@ -7,7 +7,6 @@ import { isAssignmentError } from '$lib/server/errors.ts';
 import { letBackIn, LET_IN_MINUTES, renameStudent } from '$lib/server/roster.ts';
 import { classEvents } from '$lib/server/events.ts';
 import { limits } from '$lib/server/limits.ts';
-import { liveBoards } from '$lib/server/live-boards.ts';
 import { revokeOtherGrants } from '$lib/server/manage-sessions.ts';
 import { newLinkCookie } from '$lib/server/new-link.ts';
 import { requireManaged, requireManager, requireManagerSession } from './access.ts';
@@ -20,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const now = new Date();
 	const figures = await readFigures(db, assignment, entry.quiz, now);
 	// The class joins from the network the teacher is on: its code is let in there, whatever else that network tries.
-	limits.vouch(event.getClientAddress(), assignment.code);
+	await limits.vouch(event.getClientAddress(), assignment.code);
 	const { title, code, mode, shuffle, closedAt, closesAt } = assignment;
 	return {
 		assignment: { id, title, code, mode, shuffle, closedAt, closesAt },
@@ -75,8 +74,8 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { deleteError: parsed.error.issues[0]?.message ?? 'Tick the box to confirm.' });
 		// Its grants go with it, in every browser that had it open.
 		await deleteAssignment(await getDb(), id);
-		// Other browsers watching it are told at once; this one is on its way to /teach.
-		liveBoards.end(id, session);
+		// Other browsers watching it are told at once, whichever app process serves them; this one is on its way to /teach.
+		classEvents.publish({ assignmentId: id, kind: 'access-ended', keep: session });
 		redirect(303, '/teach?deleted=1');
 	},
 	/**
@@ -95,7 +94,7 @@ export const actions: Actions = {
 			return replaced;
 		});
 		if (!token) error(404, 'This assignment has been deleted.');
-		liveBoards.end(id, session);
+		classEvents.publish({ assignmentId: id, kind: 'access-ended', keep: session });
 		const flash = newLinkCookie(id, event.url);
 		event.cookies.set(flash.name, token, flash.options);
 		redirect(303, `/manage/${id}/link?replaced`);

@@ -24,7 +24,7 @@ export async function requireManagerSession(event: Event): Promise<{ id: string;
 	const cookie = await teacherCookie(db, event.cookies, event.url, now);
 	const session = await verifyManageSession(db, cookie, now, id);
 	if (!session) {
-		const refused = limits.manageLookupFailed(event.getClientAddress());
+		const refused = await limits.manageLookupFailed(event.getClientAddress());
 		if (refused) refuse(event, refused);
 		error(403, 'This dashboard opens with the manage link you got when you created the assignment. Open that link on this device.');
 	}

@@ -3,6 +3,11 @@
  *
  * Migrations are frozen once released: they describe the schema as it was,
  * so they take an untyped Kysely and never import today's table types.
+ *
+ * Written for SQLite and PostgreSQL alike. Fractional scores are `double
+ * precision`: in SQLite the same REAL affinity `real` gave (so files made
+ * before are unchanged), in PostgreSQL 8 bytes, where `real` would be 4 and
+ * read 0.835 back as 0.83499998.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -38,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('started_at', 'text', (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.addColumn('finished_at', 'text')
-		.addColumn('score', 'real')
+		.addColumn('score', 'double precision')
 		.addColumn('max_score', 'integer')
 		.execute();
 	// Counting a student's attempts, and listing a class, both start here.
@@ -53,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('answer', 'text', (c) => c.notNull())
 		.addColumn('seq', 'integer', (c) => c.notNull())
 		.addColumn('correct', 'integer', (c) => c.notNull())
-		.addColumn('score', 'real', (c) => c.notNull())
+		.addColumn('score', 'double precision', (c) => c.notNull())
 		.addColumn('chosen_label', 'text')
 		.addColumn('expected_label', 'text')
 		.addColumn('answered_at', 'text', (c) => c.notNull())

@@ -6,9 +6,13 @@ import type { Migration } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as teacherSessions from './002-teacher-sessions.ts';
 import * as fairNames from './003-fair-names.ts';
+import * as optionOrder from './004-option-order.ts';
+import * as sharedLimits from './005-shared-limits.ts';
 
 export const migrations: Record<string, Migration> = {
 	'001-initial': initial,
 	'002-teacher-sessions': teacherSessions,
-	'003-fair-names': fairNames
+	'003-fair-names': fairNames,
+	'004-option-order': optionOrder,
+	'005-shared-limits': sharedLimits
 };

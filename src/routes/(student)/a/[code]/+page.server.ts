@@ -15,6 +15,7 @@ import { limits } from '$lib/server/limits.ts';
 import { closePracticeDuringTest, reopenPractice } from '$lib/server/practice.ts';
 import { DisplayNameSchema, NAME_CHARS } from '$lib/server/requests.ts';
 import { clearAttemptCookie, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
+import { hashToken } from '$lib/server/tokens.ts';
 import { estimateMinutes } from '$lib/quiz/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,15 +27,15 @@ async function assignmentFor(event: Pick<RequestEvent, 'getClientAddress' | 'loc
 	if (!code) error(404, NOT_FOUND);
 	if (event.params.code !== code) redirect(308, `/a/${code}`);
 	const address = event.getClientAddress();
-	const refused = limits.beforeCodeLookup(address, code);
+	const refused = await limits.beforeCodeLookup(address, code);
 	if (refused) refuse(event, refused);
 	const db = await getDb();
 	const assignment = await findAssignmentByCode(db, code);
 	if (!assignment) {
-		limits.afterCodeLookup(address, code, (await isNearMissOfOpenClass(db, code)) ? 'near-miss' : 'unknown');
+		await limits.afterCodeLookup(address, code, (await isNearMissOfOpenClass(db, code)) ? 'near-miss' : 'unknown');
 		error(404, NOT_FOUND);
 	}
-	limits.afterCodeLookup(address, code, 'found');
+	await limits.afterCodeLookup(address, code, 'found');
 	return { code, assignment };
 }
 
@@ -104,7 +105,7 @@ export const actions: Actions = {
 		const refused = limits.takeForAttempt(attempt.id);
 		if (refused) refuse(event, refused);
 		const state = await attemptState(db, token!, now, getQuiz);
-		const logic = assignmentLogic(db, attempt, state.nextSeq, now);
+		const logic = assignmentLogic(db, { tokenHash: hashToken(token!), code }, attempt, state.nextSeq, now);
 		const place = readAttemptPlace(state, event.cookies, logic);
 		const stepped = await stepWithForm(logic, attemptInput(state), place.snapshot, await event.request.formData(), state.quiz.questions);
 		keepAttemptPlace(state, code, event.cookies, event.url, toProgress(stepped.snapshot));

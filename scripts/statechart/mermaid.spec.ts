@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { quizMachine } from './quiz.machine.ts';
-import { toMermaid } from './statechart.ts';
+import { quizMachine } from '../../src/lib/machines/quiz.machine.ts';
+import { toMermaid } from './mermaid.ts';
 
 describe('statechart in the docs', () => {
 	it('matches the quiz machine (regenerate with npm run docs:statechart)', () => {

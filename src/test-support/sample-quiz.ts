@@ -2,7 +2,7 @@
  * A small quiz for unit tests: every question type, the default categories,
  * and curly punctuation, like a real article.
  */
-import type { QuizInput } from './schema.ts';
+import type { QuizInput } from '../lib/quiz/schema.ts';
 
 export const sampleQuiz = {
 	format: 1,
