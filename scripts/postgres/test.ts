@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { findPostgres, startCluster } from './cluster.ts';
 import { findNginx } from './fleet.ts';
 
-const DATABASE_SPECS = ['src/lib/server', 'scripts/db-to-postgres.spec.ts'];
+const DATABASE_SPECS = ['src/lib/server', 'scripts/db-to-postgres.pg.spec.ts'];
 
 function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
 	return new Promise((resolve) => {

@@ -9,7 +9,7 @@ import { copySqliteToPostgres } from './db-to-postgres.ts';
 const quiet = () => {};
 
 // A copy needs a PostgreSQL to copy into: it runs in the suite's PostgreSQL pass (scripts/postgres/test.ts).
-describe.skipIf(!TEST_POSTGRES)('moving a school’s SQLite file into PostgreSQL', () => {
+describe('moving a school’s SQLite file into PostgreSQL', () => {
 	it('brings every class, attempt, answer and teacher session across, with links and resume keys still working', async () => {
 		const school = await tempSqlite();
 		const { assignment, manageToken } = await assign(school.db, { mode: 'test', shuffle: true });
