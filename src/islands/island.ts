@@ -4,6 +4,7 @@
  */
 import { answerFromForm } from '../lib/machines/play-form.ts';
 import type { Progress } from '../lib/machines/progress.ts';
+import { isFeedbackMode } from '../lib/quiz/modes.ts';
 import type { PublicQuestion } from '../lib/quiz/public.ts';
 
 export const ISLAND_ID = 'quiz-island';
@@ -33,7 +34,7 @@ export function withEarlyClicks(target: HTMLElement, progress: Progress, questio
 	const fields = new FormData(form);
 	if (progress.step === 'intro') {
 		const mode = fields.get('mode');
-		return mode === 'practice' || mode === 'test' ? { ...progress, mode } : progress;
+		return isFeedbackMode(mode) ? { ...progress, mode } : progress;
 	}
 	const question = questions.find((q) => q.id === progress.round[progress.index]);
 	if (progress.step !== 'answering' || !question) return progress;

@@ -10,7 +10,7 @@ import { createAssignment, type GetQuiz } from '../../../src/lib/server/assignme
 import { startAttempt } from '../../../src/lib/server/attempts.ts';
 import { createDb, type Db } from '../../../src/lib/server/db/index.ts';
 import { loadCatalogue } from '../../../src/lib/server/quiz-files.ts';
-import type { Mode } from '../../../src/lib/server/db/tables.ts';
+import type { FeedbackMode } from '../../../src/lib/quiz/modes.ts';
 import type { Answer, Question } from '../../../src/lib/quiz/schema.ts';
 import { childPids, targetOf, type Target } from '../load-client.ts';
 import { startServer, type RunningServer } from '../server.ts';
@@ -194,7 +194,7 @@ export async function countAnswers(dbFile: string): Promise<Stored> {
 	}
 }
 
-export async function openAssignment(db: Db, getQuiz: GetQuiz, mode: Mode): Promise<{ code: string; id: string }> {
+export async function openAssignment(db: Db, getQuiz: GetQuiz, mode: FeedbackMode): Promise<{ code: string; id: string }> {
 	const created = await createAssignment(
 		db,
 		{ quizSlug: QUIZ, mode, shuffle: false, attemptsAllowed: 1, title: `Load (${mode})` },
@@ -206,7 +206,7 @@ export async function openAssignment(db: Db, getQuiz: GetQuiz, mode: Mode): Prom
 }
 
 /** Students who have joined, made with the app's own startAttempt, as a class would before answering. */
-export async function seedStudents(db: Db, getQuiz: GetQuiz, mode: Mode, count: number) {
+export async function seedStudents(db: Db, getQuiz: GetQuiz, mode: FeedbackMode, count: number) {
 	const { code } = await openAssignment(db, getQuiz, mode);
 	const students: { token: string; attemptId: string }[] = [];
 	for (let i = 0; i < count; i++) {

@@ -7,7 +7,7 @@
  */
 import type { Agent } from 'node:http';
 import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
-import type { Mode } from '../../../src/lib/server/db/tables.ts';
+import type { FeedbackMode } from '../../../src/lib/quiz/modes.ts';
 import { CpuMeter, newAgent, send, Tally, type CpuUsage, type Target } from '../load-client.ts';
 import { CLASS_SIZE } from './class.ts';
 import { cpuLine, errorsText, int, met, ms, pct, rateLimitLine, rowCheck, waitShare } from './report.ts';
@@ -31,7 +31,7 @@ export class Pool {
 	readonly rounds: { perS: number; perCore: number }[] = [];
 
 	constructor(
-		readonly mode: Mode,
+		readonly mode: FeedbackMode,
 		readonly code: string,
 		readonly tokens: string[],
 		/** Where this pool's loopback addresses start, so no two students of the run share one. */

@@ -11,7 +11,8 @@
  */
 import type { PublicQuestion } from '../quiz/public.ts';
 import type { Answer } from '../quiz/schema.ts';
-import type { FeedbackMode, QuizEvent } from './quiz.machine.ts';
+import { isFeedbackMode } from '../quiz/modes.ts';
+import type { QuizEvent } from './quiz.machine.ts';
 
 /** What a form gives: FormData, or URLSearchParams. */
 export interface FormFields {
@@ -69,7 +70,7 @@ export function eventsFromForm(fields: FormFields, question: (Pick<PublicQuestio
 	if ((SIMPLE as readonly string[]).includes(event)) return [{ type: event as (typeof SIMPLE)[number] }];
 	if (event === 'quiz.start') {
 		const mode = text(fields.get('mode'));
-		return [{ type: 'quiz.start', ...(mode === 'practice' || mode === 'test' ? { mode: mode as FeedbackMode } : {}) }];
+		return [{ type: 'quiz.start', ...(isFeedbackMode(mode) ? { mode } : {}) }];
 	}
 	if (event === 'review.start') {
 		const index = Number(argument || 0);

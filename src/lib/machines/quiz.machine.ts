@@ -18,7 +18,9 @@ import { isComplete, type Graded } from '../quiz/grading.ts';
 import type { Answer } from '../quiz/schema.ts';
 
 /** How feedback is given: after each answer, or all at the end. */
-export type FeedbackMode = 'practice' | 'test';
+import type { FeedbackMode } from '../quiz/modes.ts';
+
+export type { FeedbackMode };
 
 export interface QuizMachineInput {
 	/** Question ids in the order they are asked. */

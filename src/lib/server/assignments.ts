@@ -6,14 +6,14 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Quiz } from '../quiz/schema.ts';
 import type { Db } from './db/index.ts';
 import { inTransaction } from './db/transaction.ts';
-import type { AssignmentRow, Mode } from './db/tables.ts';
+import type { FeedbackMode } from '../quiz/modes.ts';
+import type { AssignmentRow } from './db/tables.ts';
 import { AssignmentError } from './errors.ts';
 import type { CreateAssignment } from './requests.ts';
 import { settleAttempts } from './settle.ts';
 import { nearMisses, newStudentCode, normalizeCode } from '../class-code.ts';
 import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
 
-export type { Mode };
 
 /** How services reach the quizzes: `findQuiz` from ./catalogue.ts in the app, the sample quiz in tests. */
 export type GetQuiz = (slug: string) => { version: string; quiz: Quiz } | undefined;
@@ -25,7 +25,7 @@ export interface Assignment {
 	title: string;
 	quizSlug: string;
 	quizVersion: string;
-	mode: Mode;
+	mode: FeedbackMode;
 	shuffle: boolean;
 	/** 0 means unlimited. Counted per display name; see startAttempt. */
 	attemptsAllowed: number;

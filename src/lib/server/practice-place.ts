@@ -12,7 +12,9 @@ import type { QuizMachineInput, QuizSnapshot } from '../machines/quiz.machine.ts
 import type { Graded } from '../quiz/grading.ts';
 import type { QuizEntry } from './quiz-files.ts';
 import { PLACE, practicePlace } from '../client/place.ts';
+import { randomInt } from 'node:crypto';
 import { secureFor } from './cookies.ts';
+import { drawOptionOrder, seededPick, type OptionOrder } from './student-order.ts';
 
 export function practiceInput(entry: QuizEntry): QuizMachineInput {
 	return { questionIds: entry.quiz.questions.map((q) => q.id) };
@@ -59,4 +61,27 @@ export function keepPlace(entry: QuizEntry, cookies: Cookies, url: URL, progress
 	const { path, maxAge } = practicePlace(entry.slug);
 	// Not HttpOnly: the page writes the same cookie after each step when its script runs.
 	cookies.set(PLACE, encodeProgress(progress, practiceInput(entry).questionIds, entry.version), { path, maxAge, httpOnly: false, sameSite: 'lax', secure: secureFor(url) });
+}
+
+/** The browser's seed for open practice's option orders: a number, nothing else, on every quiz's address. */
+export const ORDER_SEED = 'whosays_order';
+const YEAR_S = 365 * 24 * 3600;
+
+/**
+ * The order this browser sees each choice question's options in, in open
+ * practice: drawn from a seed kept in a cookie, so a reload, the feedback and
+ * the review show one order and neighbours' screens show different ones,
+ * while the server stores nothing. A missing or tampered seed is drawn anew.
+ */
+export function practiceOrder(entry: QuizEntry, cookies: Cookies, url: URL): OptionOrder {
+	const kept = cookies.get(ORDER_SEED);
+	let seed = kept && /^\d{1,10}$/.test(kept) ? Number(kept) : NaN;
+	if (!(seed < 2 ** 32)) {
+		seed = randomInt(2 ** 32);
+		cookies.set(ORDER_SEED, String(seed), { path: '/', maxAge: YEAR_S, httpOnly: true, sameSite: 'lax', secure: secureFor(url) });
+	}
+	// Mixed with the quiz's address, so two quizzes do not share one pattern.
+	let mixed = seed;
+	for (const c of entry.slug) mixed = Math.imul(mixed ^ c.charCodeAt(0), 0x01000193) >>> 0;
+	return drawOptionOrder(entry.quiz, seededPick(mixed));
 }

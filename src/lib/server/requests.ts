@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../quiz/limits.ts';
+import { FEEDBACK_MODES } from '../quiz/modes.ts';
 import { AnswerSchema } from '../quiz/schema.ts';
 import { normalizeCode } from '../class-code.ts';
 import { cleanName } from './names.ts';
@@ -39,7 +40,7 @@ export const CreateAssignmentSchema = z
 			.optional()
 			.describe("What students see; the quiz's own title if left out."),
 		mode: z
-			.enum(['practice', 'test'], {
+			.enum(FEEDBACK_MODES, {
 				error: 'mode must be "practice" (feedback after every answer) or "test" (feedback at the end)'
 			})
 			.default('practice'),

@@ -15,6 +15,21 @@ export type RandomInt = (max: number) => number;
 /** Per question id, the ids of its options in the order this student sees them. */
 export type OptionOrder = Record<string, string[]>;
 
+/**
+ * A stream of integers drawn from a 32-bit seed (mulberry32): the same seed
+ * gives the same stream, so an order drawn from it can be drawn again instead
+ * of stored. For open practice, where nothing about a student is stored.
+ */
+export function seededPick(seed: number): RandomInt {
+	let state = seed >>> 0;
+	return (max) => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = Math.imul(state ^ (state >>> 15), state | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) % max;
+	};
+}
+
 /** Fisher–Yates. */
 export function shuffled<T>(items: readonly T[], pick: RandomInt): T[] {
 	const out = [...items];

@@ -17,7 +17,7 @@
 import { sql } from 'kysely';
 import { forShare } from './dialect.ts';
 import type { Db } from './index.ts';
-import type { Mode } from './tables.ts';
+import type { FeedbackMode } from '../../quiz/modes.ts';
 
 /** An attempt as an answer needs it: its own state and its class's. */
 export interface AnsweringRow {
@@ -28,7 +28,7 @@ export interface AnsweringRow {
 	finished_at: string | null;
 	updated_at: string;
 	code: string;
-	mode: Mode;
+	mode: FeedbackMode;
 	quiz_slug: string;
 	opens_at: string;
 	closes_at: string | null;

@@ -9,7 +9,7 @@
  */
 import type { Selectable } from 'kysely';
 
-export type Mode = 'practice' | 'test';
+import type { FeedbackMode } from '../../quiz/modes.ts';
 
 export interface AssignmentTable {
 	id: string;
@@ -19,7 +19,7 @@ export interface AssignmentTable {
 	quiz_slug: string;
 	/** The quiz's version when the assignment was made. */
 	quiz_version: string;
-	mode: Mode;
+	mode: FeedbackMode;
 	shuffle: 0 | 1;
 	/** 0 means unlimited. */
 	attempts_allowed: number;

@@ -5,7 +5,8 @@ import { findQuiz } from '$lib/server/catalogue.ts';
 import { refuse } from '$lib/server/http.ts';
 import { limits } from '$lib/server/limits.ts';
 import { arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
-import { keepPlace, practiceInput, readPlace } from '$lib/server/practice-place.ts';
+import { keepPlace, practiceInput, practiceOrder, readPlace } from '$lib/server/practice-place.ts';
+import { inStudentOrder } from '$lib/server/student-order.ts';
 import { TEST_UNDER_WAY, testUnderWay } from '$lib/server/practice.ts';
 import { toPublicQuiz } from '$lib/quiz/public.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +20,8 @@ function quizAt(slug: string) {
 export const load: PageServerLoad = async (event) => {
 	const entry = quizAt(event.params.slug);
 	// The quiz without its key: each verdict comes from the server once its question is answered.
-	const quiz = toPublicQuiz(entry.quiz, entry.slug, entry.version);
+	// Each browser sees the choices in an order of its own, so a neighbour's screen gives nothing away.
+	const quiz = inStudentOrder(toPublicQuiz(entry.quiz, entry.slug, entry.version), practiceOrder(entry, event.cookies, event.url));
 	const testing = await testUnderWay(event, entry.slug);
 	if (testing) return { quiz, minutes: entry.minutes, testing, place: null };
 	const { progress, results, notice } = readPlace(entry, event.cookies);
