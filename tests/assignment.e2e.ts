@@ -156,6 +156,8 @@ test('"Not you? Leave this attempt" leaves nothing of it in the browser, and war
 	const stored = () => student.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('whosays:')));
 	await join(student, created.studentUrl, 'Ivo');
 	await answerAll(student, wrongAt(), { to: 1 });
+	// The first answer has reached the server before the connection drops, as the page says.
+	await expect(student.getByRole('status').filter({ hasText: 'All answers saved' })).toBeVisible();
 	await context.setOffline(true);
 	await answerAll(student, wrongAt(), { from: 1, to: 2 });
 	expect(await stored()).not.toEqual([]);

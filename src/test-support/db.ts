@@ -18,7 +18,8 @@ import { sampleQuiz } from './sample-quiz.ts';
 import { QuizSchema } from '../lib/quiz/schema.ts';
 import { createAssignment, type GetQuiz } from '../lib/server/assignments.ts';
 import { createDb, type Db } from '../lib/server/db/index.ts';
-import { storeAnswer, type SubmitResult } from '../lib/server/answer-store.ts';
+import type { AnswerReply } from '../lib/quiz/schema/answer.ts';
+import { storeAnswer } from '../lib/server/answer-store.ts';
 import { resumeAttempt } from '../lib/server/attempt-state.ts';
 import { CreateAssignmentSchema, type SubmitAnswer } from '../lib/server/requests.ts';
 import { hashToken } from '../lib/server/tokens.ts';
@@ -120,7 +121,7 @@ export async function dumpRows(db: Db): Promise<string> {
 }
 
 /** One answer, sent as the answer route sends it: by the student's resume token and their class's code. */
-export async function submit(db: Db, resumeToken: string, input: SubmitAnswer, now: Date): Promise<SubmitResult> {
+export async function submit(db: Db, resumeToken: string, input: SubmitAnswer, now: Date): Promise<AnswerReply> {
 	const attempt = await resumeAttempt(db, resumeToken);
 	const stored = attempt && (await storeAnswer(db, { tokenHash: hashToken(resumeToken), code: attempt.assignment.code }, input, now, getQuiz));
 	if (!stored) throw new Error('No attempt opens with this resume token');

@@ -3,7 +3,7 @@
  * before it is sent, so a reload, a closed lid or a dropped school Wi-Fi loses
  * nothing; the queue is sent in order and retried until the server has it.
  */
-import type { Graded } from '../quiz/grading.ts';
+import type { AnswerReply } from '../quiz/schema/answer.ts';
 import type { Answer } from '../quiz/schema.ts';
 
 export interface Pending {
@@ -12,7 +12,8 @@ export interface Pending {
 	seq: number;
 }
 
-export type Delivered = { status: 'graded'; graded: Graded } | { status: 'recorded' };
+/** A reply the page acts on: a superseded answer counts as recorded, since a later one of this student's stands. */
+export type Delivered = Exclude<AnswerReply, { status: 'superseded' }>;
 
 /** The server refused the answer for good (the assignment closed, say): retrying will not help. */
 export class Refused extends Error {
@@ -120,7 +121,7 @@ export class Outbox {
 				if (response.status >= 500 || response.status === 429) return this.#later();
 				this.online = true;
 				this.#retry = 0;
-				const body = (await response.json().catch(() => ({}))) as Partial<Delivered> & { message?: string };
+				const body = (await response.json().catch(() => ({}))) as Partial<AnswerReply> & { message?: string };
 				this.pending = this.pending.filter((p) => p !== item);
 				this.#save();
 				const waiter = this.#waiters.get(item.seq);

@@ -17,6 +17,7 @@
  * (before the write) and `outcome` (after it), both without the database.
  */
 import { grade, misfit, type Graded } from '../quiz/grading.ts';
+import type { AnswerReply } from '../quiz/schema/answer.ts';
 import { AnswerSchema, type Answer, type Question } from '../quiz/schema.ts';
 import { assignmentStatus, type GetQuiz } from './assignments.ts';
 import {
@@ -36,13 +37,6 @@ import type { SubmitAnswer } from './requests.ts';
 import { parseOrder, settleAttempts } from './settle.ts';
 import { sameHash } from './tokens.ts';
 
-export type SubmitResult =
-	/** Practice mode: the verdict, with everything the feedback shows. */
-	| { status: 'graded'; graded: Graded }
-	/** Test mode: stored, and nothing revealed until the attempt is finished. */
-	| { status: 'recorded' }
-	/** Test mode: not stored, because an answer sent later (a higher seq, from another tab say) stands. */
-	| { status: 'superseded' };
 
 /** Which attempt: the student's resume token (as its hash) and the class code in the address. */
 export interface AttemptKey {
@@ -52,7 +46,7 @@ export interface AttemptKey {
 
 /** An answer stored: what the student is told, and the class it belongs to (for the class's watchers). */
 export interface StoredAnswer {
-	result: SubmitResult;
+	result: AnswerReply;
 	assignmentId: string;
 }
 

@@ -1,5 +1,6 @@
-/** What a student sends as an answer: one wire format for the browser and the server. */
+/** What a student sends as an answer, and what the server replies: one wire format for the browser and the server. */
 import { z } from 'zod';
+import type { Graded } from '../grading.ts';
 import { LIMITS } from '../limits.ts';
 import { id } from './fields.ts';
 
@@ -19,3 +20,12 @@ export const AnswerSchema = z.discriminatedUnion('type', [
 			.refine((ids) => new Set(ids).size === ids.length, { error: 'Each claim may stand in the order once' })
 	})
 ]);
+
+/** The server's reply to an answer in an assignment. */
+export type AnswerReply =
+	/** Practice mode: the verdict, with everything the feedback shows. */
+	| { status: 'graded'; graded: Graded }
+	/** Test mode: stored, and nothing revealed until the attempt is finished. */
+	| { status: 'recorded' }
+	/** Test mode: not stored, because an answer sent later (a higher seq, from another tab say) stands. */
+	| { status: 'superseded' };
