@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { freePort } from './server.ts';
+import { freePort, waitForListening } from './server.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -111,19 +111,7 @@ export async function startBareKit(): Promise<BareKit> {
 		removeDir();
 	};
 	try {
-		await new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error('the bare SvelteKit server did not start within 15 s')), 15_000);
-			child.stdout!.on('data', (chunk: Buffer) => {
-				if (chunk.toString().includes('Listening')) {
-					clearTimeout(timer);
-					resolve();
-				}
-			});
-			child.once('exit', (code) => {
-				clearTimeout(timer);
-				reject(new Error(`the bare SvelteKit server exited with code ${code}`));
-			});
-		});
+		await waitForListening(child, 'the bare SvelteKit server', 15_000);
 	} catch (e) {
 		await stop();
 		throw e;

@@ -57,16 +57,7 @@ export async function startServer({ env = {}, dataDir: given, port: wanted, capt
 		child.stdout!.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
 		child.stderr!.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
 	}
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('the server did not start within 15 s')), 15_000);
-		child.stdout!.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('Listening')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-		child.on('exit', (code) => reject(new Error(`the server exited with code ${code}`)));
-	});
+	await waitForListening(child, 'the server', 15_000);
 	return {
 		url,
 		dataDir,
@@ -89,6 +80,23 @@ export async function startServer({ env = {}, dataDir: given, port: wanted, capt
 export function withoutAppSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	const app = /^(ORIGIN|PROTOCOL_HEADER|HOST_HEADER|PORT_HEADER|ADDRESS_HEADER|XFF_DEPTH|HOST|PORT|BODY_SIZE_LIMIT|KEEP_ALIVE_TIMEOUT|HEADERS_TIMEOUT|SHUTDOWN_TIMEOUT|WHOSAYS_.*|DATABASE_.*)$/;
 	return Object.fromEntries(Object.entries(env).filter(([name]) => !app.test(name)));
+}
+
+/** Resolves when a started app (ours or the bare one) says it is listening; fails if it exits or takes longer than `ms`. */
+export function waitForListening(child: ChildProcess, what: string, ms: number): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`${what} did not start within ${ms / 1000} s`)), ms);
+		child.stdout!.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('Listening')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`${what} exited with code ${code} while starting`));
+		});
+	});
 }
 
 export function median(values: number[]): number {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { freePort, withoutAppSettings } from '../bench/server.ts';
+import { freePort, waitForListening, withoutAppSettings } from '../bench/server.ts';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'];
 
@@ -86,22 +86,6 @@ export interface App {
 	stop(): Promise<void>;
 }
 
-function waitForListening(child: ChildProcess): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('an app process did not start within 30 s')), 30_000);
-		child.stdout!.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('Listening')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`an app process exited with code ${code} while starting`));
-		});
-	});
-}
-
 function app(databaseUrl: string, port: number, extraEnv: Record<string, string>): App {
 	let child: ChildProcess | undefined;
 	/** Set while this file ends the process on purpose; any other exit is said out loud. */
@@ -129,7 +113,7 @@ function app(databaseUrl: string, port: number, extraEnv: Record<string, string>
 			started.once('exit', (code, signal) => {
 				if (!ending) console.error(`The app process on port ${port} (pid ${started.pid}) exited by itself: ${signal ?? `code ${code}`}`);
 			});
-			await waitForListening(started);
+			await waitForListening(started, 'an app process', 30_000);
 			// What it says afterwards is news (a signal from elsewhere, say), but not while this file stops it.
 			started.stdout!.on('data', (chunk: Buffer) => {
 				if (!ending) process.stdout.write(`[app on port ${port}] ${chunk.toString()}`);
