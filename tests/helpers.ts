@@ -81,9 +81,9 @@ export async function answer(page: Page, quiz: Quiz, question: Question, right =
 
 export async function start(page: Page, slug: string, mode: 'Practice' | 'Test' = 'Practice') {
 	await page.goto(`/quiz/${slug}`);
-	await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
-	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	// Question 1 is open under the intro: its answer starts the quiz in the mode picked there.
 	await expect(page.getByRole('heading', { name: /^Question 1 of/ })).toBeVisible();
+	await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
 }
 
 export async function expectNoAxeViolations(page: Page) {

@@ -14,18 +14,31 @@ test('home lists the seed quiz with its outlet, length and time', async ({ page 
 	await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
 });
 
-test('the article and the first claim are in the page before any script runs', async ({ browser }) => {
+test('the article and question 1, with its choices, are in the page before any script runs', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(`/quiz/${SEED}`);
 	await expect(page.getByRole('heading', { name: quiz.article.headline })).toBeVisible();
 	const article = page.getByRole('region', { name: 'The article' });
 	for (const p of quiz.article.paragraphs) await expect(article.getByText(p, { exact: true })).toBeVisible();
-	await expect(page.getByRole('heading', { name: 'Your first claim' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
+	await expect(page.getByRole('heading', { name: `Question 1 of ${total}` })).toBeVisible();
 	const first = quiz.questions[0]!;
-	if (first.type === 'order') throw new Error('the seed quiz opens with a claim');
-	await expect(page.getByRole('blockquote').filter({ hasText: first.quote! })).toBeVisible();
+	if (first.type !== 'classify') throw new Error('the seed quiz opens with a claim to label');
+	await expect(page.getByRole('blockquote').filter({ hasText: first.quote })).toBeVisible();
+	await expect(page.getByRole('radio', { name: new RegExp(`^\\d?\\s*${escapeRegExp(label(quiz, first.answer))}`) })).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'Check' })).toBeEnabled();
 	await context.close();
+});
+
+test('Check on the intro with nothing chosen starts the quiz and says what is missing', async ({ page }) => {
+	await start(page, SEED);
+	await expect(page.getByText(/^Tip: press 1/)).toBeVisible();
+	await page.getByRole('button', { name: 'Check' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Choose one of the labels first.' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: `Question 1 of ${total}` })).toBeFocused();
+	await answer(page, quiz, quiz.questions[0]!, true);
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeFocused();
 });
 
 test('a whole practice run: feedback after each answer, one wrong answer explained, then the summary', async ({ page }) => {
@@ -34,7 +47,10 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 	const wrongAt = quiz.questions.findIndex((q) => q.type === 'classify' && !q.cite);
 	const wrong = quiz.questions[wrongAt]!;
 	for (const [i, q] of quiz.questions.entries()) {
-		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeFocused();
+		const heading = page.getByRole('heading', { name: `Question ${i + 1} of ${total}` });
+		// Question 1 is open under the intro; focus follows each step after it.
+		if (i === 0) await expect(heading).toBeVisible();
+		else await expect(heading).toBeFocused();
 		if (q.type !== 'order' && q.quote) {
 			// The claim is lit up in the article and scrolled into view beside the question.
 			const claim = marks(page.getByRole('region', { name: 'The article' })).first();
@@ -130,7 +146,7 @@ test('a place kept for an older version of the quiz starts fresh, with a notice'
 	await keepPlace(context, baseURL!, JSON.stringify({ v: 'old', s: 'answering', m: 'p', r: null, n: 1, i: 3, w: 0, a: {}, d: null }));
 	await page.goto(`/quiz/${SEED}`);
 	await expect(page.getByRole('status').filter({ hasText: 'updated since you last opened it' })).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /^Question 1 of/ })).toBeVisible();
 });
 
 test('a kept place that was tampered with starts fresh instead of breaking the page', async ({ page, context, baseURL }) => {

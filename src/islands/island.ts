@@ -32,13 +32,12 @@ export function withEarlyClicks(target: HTMLElement, progress: Progress, questio
 	const form = target.querySelector<HTMLFormElement>('form[action="?/play"]');
 	if (!form) return progress;
 	const fields = new FormData(form);
-	if (progress.step === 'intro') {
-		const mode = fields.get('mode');
-		return isFeedbackMode(mode) ? { ...progress, mode } : progress;
-	}
+	// The intro holds question 1 under it; a mode picked there goes with the answer.
+	const mode = fields.get('mode');
+	const picked = progress.step === 'intro' && isFeedbackMode(mode) ? { ...progress, mode } : progress;
 	const question = questions.find((q) => q.id === progress.round[progress.index]);
-	if (progress.step !== 'answering' || !question) return progress;
-	return { ...progress, draft: answerFromForm(fields, question) ?? progress.draft };
+	if ((progress.step !== 'answering' && progress.step !== 'intro') || !question) return picked;
+	return { ...picked, draft: answerFromForm(fields, question) ?? progress.draft };
 }
 
 /**

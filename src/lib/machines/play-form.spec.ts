@@ -17,6 +17,21 @@ describe("the player's forms", () => {
 		expect(eventsFromForm(form([]), undefined)).toEqual([]);
 	});
 
+	it('stand for each step they name, in order: the intro starts the quiz and checks question 1', () => {
+		const start = form([['event', 'quiz.start'], ['mode', 'test'], ['choice', 'fact'], ['event', 'answer.submit']]);
+		expect(eventsFromForm(start, { type: 'classify' })).toEqual([
+			{ type: 'quiz.start', mode: 'test' },
+			{ type: 'answer.change', answer: { type: 'classify', category: 'fact' } },
+			{ type: 'answer.submit' }
+		]);
+		// Moving a claim of an order question on the intro starts the quiz there too.
+		const order = form([['event', 'quiz.start'], ['order', 'a'], ['order', 'b'], ['event', 'order.down@a']]);
+		expect(eventsFromForm(order, { type: 'order' })).toEqual([{ type: 'quiz.start' }, { type: 'answer.change', answer: { type: 'order', order: ['b', 'a'] } }]);
+		// A tampered form naming more steps than any of the player's forms has is cut at two.
+		const many = form(Array.from({ length: 50 }, () => ['event', 'quiz.restart'] as [string, string]));
+		expect(eventsFromForm(many, undefined)).toEqual([{ type: 'quiz.restart' }, { type: 'quiz.restart' }]);
+	});
+
 	it('turn a question form into the answer it holds, then Check', () => {
 		const classify = { type: 'classify' as const, cite: true };
 		expect(eventsFromForm(form([['event', 'answer.submit'], ['choice', 'fact'], ['marked', '4'], ['marked', '2'], ['marked', '2']]), classify)).toEqual([

@@ -60,13 +60,12 @@ function moved(fields: FormFields, direction: string, id: string): Answer | null
 	return { type: 'order', order };
 }
 
-/**
- * The events a submitted form stands for; an empty list for a form that says
- * nothing the machine knows. `question` is the one on screen, for an answer.
- */
-export function eventsFromForm(fields: FormFields, question: (Pick<PublicQuestion, 'type'> & { cite?: boolean }) | undefined): QuizEvent[] {
+const MAX_STEPS = 2;
+
+/** The events one `event` field stands for. */
+function eventsOf(value: string, fields: FormFields, question: (Pick<PublicQuestion, 'type'> & { cite?: boolean }) | undefined): QuizEvent[] {
 	// A button that names an event and its one argument: "review.start@3".
-	const [event = '', argument = ''] = text(fields.get('event')).split('@');
+	const [event = '', argument = ''] = value.split('@');
 	if ((SIMPLE as readonly string[]).includes(event)) return [{ type: event as (typeof SIMPLE)[number] }];
 	if (event === 'quiz.start') {
 		const mode = text(fields.get('mode'));
@@ -82,4 +81,16 @@ export function eventsFromForm(fields: FormFields, question: (Pick<PublicQuestio
 		return answer ? [{ type: 'answer.change', answer }] : [];
 	}
 	return [];
+}
+
+/**
+ * The events a submitted form stands for; an empty list for a form that says
+ * nothing the machine knows. `question` is the one on screen, for an answer.
+ * A form may stand for more than one step: each `event` field in the order of
+ * the form, the pressed button among them. The intro's form, which holds
+ * question 1, carries a hidden "quiz.start" before its Check button. No form
+ * of the player has more than two, so a longer list is cut there.
+ */
+export function eventsFromForm(fields: FormFields, question: (Pick<PublicQuestion, 'type'> & { cite?: boolean }) | undefined): QuizEvent[] {
+	return fields.getAll('event').slice(0, MAX_STEPS).flatMap((value) => eventsOf(text(value), fields, question));
 }

@@ -220,6 +220,29 @@ describe('quiz machine: what the UI asks of it', () => {
 		expect(s.can({ type: 'review.prev' })).toBe(true);
 	});
 
+	it('takes question 1 answered under the intro: the start carries the answer to its check', async () => {
+		const calls: GradeInput[] = [];
+		const actor = createActor(instantMachine(calls), { input: { questionIds: ids } }).start();
+		actor.send({ type: 'answer.change', answer: wrong });
+		expect([viewOf(actor.getSnapshot()), actor.getSnapshot().context.draft]).toEqual(['intro', wrong]);
+		actor.send({ type: 'quiz.start', mode: 'test' });
+		actor.send({ type: 'answer.submit' });
+		const s = await until(actor, (x) => !x.matches('checking'));
+		expect(calls).toEqual([{ questionId: 'q1', answer: wrong, mode: 'test' }]);
+		expect([viewOf(s), questionIdOf(s), s.context.draft]).toEqual(['question', 'q2', null]);
+	});
+
+	it('starts question 1 afresh after a restart, whatever was chosen the first time', async () => {
+		const actor = createActor(instantMachine(), { input: { questionIds: ['q1'] } }).start();
+		actor.send({ type: 'answer.change', answer: right });
+		actor.send({ type: 'quiz.start' });
+		await answer(actor, right);
+		actor.send({ type: 'question.next' });
+		await until(actor, (x) => x.matches('summary'));
+		actor.send({ type: 'quiz.restart' });
+		expect([viewOf(actor.getSnapshot()), actor.getSnapshot().context.draft]).toEqual(['intro', null]);
+	});
+
 	it('asks the page to show each new step, and only on a new step', async () => {
 		const steps: string[] = [];
 		const machine = instantMachine().provide({ actions: { showStep: () => void steps.push('step') } });

@@ -133,7 +133,8 @@ export const quizMachine = setup({
 	actions: {
 		begin: assign(({ context, event }) => {
 			const mode = event.type === 'quiz.start' && !context.modeLocked && event.mode ? event.mode : context.mode;
-			return { mode, round: context.questionIds, roundNumber: 1, index: 0, draft: null };
+			// The intro shows question 1: an answer built there is the first question's draft.
+			return { mode, round: context.questionIds, roundNumber: 1, index: 0, draft: context.draft };
 		}),
 		setDraft: assign({ draft: ({ event }) => (event.type === 'answer.change' ? event.answer : null) }),
 		record: assign(({ context }, output: GradeOutput) => {
@@ -180,7 +181,11 @@ export const quizMachine = setup({
 	states: {
 		intro: {
 			tags: ['view:intro'],
-			on: { 'quiz.start': { target: 'answering', actions: ['begin', 'showStep'] } }
+			on: {
+				// Question 1 is open under the intro: its answer is built here, and sent with the start.
+				'answer.change': { actions: 'setDraft' },
+				'quiz.start': { target: 'answering', actions: ['begin', 'showStep'] }
+			}
 		},
 		answering: {
 			tags: ['view:question'],

@@ -26,7 +26,9 @@ export async function stepWithForm(
 	questions: readonly PublicQuestion[]
 ): Promise<Stepped> {
 	const question = questions.find((q) => q.id === questionIdOf(snapshot));
-	const events = eventsFromForm(fields, viewOf(snapshot) === 'question' ? question : undefined);
+	// A question's form is on screen at a question, and at the intro (question 1, under it).
+	const view = viewOf(snapshot);
+	const events = eventsFromForm(fields, view === 'question' || view === 'intro' ? question : undefined);
 	const actor = createActor(logic, { input, snapshot }).start();
 	for (const event of events) actor.send(event);
 	const settled = await waitFor(actor, (s) => !s.hasTag('busy'), { timeout: 15_000 });
