@@ -14,12 +14,12 @@ export async function heapAfterRun(browser: Browser, url: string, slug: string):
 		await page.goto(url);
 		// The player's forms turn novalidate once it has taken over the page (see interactive.ts).
 		await page.locator('#quiz-island form[novalidate]').waitFor();
+		// Question 1 is under the intro: the mode picked there goes with its answer.
 		await page.getByRole('radio', { name: /^Test/ }).check();
-		await page.getByRole('button', { name: 'Start the quiz' }).click();
 		for (const q of quiz.questions) {
 			// Test mode, first choice or first word, claims in the order shown: the heap is what matters, not the score.
 			if (q.type === 'cue') await page.getByRole('group', { name: /Words of the claim/ }).getByRole('checkbox').first().check();
-			else if (q.type !== 'order') await page.getByRole('radio').first().check();
+			else if (q.type !== 'order') await page.locator('input[name="choice"]').first().check();
 			await page.getByRole('button', { name: 'Check' }).click();
 		}
 		await page.getByRole('heading', { name: 'Your results', exact: true }).waitFor();

@@ -78,7 +78,7 @@ async function assignmentVisits(browser: Browser, studentUrl: string): Promise<V
 
 		await name.fill('Ada');
 		await page.getByRole('button', { name: 'Start', exact: true }).click();
-		await page.getByRole('button', { name: 'Start the quiz' }).waitFor();
+		await page.getByRole('button', { name: 'Check' }).waitFor();
 		await log.settle(page);
 		visits.push({ label: `${path} pressing Start (cache warm from the form)`, received: log.take() });
 		joined = await student.context.storageState();
@@ -89,7 +89,7 @@ async function assignmentVisits(browser: Browser, studentUrl: string): Promise<V
 	const back = await fresh(browser, joined);
 	try {
 		await back.page.goto(studentUrl, { waitUntil: 'commit' });
-		await back.page.getByRole('button', { name: 'Start the quiz' }).waitFor();
+		await back.page.getByRole('button', { name: 'Check' }).waitFor();
 		await back.log.settle(back.page);
 		visits.push({ label: `${path} after joining (quiz player)`, received: back.log.take() });
 	} finally {
@@ -107,7 +107,7 @@ export interface PageVisits {
 
 export async function visitPages(browser: Browser, origin: string, slug: string, bareUrl: string): Promise<PageVisits> {
 	const quiz = await visit(browser, `/quiz/${slug}`, `${origin}/quiz/${slug}`, (page) =>
-		page.getByRole('button', { name: 'Start the quiz' }).waitFor()
+		page.getByRole('button', { name: 'Check' }).waitFor()
 	);
 	const studentUrl = await createAssignment(browser, origin, slug);
 	const assignment = await assignmentVisits(browser, studentUrl);
