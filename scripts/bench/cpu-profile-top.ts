@@ -51,6 +51,31 @@ function area(frame: CallFrame): string {
 	return url;
 }
 
+/**
+ * The layer a frame belongs to, for a route's cost: Node's fetch API objects
+ * (Request, Response, web streams, AbortSignal, the promise hooks of
+ * AsyncLocalStorage), which SvelteKit builds for every request; Node's HTTP;
+ * SvelteKit's and adapter-node's runtime; the database; the app's own code.
+ * The built runtime is told from the app by its chunk names (index, handler,
+ * utils, exports, internal, server), which the build takes from Kit's and
+ * Svelte's own modules.
+ */
+function layer(frame: CallFrame): string {
+	const url = frame.url;
+	if (!url) {
+		if (frame.functionName === '(garbage collector)' || frame.functionName === '(idle)') return frame.functionName;
+		if (frame.functionName === 'writev') return "Node's HTTP and sockets";
+		return frame.functionName.includes('Transferable') ? "Node's fetch API objects" : 'other native (V8, bindings)';
+	}
+	if (/kysely|better-sqlite3|node_modules\/pg/.test(url)) return 'database driver (kysely, better-sqlite3, pg)';
+	if (/undici|webstreams|js_transferable|abort_controller|async_hooks|event_target|internal\/encoding|internal\/url/.test(url)) return "Node's fetch API objects";
+	if (/_http_|node:net|stream|node:events|task_queues|timers/.test(url)) return "Node's HTTP and sockets";
+	if (/\/build\/server\/chunks\/(index|handler|chunks\/(utils|exports|internal\d*|server))[.-]/.test(url) || url.endsWith('/build/handler.js'))
+		return "SvelteKit's and adapter-node's runtime";
+	if (url.includes('/build/server/') || /zod|node:internal\/crypto/.test(url)) return "the app's code (with zod and hashing)";
+	return 'other';
+}
+
 function label(frame: CallFrame): string {
 	const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules|build)\//, '$1/')}:${frame.lineNumber + 1}` : '';
 	return `${frame.functionName || '(anonymous)'} ${where}`.trim();
@@ -63,6 +88,7 @@ const totalMs = sampleMs.reduce((a, b) => a + b, 0);
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 const areas = new Map<string, number>();
+const layers = new Map<string, number>();
 profile.samples.forEach((id, i) => {
 	const ms = sampleMs[i]!;
 	const node = byId.get(id)!;
@@ -70,6 +96,8 @@ profile.samples.forEach((id, i) => {
 	self.set(name, (self.get(name) ?? 0) + ms);
 	const a = area(node.callFrame);
 	areas.set(a, (areas.get(a) ?? 0) + ms);
+	const l = layer(node.callFrame);
+	layers.set(l, (layers.get(l) ?? 0) + ms);
 	// Count each function once per sample, however deep it recurses.
 	const seen = new Set<string>();
 	for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
@@ -88,6 +116,7 @@ const show = (title: string, m: Map<string, number>, base: number) => {
 };
 
 console.log(`${file}: ${(totalMs / 1000).toFixed(2)} s sampled, ${(busyMs / 1000).toFixed(2)} s busy (percentages are of busy time)`);
+show('Self time by layer', new Map([...layers].filter(([name]) => name !== '(idle)')), busyMs);
 show('Self time by package', areas, busyMs);
 show('Self time by function', self, busyMs);
 show('Total time by function (on the stack)', total, busyMs);
