@@ -80,7 +80,7 @@ async function assignmentVisits(browser: Browser, studentUrl: string): Promise<V
 		await page.getByRole('button', { name: 'Start', exact: true }).click();
 		await page.getByRole('button', { name: 'Check' }).waitFor();
 		await log.settle(page);
-		visits.push({ label: `${path} pressing Start (cache warm from the form)`, received: log.take() });
+		visits.push({ label: `${path} joining: Start on the join form (cache warm from it)`, received: log.take() });
 		joined = await student.context.storageState();
 	} finally {
 		await student.context.close();

@@ -114,17 +114,17 @@ export async function benchStudent(): Promise<void> {
 		console.log('App: node server.js as npm start runs it; bare page: a generated SvelteKit app, node build');
 
 		const pages = await visitPages(browser, server.url, SLUG, bare.url);
-		const [joinForm, pressingStart, player] = pages.assignment;
+		const [joinForm, joining, player] = pages.assignment;
 		bytesTable([
 			{ visit: pages.quiz, budgets: true },
 			{ visit: joinForm!, budgets: true },
 			{ visit: player!, budgets: true },
-			{ visit: pressingStart!, budgets: false },
+			{ visit: joining!, budgets: false },
 			{ visit: pages.home, budgets: false },
 			{ visit: pages.bare, budgets: false }
 		]);
 		console.log(`  home page JavaScript, for reference: ${kib(totals(pages.home.received).js)}; zod ${hasZod(pages.home.received) ? 'YES' : 'no'}`);
-		scriptsReport([pages.quiz, joinForm!, player!, pressingStart!]);
+		scriptsReport([pages.quiz, joinForm!, player!, joining!]);
 
 		console.log('');
 		timingReport(await timeToChoices(browser, quizUrl, bare.url, RUNS), `/quiz/${SLUG}`);
