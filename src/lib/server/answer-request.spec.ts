@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerRequest, NO_ATTEMPT } from './answer-request.ts';
 import { startAttempt } from './attempts.ts';
 import { assign, at, getQuiz, tempDb } from '../../test-support/db.ts';
+import { hashIfToken } from './tokens.ts';
 
 const body = (value: unknown) => JSON.stringify(value);
 const json = 'application/json';
@@ -13,7 +14,7 @@ describe('the answer endpoint’s rules', () => {
 		const { resumeToken: token } = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
 		const code = studentCode.toLowerCase();
 		const ask = (contentType: string | null, text: string, cookie: { token: string | undefined } = { token }) =>
-			answerRequest({ code, token: cookie.token, contentType, body: text }, db, at(2), getQuiz);
+			answerRequest({ code, tokenHash: hashIfToken(cookie.token), contentType, body: text }, db, at(2), getQuiz);
 		const answer = { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 };
 
 		expect(await ask(json, body(answer))).toMatchObject({ status: 200, body: { status: 'recorded' } });

@@ -5,13 +5,12 @@ import type { Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
 import { parseBody, SubmitAnswerSchema } from './requests.ts';
 import { normalizeCode } from '../class-code.ts';
-import { hashToken, isTokenShaped } from './tokens.ts';
 
 export interface AnswerRequest {
 	/** The class code as it stands in the address. */
 	code: string;
-	/** The student's resume token from the attempt cookie. */
-	token: string | undefined;
+	/** The hash of the student's resume token from the attempt cookie, or null when it holds none (hashIfToken). */
+	tokenHash: string | null;
 	contentType: string | null;
 	body: string;
 }
@@ -30,11 +29,11 @@ const refuse = (status: number, message: string): AnswerResponse => ({ status, b
 /** Stores and grades one answer. The attempt comes from the cookie, never from the body. */
 export async function answerRequest(request: AnswerRequest, db: Db, now: Date, getQuiz: GetQuiz): Promise<AnswerResponse> {
 	const code = normalizeCode(request.code);
-	if (!code || !isTokenShaped(request.token)) return refuse(401, NO_ATTEMPT);
+	if (!code || request.tokenHash === null) return refuse(401, NO_ATTEMPT);
 	const parsed = parseBody(request.contentType, request.body, SubmitAnswerSchema);
 	if (!parsed.ok) return refuse(parsed.status, parsed.message);
 	try {
-		const stored = await storeAnswer(db, { tokenHash: hashToken(request.token), code }, parsed.data, now, getQuiz);
+		const stored = await storeAnswer(db, { tokenHash: request.tokenHash, code }, parsed.data, now, getQuiz);
 		return stored ? { status: 200, body: stored.result, assignmentId: stored.assignmentId } : refuse(401, NO_ATTEMPT);
 	} catch (error) {
 		if (isAssignmentError(error)) return refuse(error.status, error.message);

@@ -11,6 +11,14 @@ import { closeAssignment } from './assignments.ts';
 
 const vote = (category: string, seq: number) => ({ questionId: 'vote', answer: { type: 'classify' as const, category }, seq });
 
+/** A fresh database with one assignment in `mode` that Ana has joined, and the key her answers are stored under. */
+async function joined(mode: 'practice' | 'test') {
+	const { db } = await tempDb();
+	const { assignment } = await assign(db, { mode });
+	const started = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
+	return { db, assignment, key: { tokenHash: hashToken(started.resumeToken), code: normalizeCode(assignment.code)! } };
+}
+
 describe('storing an answer by the student’s resume token', () => {
 	it('finds the attempt from the token and its class code, and stores the answer', async () => {
 		const { db } = await tempDb();
@@ -34,12 +42,7 @@ describe('storing an answer by the student’s resume token', () => {
 	});
 
 	it('refuses once the teacher has closed the assignment, keeping the answers so far', async () => {
-		const { db } = await tempDb();
-		const { assignment } = await assign(db, { mode: 'test' });
-		const studentCode = assignment.code;
-		const code = normalizeCode(studentCode)!;
-		const started = await startAttempt(db, studentCode, 'Ana', at(1), { getQuiz });
-		const key = { tokenHash: hashToken(started.resumeToken), code };
+		const { db, assignment, key } = await joined('test');
 		expect(await storeAnswer(db, key, vote('fact', 0), at(2), getQuiz)).toEqual({ status: 'recorded' });
 		await closeAssignment(db, assignment.id, at(3));
 		await expect(storeAnswer(db, key, vote('anonymous', 1), at(4), getQuiz)).rejects.toThrow(/finished/);
@@ -48,10 +51,7 @@ describe('storing an answer by the student’s resume token', () => {
 	});
 
 	it('in test mode says an answer sent earlier than the one stored was superseded, not recorded (two tabs)', async () => {
-		const { db } = await tempDb();
-		const { assignment } = await assign(db, { mode: 'test' });
-		const started = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
-		const key = { tokenHash: hashToken(started.resumeToken), code: assignment.code };
+		const { db, key } = await joined('test');
 		expect(await storeAnswer(db, key, vote('anonymous', 5), at(2), getQuiz)).toEqual({ status: 'recorded' });
 		expect(await storeAnswer(db, key, vote('fact', 3), at(3), getQuiz)).toEqual({ status: 'superseded' });
 		const stored = await db.selectFrom('answers').select(['answer', 'seq']).execute();
@@ -100,10 +100,7 @@ describe('answers arriving together', () => {
 	});
 
 	it('from two tabs on one question at once: the higher seq stands and the other is told it was superseded', async () => {
-		const { db } = await tempDb();
-		const { assignment } = await assign(db, { mode: 'test' });
-		const started = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
-		const key = { tokenHash: hashToken(started.resumeToken), code: assignment.code };
+		const { db, key } = await joined('test');
 		const [late, early, again] = await Promise.all([
 			storeAnswer(db, key, vote('non-answer', 5), at(2), getQuiz),
 			storeAnswer(db, key, vote('fact', 3), at(2), getQuiz),
@@ -115,10 +112,7 @@ describe('answers arriving together', () => {
 	});
 
 	it('in practice mode keep the first to arrive, and tell the second the verdict on it', async () => {
-		const { db } = await tempDb();
-		const { assignment } = await assign(db, { mode: 'practice' });
-		const started = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
-		const key = { tokenHash: hashToken(started.resumeToken), code: assignment.code };
+		const { db, key } = await joined('practice');
 		const [first, second] = await Promise.all([
 			storeAnswer(db, key, vote('anonymous', 0), at(2), getQuiz),
 			storeAnswer(db, key, vote('fact', 1), at(2), getQuiz)

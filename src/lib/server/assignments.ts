@@ -12,7 +12,7 @@ import { AssignmentError } from './errors.ts';
 import type { CreateAssignment } from './requests.ts';
 import { settleAttempts } from './settle.ts';
 import { nearMisses, newStudentCode, normalizeCode } from '../class-code.ts';
-import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
+import { hashIfToken, hashToken, newToken, sameHash } from './tokens.ts';
 
 
 /** How services reach the quizzes: `findQuiz` from ./catalogue.ts in the app, the sample quiz in tests. */
@@ -168,8 +168,8 @@ export async function isNearMissOfOpenClass(db: Db, code: string): Promise<boole
 }
 
 export async function findAssignmentByManageToken(db: Db, token: string): Promise<Assignment | undefined> {
-	if (!isTokenShaped(token)) return undefined;
-	const hash = hashToken(token);
+	const hash = hashIfToken(token);
+	if (hash === null) return undefined;
 	const row = await db.selectFrom('assignments').selectAll().where('manage_token_hash', '=', hash).executeTakeFirst();
 	return row && sameHash(row.manage_token_hash, hash) ? toAssignment(row) : undefined;
 }

@@ -20,7 +20,7 @@ import type { Assignment } from './assignments.ts';
 import { findAssignmentByManageToken } from './assignments.ts';
 import { secureFor } from './cookies.ts';
 import type { Db } from './db/index.ts';
-import { hashToken, isTokenShaped, newToken, sameHash } from './tokens.ts';
+import { hashIfToken, hashToken, newToken, sameHash } from './tokens.ts';
 
 export const MANAGE_SESSION_DAYS = 30;
 export const TEACHER_COOKIE = 'whosays_teacher';
@@ -46,8 +46,8 @@ export interface VerifiedSession {
 const expiry = (now: Date) => new Date(now.getTime() + MANAGE_SESSION_DAYS * DAY_MS);
 
 async function liveSession(db: Db, value: string | undefined, now: Date) {
-	if (!isTokenShaped(value)) return undefined;
-	const hash = hashToken(value);
+	const hash = hashIfToken(value);
+	if (hash === null) return undefined;
 	const row = await db.selectFrom('teacher_sessions').selectAll().where('id_hash', '=', hash).executeTakeFirst();
 	if (!row || !sameHash(row.id_hash, hash) || row.expires_at <= now.toISOString()) return undefined;
 	return row;
@@ -111,8 +111,8 @@ export async function verifyManageSession(
 
 /** Ends a browser's session: every class it opened needs the manage link again there. */
 export async function endManageSession(db: Db, value: string | undefined): Promise<void> {
-	if (!isTokenShaped(value)) return;
-	await db.deleteFrom('teacher_sessions').where('id_hash', '=', hashToken(value)).execute();
+	const hash = hashIfToken(value);
+	if (hash !== null) await db.deleteFrom('teacher_sessions').where('id_hash', '=', hash).execute();
 }
 
 /**

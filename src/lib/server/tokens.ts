@@ -24,6 +24,11 @@ export function hashToken(token: string): string {
 	return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** The hash of a value shaped like one of our tokens, or null for anything else (a missing cookie, junk). */
+export function hashIfToken(value: unknown): string | null {
+	return isTokenShaped(value) ? hashToken(value) : null;
+}
+
 /**
  * Compares two hex hashes in constant time. Rows are found by an index on the
  * hash, whose timing could at most tell an attacker about hashes of tokens they
