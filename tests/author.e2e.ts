@@ -112,6 +112,22 @@ test('a good file opened from disk plays as a student would, and nothing is sent
 	expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
 });
 
+test('a quiz file chosen before the page’s script arrives is checked once it does', async ({ page }) => {
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	// Module scripts delay the load event, so wait only for the page itself.
+	await page.goto('/author', { waitUntil: 'commit' });
+	await page.getByLabel('Open a quiz file').setInputFiles(`${FIXTURES}/valid/base.json`);
+	await expect(page.getByRole('button', { name: 'Start from an example' })).toBeDisabled();
+	release();
+	await expect(page.getByText('The quiz is valid: 5 questions. Press “Play this quiz” to try it.')).toBeVisible();
+	await expect(box(page)).toHaveValue(/"title": "Who says the bridge can wait\?"/);
+});
+
 test('keyboard only: load the example, play it, fix a problem by jumping to its line', async ({ page }) => {
 	await openAuthor(page);
 	await tabTo(page, page.getByRole('button', { name: 'Start from an example' }));

@@ -169,6 +169,51 @@ test('a .txt file is read and tagged; a file that is not text is refused', async
 	await expect(announcement(page)).toHaveText(/Found 5 claims to review below\./);
 });
 
+const waiting = (page: Page) => page.getByText('Tagging runs in this browser, so nothing you paste leaves it: it works once the page’s script has loaded.');
+
+/** Holds back every script of the page until the returned function is called. */
+async function holdScripts(page: Page): Promise<() => void> {
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}
+
+test('an article pasted before the script arrives is kept, and Tag waits for the script instead of reloading the page', async ({ page }) => {
+	const release = await holdScripts(page);
+	// Module scripts delay the load event, so wait only for the page itself.
+	await page.goto('/author/draft', { waitUntil: 'commit' });
+	await articleBox(page).fill(ARTICLE);
+	await expect(tagButton(page)).toBeDisabled();
+	await expect(waiting(page)).toBeVisible();
+	release();
+	await expect(waiting(page)).toBeHidden();
+	await tagButton(page).click();
+	await expect(claims(page)).toHaveCount(5);
+	await expect(articleBox(page)).toHaveValue(ARTICLE);
+});
+
+test('a .txt file chosen before the script arrives is read once it does', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/author/draft', { waitUntil: 'commit' });
+	await page.getByLabel('Open a text file (.txt)').setInputFiles({ name: 'ferry.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+	release();
+	await expect(claims(page)).toHaveCount(5);
+	await expect(articleBox(page)).toHaveValue(ARTICLE);
+});
+
+test('without scripts the page says tagging needs them, and offers no button that would lose the article', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await openDraft(page);
+	await expect(waiting(page)).toBeVisible();
+	await expect(tagButton(page)).toBeDisabled();
+	await context.close();
+});
+
 test('the whole review works from the keyboard alone', async ({ page }) => {
 	await openDraft(page);
 	await tabTo(page, articleBox(page));
