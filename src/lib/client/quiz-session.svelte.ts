@@ -8,8 +8,12 @@ import { toProgress, type Progress } from '../machines/progress.ts';
 import type { QuizEvent, QuizLogic, QuizMachineInput, QuizSnapshot } from '../machines/quiz.machine.ts';
 
 export interface SessionOptions {
-	/** The quiz machine with its grade and finish actors provided. */
-	logic: QuizLogic;
+	/**
+	 * Makes the quiz machine with its grade and finish actors provided. Called
+	 * once, when the browser starts the session: the server renders `initial`
+	 * and never runs the machine, so it does not pay for building one per page.
+	 */
+	logic: () => QuizLogic;
 	input: QuizMachineInput;
 	/** Where the student is, as the server rendered it. */
 	initial: QuizSnapshot;
@@ -21,32 +25,35 @@ export interface SessionOptions {
 
 export class QuizSession {
 	snapshot: QuizSnapshot = $state.raw()!;
-	readonly #actor: Actor<QuizLogic>;
-	readonly #keep: SessionOptions['keep'];
+	#actor: Actor<QuizLogic> | null = null;
+	readonly #options: SessionOptions;
 
 	/** Not started: the server renders this state, the browser runs it. */
-	constructor({ logic, input, initial, keep, onstep }: SessionOptions) {
-		this.#keep = keep;
-		const provided = logic.provide({ actions: { showStep: () => onstep?.() } });
-		this.#actor = createActor(provided, { input, snapshot: initial });
-		this.snapshot = this.#actor.getSnapshot();
+	constructor(options: SessionOptions) {
+		this.#options = options;
+		this.snapshot = options.initial;
 	}
 
-	/** In the browser: runs the machine and keeps the place after each step. */
+	/** In the browser: runs the machine from the rendered state and keeps the place after each step. */
 	start(): void {
-		this.#actor.subscribe((snapshot) => {
+		const { logic, input, keep, onstep } = this.#options;
+		const provided = logic().provide({ actions: { showStep: () => onstep?.() } });
+		const actor = createActor(provided, { input, snapshot: this.snapshot });
+		this.#actor = actor;
+		actor.subscribe((snapshot) => {
 			this.snapshot = snapshot;
-			this.#keep?.(toProgress(snapshot));
+			keep?.(toProgress(snapshot));
 		});
-		this.#actor.start();
-		this.snapshot = this.#actor.getSnapshot();
+		actor.start();
+		this.snapshot = actor.getSnapshot();
 	}
 
+	/** Ignored until started: nothing can be pressed on a page the browser has not hydrated. */
 	send = (event: QuizEvent): void => {
-		this.#actor.send(event);
+		this.#actor?.send(event);
 	};
 
 	stop(): void {
-		this.#actor.stop();
+		this.#actor?.stop();
 	}
 }
