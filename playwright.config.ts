@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.ts';
+import { startCommand } from './scripts/start-command.ts';
 
 // A port per checkout, so two checkouts on one machine can run their suites side by side.
 const fromPath = [...process.cwd()].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 1000;
@@ -29,7 +30,7 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	// Started as `npm start` starts it, but for the port and a scratch database.
 	webServer: {
-		command: `node server.js`,
+		command: startCommand(),
 		port,
 		env: { PORT: String(port), WHOSAYS_DB: E2E_DB },
 		reuseExistingServer: false,

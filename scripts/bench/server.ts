@@ -1,5 +1,5 @@
 /**
- * Starts the built app as `npm start` does (node server.js, no settings but a
+ * Starts the built app as `npm start` does (node with its flags and server.js, no settings but a
  * port and a scratch database) on a free port, for a benchmark or a journey,
  * and stops it.
  */
@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startArgs } from '../start-command.ts';
 
 export interface RunningServer {
 	url: string;
@@ -43,7 +44,7 @@ export async function startServer({ env = {}, dataDir: given, port: wanted, capt
 	const port = wanted ?? (await freePort());
 	const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'whosays-server-'));
 	const url = `http://localhost:${port}`;
-	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
+	const child: ChildProcess = spawn(process.execPath, startArgs(), {
 		env: {
 			...withoutAppSettings(process.env),
 			PORT: String(port),

@@ -1,6 +1,6 @@
 /**
  * The student pages, measured as a browser meets them, from one run of the
- * built app started as `npm start` starts it (node server.js, PORT and a
+ * built app started as `npm start` starts it (its start command, PORT and a
  * scratch database only):
  *
  * 1. the bytes a first visit transfers (pages.ts, wire.ts), by kind, against
@@ -20,6 +20,7 @@ import { lighthouseScores } from './lighthouse.ts';
 import { visitPages, type Visit } from './pages.ts';
 import { CHROMIUM, CHROMIUM_ARGS, startServer } from './server.ts';
 import { hasZod, scriptProblems, totals } from './wire.ts';
+import { startCommand } from '../start-command.ts';
 
 const SLUG = 'sessions-offered-to-resign';
 const KIB = 1024;
@@ -111,7 +112,7 @@ export async function benchStudent(): Promise<void> {
 		const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 		stops.push(() => browser.close());
 		const quizUrl = `${server.url}/quiz/${SLUG}`;
-		console.log('App: node server.js as npm start runs it; bare page: a generated SvelteKit app, node build');
+		console.log(`App: ${startCommand()} as npm start runs it; bare page: a generated SvelteKit app, node build`);
 
 		const pages = await visitPages(browser, server.url, SLUG, bare.url);
 		const [joinForm, joining, player] = pages.assignment;

@@ -1,5 +1,5 @@
 /**
- * A district in miniature: N app processes (`node server.js`, as npm start
+ * A district in miniature: N app processes (`node server.js` with npm start's flags, as npm start
  * runs it) on one PostgreSQL database, behind nginx from Debian's packages,
  * with the settings docs/deploy.md gives a district. For the browser journeys
  * on PostgreSQL (playwright.postgres.config.ts runs this file) and the load
@@ -11,6 +11,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { startArgs } from '../start-command.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -105,7 +106,7 @@ function app(databaseUrl: string, port: number, extraEnv: Record<string, string>
 		port,
 		pid: () => (exited() ? undefined : child!.pid),
 		async start() {
-			child = spawn(process.execPath, ['server.js'], {
+			child = spawn(process.execPath, startArgs(), {
 				env: { ...withoutAppSettings(process.env), ...districtSettings(databaseUrl, port), ...extraEnv },
 				stdio: ['ignore', 'pipe', 'inherit']
 			});

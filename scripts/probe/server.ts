@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, withoutAppSettings } from '../bench/server.ts';
+import { startArgs } from '../start-command.ts';
 import { Person, type Reply } from './client.ts';
 import { answerPost, createAssignment, HTML, joined, JSON_ONLY, judged, ROOT, short, SLUG, type Probe } from './context.ts';
 
@@ -106,7 +107,7 @@ export const secondServer: Probe = {
 	async run(ctx) {
 		const port = await freePort();
 		const started = performance.now();
-		const child = spawn(process.execPath, ['server.js'], {
+		const child = spawn(process.execPath, startArgs(), {
 			cwd: ROOT,
 			env: { ...withoutAppSettings(process.env), PORT: String(port), WHOSAYS_DB: ctx.dbFile },
 			stdio: ['ignore', 'pipe', 'pipe']
