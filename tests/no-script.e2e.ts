@@ -6,6 +6,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { answerAll, classQuiz, createAssignment } from './assignments.ts';
 import { answer, EASTFIELD, escapeRegExp, expectNoAxeViolations, marks } from './helpers.ts';
+import { ClassMember } from './teacher.ts';
 
 const total = classQuiz.questions.length;
 const rightUnless = (...wrong: number[]) => classQuiz.questions.map((_, i) => !wrong.includes(i));
@@ -115,6 +116,33 @@ for (const mode of ['Practice', 'Test'] as const) {
 		await student.context().close();
 	});
 }
+
+test("the teacher's pages without scripts: links to copy by hand, no button that cannot work, and the discussion stepped by links", async ({ page, browser, playwright }) => {
+	const created = await createAssignment(page, { title: 'No script, teacher', mode: 'Practice' });
+	const student = await ClassMember.join(playwright.request, created.studentUrl, 'Ines');
+	await student.answerAll([false]);
+	const teacher = await noScript(browser);
+	await teacher.goto(created.manageUrl);
+	await expect(teacher.getByRole('heading', { level: 1, name: 'No script, teacher' })).toBeVisible();
+	await expect(teacher.getByLabel('Student link', { exact: true })).toHaveValue(created.studentUrl);
+	// Copy and Print work only through the script: where it cannot run, they are not offered.
+	await expect(teacher.getByRole('button', { name: 'Copy' })).toHaveCount(0);
+	await expect(teacher.getByRole('button', { name: 'Print the class report' })).toHaveCount(0);
+	await expect(teacher.getByRole('link', { name: 'Download results (CSV)' })).toBeVisible();
+	await expectNoAxeViolationsWithoutScripts(teacher);
+
+	await teacher.getByRole('link', { name: 'Discuss question 1', exact: true }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: 'Question 1', exact: true })).toBeVisible();
+	await expect(teacher.getByRole('list', { name: "The class's answers" })).toHaveCount(0);
+	await teacher.getByRole('link', { name: "Show the class's answers" }).click();
+	await expect(teacher.getByRole('list', { name: "The class's answers" }).getByRole('listitem').filter({ hasText: '1 of 1' })).toHaveCount(1);
+	await teacher.getByRole('link', { name: 'Show the explanation' }).click();
+	const first = classQuiz.questions[0]!;
+	await expect(teacher.getByText(first.explanation, { exact: true })).toBeVisible();
+	await expectNoAxeViolationsWithoutScripts(teacher);
+	await teacher.context().close();
+	await student.leave();
+});
 
 test('with the script held back, Start and a label picked before it arrives count, and the run ends as a normal one', async ({ page }) => {
 	test.setTimeout(150_000);

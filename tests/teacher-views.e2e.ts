@@ -38,7 +38,7 @@ test('the discussion view: the claim, then the class answers, then the cue lit u
 	await expect(page.getByRole('list', { name: "The class's answers" })).toHaveCount(0);
 	await expectNoAxeViolationsInBothSchemes(page);
 
-	await page.getByRole('button', { name: "Show the class's answers" }).click();
+	await page.getByRole('link', { name: "Show the class's answers" }).click();
 	const answers = page.getByRole('list', { name: "The class's answers" }).getByRole('listitem');
 	const right = label(classQuiz, first.answer);
 	const wrong = label(classQuiz, classQuiz.categories.find((c) => c.label !== right)!.id);
@@ -57,6 +57,10 @@ test('the discussion view: the claim, then the class answers, then the cue lit u
 	const sent = await (await page.request.get(page.url())).text();
 	expect(names.filter((n) => shown.includes(n) || sent.includes(n))).toEqual([]);
 	expect(sent).toContain(first.explanation);
+	// A reload of the projector keeps the step it was on.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Why' })).toBeVisible();
+	await expect(marks(page.getByRole('article')).filter({ hasText: first.cues[0]! })).toBeVisible();
 
 	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('heading', { level: 1, name: 'Question 4', exact: true })).toBeVisible();
