@@ -17,6 +17,8 @@ import path from 'node:path';
 
 export interface BareKit {
 	url: string;
+	/** The server process, to read its CPU time. */
+	pid: number | undefined;
 	stop(): Promise<void>;
 }
 
@@ -116,5 +118,5 @@ export async function startBareKit(): Promise<BareKit> {
 		await stop();
 		throw e;
 	}
-	return { url: `http://localhost:${port}/`, stop };
+	return { url: `http://localhost:${port}/`, pid: child.pid, stop };
 }

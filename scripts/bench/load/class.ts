@@ -1,15 +1,18 @@
 /** (a) A class of 40 behind one school address: all join at once, then all answer at once. */
 import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
-import { CpuMeter } from '../load-client.ts';
+import { startBareKit } from '../bare-kit.ts';
+import { CpuMeter, newAgent, send, Tally, targetOf } from '../load-client.ts';
 import { Journey, Student } from './journey.ts';
 import { cpuLine, int, met, ms, rateLimitLine, rowCheck } from './report.ts';
-import { openAssignment, startApp, stopApp, type Item } from './setup.ts';
+import { HTML, openAssignment, startApp, stopApp, type Item } from './setup.ts';
 
 export const CLASS_SIZE = 40;
 /** One school's address, as the server sees a class behind one NAT: every student's connection comes from it. */
 const SCHOOL_ADDRESS = '127.0.0.7';
 /** The warm-up class's school: its own rate-limit allowance, so the measured class starts with a full one. */
 const OTHER_SCHOOL_ADDRESS = '127.0.0.8';
+/** A third school's class, joining one student after another to price a join. */
+const ONE_BY_ONE_ADDRESS = '127.0.0.9';
 
 /** A whole class: all join at once, then all answer at once. Returns when the last student has finished. */
 async function runClass(j: Journey, address: string): Promise<{ joinS: number; answerS: number }> {
@@ -23,6 +26,40 @@ async function runClass(j: Journey, address: string): Promise<{ joinS: number; a
 	return { joinS: (t1 - t0) / 1000, answerS: (t2 - t1) / 1000 };
 }
 
+/** Server CPU milliseconds a student's joining costs (the join, then its page): a class joining one after another. */
+async function cpuPerJoin(j: Journey, pid: number | undefined, address: string): Promise<number | undefined> {
+	const students = Array.from({ length: CLASS_SIZE }, (_, i) => new Student(j, i, address));
+	const cpu = new CpuMeter(pid);
+	for (const s of students) await s.join();
+	const { serverS } = cpu.read();
+	for (const s of students) s.leave();
+	return serverS === undefined ? undefined : (serverS * 1000) / CLASS_SIZE;
+}
+
+/**
+ * The framework's floor, in the same run: server CPU milliseconds per GET of
+ * the smallest SvelteKit page (one static question, Kit's own `node build`),
+ * over one kept-alive connection, after as many to warm it up.
+ */
+async function bareKitCpuPerPage(count = 400): Promise<number | undefined> {
+	const bare = await startBareKit();
+	try {
+		const target = targetOf(bare.url);
+		const agent = newAgent();
+		const tally = new Tally();
+		const get = () => send(agent, target, [tally], { method: 'GET', path: '/', headers: { accept: HTML } });
+		for (let i = 0; i < count; i++) await get();
+		const cpu = new CpuMeter(bare.pid);
+		for (let i = 0; i < count; i++) await get();
+		const { serverS } = cpu.read();
+		agent.destroy();
+		if (tally.statuses.get(200) !== 2 * count) throw new Error(`The bare SvelteKit page answered ${JSON.stringify([...tally.statuses])}`);
+		return serverS === undefined ? undefined : (serverS * 1000) / count;
+	} finally {
+		await bare.stop();
+	}
+}
+
 /** Returns the answers acknowledged and not stored. */
 export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number> {
 	console.log(`\n(a) A class of ${CLASS_SIZE} behind one school address (every connection from ${SCHOOL_ADDRESS}), practice mode`);
@@ -30,7 +67,8 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number>
 	console.log(`    measured after another class (another school, another assignment) has done the same, so the server is warm as in a school day`);
 	const app = await startApp(async (db) => ({
 		warmUp: await openAssignment(db, getQuiz, 'practice'),
-		measured: await openAssignment(db, getQuiz, 'practice')
+		measured: await openAssignment(db, getQuiz, 'practice'),
+		oneByOne: await openAssignment(db, getQuiz, 'practice')
 	}));
 	const warm = new Journey(app.target, app.seeded.warmUp.code, list);
 	await runClass(warm, OTHER_SCHOOL_ADDRESS);
@@ -38,7 +76,9 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number>
 	const cpu = new CpuMeter(app.pid);
 	const { joinS, answerS } = await runClass(j, SCHOOL_ADDRESS);
 	const usage = cpu.read();
+	const joinCpu = await cpuPerJoin(new Journey(app.target, app.seeded.oneByOne.code, list), app.pid, ONE_BY_ONE_ADDRESS);
 	const stored = await stopApp(app);
+	const pageFloor = await bareKitCpuPerPage();
 
 	const wall = joinS + answerS;
 	console.log(
@@ -57,7 +97,18 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number>
 	);
 	rateLimitLine(j.all, '(the measured class)');
 	rateLimitLine(warm.all, '(the first class)');
-	const { lost } = rowCheck(stored, new Set([...warm.acked, ...j.acked]), ' (both classes)');
+	if (joinCpu !== undefined && pageFloor !== undefined) {
+		const requests = 2 * CLASS_SIZE;
+		console.log(
+			`  where the joins' time goes: a student joining (the join, then its page) costs the server ${joinCpu.toFixed(1)} ms of CPU ` +
+				`(another class of ${CLASS_SIZE} joining one after another), so ${int(joinCpu * CLASS_SIZE)} ms of one core for the class`
+		);
+		console.log(
+			`  beside it, the framework's floor in this run: the smallest SvelteKit page (one static question, Kit's own node build) ` +
+				`costs ${pageFloor.toFixed(2)} ms of server CPU a GET; the class's ${requests} join requests at that cost alone take ${int(pageFloor * requests)} ms of one core`
+		);
+	}
+	const { lost } = rowCheck(stored, new Set([...warm.acked, ...j.acked]), ' (both classes that answered)');
 	console.log(`  ${cpuLine(usage)}`);
 	return lost;
 }
