@@ -234,6 +234,53 @@ export function processWaitSeconds(pid: number): number | undefined {
 	}
 }
 
+export interface OtherLoad {
+	/** Share of one core the other programs used over the sample (100 = one core busy throughout). */
+	pct: number;
+	/** The busiest of them, with their command lines. */
+	busiest: { pid: number; command: string; pct: number }[];
+}
+
+/**
+ * What other programs keep the machine busy with, sampled over a second
+ * before a run (Linux): a leftover server or a build in the background would
+ * otherwise pass for the app's own cost. Undefined where /proc cannot say.
+ */
+export async function otherLoad(sampleMs = 1_000): Promise<OtherLoad | undefined> {
+	const ticks = () => {
+		const out = new Map<number, number>();
+		for (const name of readdirSync('/proc')) {
+			const pid = Number(name);
+			if (!Number.isInteger(pid) || pid === process.pid) continue;
+			const seconds = processCpuSeconds(pid);
+			if (seconds !== undefined) out.set(pid, seconds);
+		}
+		return out;
+	};
+	try {
+		const before = ticks();
+		await sleep(sampleMs);
+		const after = ticks();
+		const used = [...after]
+			.map(([pid, s]) => ({ pid, pct: ((s - (before.get(pid) ?? s)) / (sampleMs / 1000)) * 100 }))
+			.filter((p) => p.pct > 0)
+			.sort((a, b) => b.pct - a.pct);
+		const command = (pid: number) => {
+			try {
+				return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 80) || `pid ${pid}`;
+			} catch {
+				return `pid ${pid}`;
+			}
+		};
+		return {
+			pct: used.reduce((sum, p) => sum + p.pct, 0),
+			busiest: used.slice(0, 3).map((p) => ({ ...p, command: command(p.pid) }))
+		};
+	} catch {
+		return undefined;
+	}
+}
+
 /** Direct children of this process, from /proc (Linux). */
 export function childPids(): Set<number> {
 	const pids = new Set<number>();

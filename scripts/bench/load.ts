@@ -56,6 +56,10 @@ import { rampWithFaults } from './load/faults.ts';
 import { storesSideBySide } from './load/stores.ts';
 import { answersPerCore } from './load/throughput.ts';
 import { catalogue, items, QUIZ, stopAll } from './load/setup.ts';
+import { otherLoad } from './load-client.ts';
+
+/** Other programs' use of the machine, as a share of one core, above which a run says its figures are not comparable. */
+const BUSY_PCT = 10;
 
 interface Options {
 	postgres: boolean;
@@ -75,6 +79,12 @@ export async function benchLoad(argv: string[] = []): Promise<void> {
 	const getQuiz = catalogue();
 	const list = items(getQuiz);
 	console.log(`Load on node build (${process.version}), quiz ${QUIZ} (${list.length} questions)`);
+	const others = await otherLoad();
+	if (others && others.pct >= BUSY_PCT)
+		console.log(
+			`WARNING: other programs used ${Math.round(others.pct)}% of a core in the second before the run, so the figures below understate the app (compare them only with a quiet run): ` +
+				others.busiest.map((p) => `${p.command} (${Math.round(p.pct)}%)`).join('; ')
+		);
 	// Ctrl-C or a kill stops the servers first; their ports and folders are not left behind.
 	const interrupted = (signal: NodeJS.Signals) => void stopAll().finally(() => process.kill(process.pid, signal));
 	process.once('SIGINT', interrupted);
