@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { freePort, waitForListening } from './server.ts';
+import { freePort, stopsWithThisProcess, waitForListening } from './server.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -104,6 +104,7 @@ export async function startBareKit(): Promise<BareKit> {
 		Object.entries(process.env).filter(([name]) => !/^(ORIGIN|PROTOCOL_HEADER|HOST_HEADER|PORT_HEADER|ADDRESS_HEADER|XFF_DEPTH|HOST|PORT|BODY_SIZE_LIMIT)$/.test(name))
 	);
 	const child = spawn(process.execPath, ['build'], { cwd: dir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+	stopsWithThisProcess(child);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	const stop = async () => {
 		if (child.exitCode === null && child.signalCode === null) {

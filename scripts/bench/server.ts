@@ -30,6 +30,22 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/** Servers this process started and has not stopped. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of running) child.kill('SIGTERM');
+});
+
+/**
+ * Stops a server with this process if nothing else does: a script that
+ * crashes half-way would otherwise leave it running, and it would skew the
+ * next measurement on the machine.
+ */
+export function stopsWithThisProcess(child: ChildProcess): void {
+	running.add(child);
+	child.once('exit', () => running.delete(child));
+}
+
 export interface ServerOptions {
 	/** Settings a test of a setting needs; none otherwise, as a teacher starts it. */
 	env?: Record<string, string>;
@@ -53,6 +69,7 @@ export async function startServer({ env = {}, dataDir: given, port: wanted, capt
 		},
 		stdio: ['ignore', 'pipe', capture ? 'pipe' : 'inherit']
 	});
+	stopsWithThisProcess(child);
 	const printed: string[] = [];
 	if (capture) {
 		child.stdout!.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
