@@ -74,6 +74,29 @@ export default defineConfig({ plugins: [sveltekit()] });
 	<button type="button" onclick={() => (verdict = picked ? 'You chose: ' + picked + '.' : 'Choose an answer first.')}>Check</button>
 	{#if verdict}<p role="status">{verdict}</p>{/if}
 </main>
+`,
+	// The smallest join: a form action that reads the form and sends the browser to the question (Post/Redirect/Get).
+	'src/routes/join/+page.server.ts': `import { redirect } from '@sveltejs/kit';
+export const actions = {
+	default: async ({ request }) => {
+		await request.formData();
+		redirect(303, '/');
+	}
+};
+`,
+	'src/routes/join/+page.svelte': `<form method="POST"><label>Name <input name="displayName" /></label><button>Join</button></form>
+`,
+	// Several processes on one port, as node:cluster shares it; each runs adapter-node's own server.
+	'cluster.js': `import cluster from 'node:cluster';
+if (cluster.isPrimary) {
+	for (let i = 0; i < Number(process.env.WORKERS); i++) cluster.fork();
+	process.on('SIGTERM', () => {
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.kill();
+		process.exit(0);
+	});
+} else {
+	await import('./build/index.js');
+}
 `
 };
 
@@ -95,7 +118,12 @@ function build(): string {
 	}
 }
 
-export async function startBareKit(): Promise<BareKit> {
+/**
+ * Builds and starts the bare app. With `workers` above 1 it runs that many
+ * processes sharing the port (node:cluster); `pid` is then the primary's,
+ * which serves no request.
+ */
+export async function startBareKit(workers = 1): Promise<BareKit> {
 	const dir = build();
 	const removeDir = () => rmSync(dir, { recursive: true, force: true });
 	const port = await freePort();
@@ -103,7 +131,9 @@ export async function startBareKit(): Promise<BareKit> {
 	const env = Object.fromEntries(
 		Object.entries(process.env).filter(([name]) => !/^(ORIGIN|PROTOCOL_HEADER|HOST_HEADER|PORT_HEADER|ADDRESS_HEADER|XFF_DEPTH|HOST|PORT|BODY_SIZE_LIMIT)$/.test(name))
 	);
-	const child = spawn(process.execPath, ['build'], { cwd: dir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+	// ORIGIN as adapter-node documents it for plain http, so its join form is not refused as cross-site.
+	const settings = { PORT: String(port), ORIGIN: `http://localhost:${port}`, WORKERS: String(workers) };
+	const child = spawn(process.execPath, [workers > 1 ? 'cluster.js' : 'build'], { cwd: dir, env: { ...env, ...settings }, stdio: ['ignore', 'pipe', 'inherit'] });
 	stopsWithThisProcess(child);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	const stop = async () => {
@@ -114,7 +144,7 @@ export async function startBareKit(): Promise<BareKit> {
 		removeDir();
 	};
 	try {
-		await waitForListening(child, 'the bare SvelteKit server', 15_000);
+		await waitForListening(child, 'the bare SvelteKit server', 15_000, workers);
 	} catch (e) {
 		await stop();
 		throw e;

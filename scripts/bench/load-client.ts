@@ -111,6 +111,13 @@ export class Tally {
 		return ps.map((p) => (this.#n ? sorted[Math.min(this.#n - 1, Math.max(0, Math.ceil((p / 100) * this.#n) - 1))]! : NaN));
 	}
 
+	/** Requests that took `ms` or longer (failed ones included). */
+	atLeast(ms: number): number {
+		let n = 0;
+		for (let i = 0; i < this.#n; i++) if (this.#ms[i]! >= ms) n++;
+		return n;
+	}
+
 	/** Responses that are neither 2xx nor 3xx, by status. */
 	errorStatuses(): Map<number, number> {
 		return new Map([...this.statuses].filter(([s]) => s < 200 || s >= 400).sort(([a], [b]) => a - b));

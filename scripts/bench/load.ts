@@ -4,7 +4,8 @@
  * target is met or not; the one failure is an answer the server acknowledged
  * and did not store, which is printed loudly and exits 1.
  *
- * (a) a class of 40 behind one school address (load/class.ts);
+ * (a) a class of 40 behind one school address, and beside it the joins of
+ *     the bare SvelteKit app in one process and in two (load/class.ts);
  * (b) 5,000 students ramped over 60 s, each from its own address (load/ramp.ts);
  * (c) answers per second per core through the normal route: valid answers at
  *     a fixed concurrency, divided by the CPU seconds the server process used

@@ -100,12 +100,17 @@ export function withoutAppSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	return Object.fromEntries(Object.entries(env).filter(([name]) => !app.test(name)));
 }
 
-/** Resolves when a started app (ours or the bare one) says it is listening; fails if it exits or takes longer than `ms`. */
-export function waitForListening(child: ChildProcess, what: string, ms: number): Promise<void> {
+/**
+ * Resolves when a started app (ours or the bare one) says it is listening, as
+ * many times as it has processes; fails if it exits or takes longer than `ms`.
+ */
+export function waitForListening(child: ChildProcess, what: string, ms: number, processes = 1): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`${what} did not start within ${ms / 1000} s`)), ms);
+		let listening = 0;
 		child.stdout!.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('Listening')) {
+			listening += chunk.toString().split('Listening').length - 1;
+			if (listening >= processes) {
 				clearTimeout(timer);
 				resolve();
 			}
