@@ -8,6 +8,8 @@ import { isFeedbackMode } from '../lib/quiz/modes.ts';
 import type { PublicQuestion } from '../lib/quiz/public.ts';
 
 export const ISLAND_ID = 'quiz-island';
+/** The JSON script element beside the root that holds the props. */
+export const ISLAND_PROPS_ID = 'quiz-island-props';
 
 /** What a page imports as `./x.ts?island` (built by scripts/build/islands.ts). */
 export interface IslandAsset {
@@ -20,7 +22,8 @@ export interface IslandAsset {
 /** The island's root element and its props, or null when the page has none. */
 export function islandRoot<Props>(): { target: HTMLElement; props: Props } | null {
 	const target = document.getElementById(ISLAND_ID);
-	return target?.dataset.props ? { target, props: JSON.parse(target.dataset.props) as Props } : null;
+	const json = document.getElementById(ISLAND_PROPS_ID)?.textContent;
+	return target && json ? { target, props: JSON.parse(json) as Props } : null;
 }
 
 /**
