@@ -152,6 +152,9 @@ export function newAgent(localAddress?: string): Agent {
  * reused connection that the server had just closed as idle is sent once more
  * on a new one, as browsers do; the server never saw the first.
  */
+/** The Accept-Encoding Chromium sends. */
+export const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
+
 export async function send(agent: Agent, target: Target, tallies: readonly Tally[], req: Send): Promise<Reply> {
 	for (const t of tallies) t.sent++;
 	const first = await attempt(agent, target, tallies, req);
@@ -165,7 +168,8 @@ function attempt(agent: Agent, target: Target, tallies: readonly Tally[], req: S
 	return new Promise((resolve) => {
 		const start = performance.now();
 		let settled = false;
-		const headers: Record<string, string | number> = { host: `localhost:${target.port}`, ...req.headers };
+		// Accept-Encoding as Chromium sends it with every request: the server compresses for the load what it would for a class.
+		const headers: Record<string, string | number> = { host: `localhost:${target.port}`, 'accept-encoding': BROWSER_ENCODINGS, ...req.headers };
 		if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
 		const r = request({ agent, host: target.host, port: target.port, method: req.method, path: req.path, headers }, (res) => {
 			// Bodies are not read here: a status is what a student's browser acts on.

@@ -36,6 +36,17 @@ describe('compress', () => {
 		expect(await plain.text()).toBe(page);
 	});
 
+	it('compresses a body too large to do in line (a big class’s CSV) just the same', async () => {
+		const csv = 'name,answer,correct\n'.repeat(10_000) + Math.random().toString(36).repeat(2_000);
+		for (const accept of ['br', 'gzip']) {
+			const sent = await compress(asking(accept), new Response(csv, { headers: { 'content-type': 'text/csv' } }));
+			expect(sent.headers.get('content-encoding')).toBe(accept);
+			const body = Buffer.from(await sent.arrayBuffer());
+			expect(Number(sent.headers.get('content-length'))).toBe(body.length);
+			expect((accept === 'br' ? brotliDecompressSync(body) : gunzipSync(body)).toString()).toBe(csv);
+		}
+	});
+
 	it('keeps status and headers, and leaves small bodies, other types and server-sent events as they are', async () => {
 		const refused = await compress(asking('br'), new Response(JSON.stringify({ message: 'x'.repeat(2000) }), { status: 400, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } }));
 		expect(refused.status).toBe(400);

@@ -5,7 +5,7 @@
  * 45 KB raw and under 10 KB compressed, on a school network that is slow.
  */
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -15,6 +15,14 @@ const COMPRESSIBLE = /^(text\/html|application\/json|text\/csv|text\/plain|image
 const MIN_BYTES = 1024;
 // Quality 5 of 11: most of brotli's gain at a few milliseconds for a page.
 const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+/**
+ * Up to this size a body is compressed in line. Through the thread pool, a
+ * quiz page (about 40 KB) cost 2.7 ms of CPU more than sent raw; in line,
+ * about 1.5 ms, since setting up the pool's job costs more than the work.
+ * Larger bodies (a big class's CSV) go to the pool, so they never hold up
+ * the requests behind them.
+ */
+const IN_LINE_BYTES = 128 * 1024;
 
 /** The encoding to use for a request's Accept-Encoding, if any. */
 export function pickEncoding(accept: string | null): 'br' | 'gzip' | null {
@@ -42,7 +50,15 @@ export async function compress(request: Request, response: Response): Promise<Re
 	const headers = new Headers(response.headers);
 	headers.append('vary', 'Accept-Encoding');
 	if (raw.length < MIN_BYTES) return new Response(raw, { status: response.status, statusText: response.statusText, headers });
-	const body = encoding === 'br' ? await brotli(raw, BROTLI) : await gzipped(raw);
+	const inLine = raw.length <= IN_LINE_BYTES;
+	const body =
+		encoding === 'br'
+			? inLine
+				? brotliCompressSync(raw, BROTLI)
+				: await brotli(raw, BROTLI)
+			: inLine
+				? gzipSync(raw)
+				: await gzipped(raw);
 	headers.set('content-encoding', encoding);
 	headers.set('content-length', String(body.length));
 	return new Response(body, { status: response.status, statusText: response.statusText, headers });
