@@ -65,14 +65,19 @@ function toAttempt(row: AttemptRow, assignment: Assignment): Attempt {
 	};
 }
 
-/** The attempt a resume token opens, or undefined. */
-export async function resumeAttempt(db: Db, resumeToken: string): Promise<Attempt | undefined> {
+/** The attempt a resume token opens, with its row as read, or undefined. */
+async function resume(db: Db, resumeToken: string): Promise<{ attempt: Attempt; row: AttemptRow } | undefined> {
 	if (!isTokenShaped(resumeToken)) return undefined;
 	const hash = hashToken(resumeToken);
 	const row = await db.selectFrom('attempts').selectAll().where('resume_token_hash', '=', hash).executeTakeFirst();
 	if (!row || !sameHash(row.resume_token_hash, hash)) return undefined;
 	const assignment = await db.selectFrom('assignments').selectAll().where('id', '=', row.assignment_id).executeTakeFirst();
-	return assignment && toAttempt(row, toAssignment(assignment));
+	return assignment && { attempt: toAttempt(row, toAssignment(assignment)), row };
+}
+
+/** The attempt a resume token opens, or undefined. */
+export async function resumeAttempt(db: Db, resumeToken: string): Promise<Attempt | undefined> {
+	return (await resume(db, resumeToken))?.attempt;
 }
 
 function storedAnswer(row: Pick<AnswerRow, 'answer'>): Answer | undefined {
@@ -106,13 +111,16 @@ export async function answerRows(db: Db, attemptId: string) {
  * has passed is finished first, so a late reload shows the results.
  */
 export async function attemptState(db: Db, resumeToken: string, now: Date, getQuiz: GetQuiz): Promise<AttemptState> {
-	const attempt = await resumeAttempt(db, resumeToken);
-	if (!attempt) throw new AssignmentError('attempt-not-found', 'This attempt could not be found; join again with the class code');
+	const resumed = await resume(db, resumeToken);
+	if (!resumed) throw new AssignmentError('attempt-not-found', 'This attempt could not be found; join again with the class code');
+	const { attempt } = resumed;
 	const { version, quiz } = quizFor(getQuiz, attempt.assignment);
-	if (attempt.finishedAt === null && assignmentStatus(attempt.assignment, now) === 'closed')
+	let row: Pick<AttemptRow, 'finished_at' | 'score' | 'max_score'> = resumed.row;
+	if (attempt.finishedAt === null && assignmentStatus(attempt.assignment, now) === 'closed') {
 		await settleAttempts(db, { attemptId: attempt.id }, now.toISOString());
-
-	const row = await db.selectFrom('attempts').select(['finished_at', 'score', 'max_score']).where('id', '=', attempt.id).executeTakeFirstOrThrow();
+		// Settling finished it and wrote its score: read them back.
+		row = await db.selectFrom('attempts').select(['finished_at', 'score', 'max_score']).where('id', '=', attempt.id).executeTakeFirstOrThrow();
+	}
 	const rows = await answerRows(db, attempt.id);
 	const finished = row.finished_at !== null;
 	const answers: Record<string, Answer> = {};

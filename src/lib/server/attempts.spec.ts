@@ -236,6 +236,17 @@ describe('submitting answers', () => {
 		expect((await countRows(db)).answers).toBe(1);
 	});
 
+	it('shows a reload after the closing time the attempt finished, with its score', async () => {
+		const { db } = await tempDb();
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test', closesAt: at(30).toISOString() });
+		const { resumeToken } = await join(db, studentCode);
+		await submit(db, resumeToken, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(29));
+		const state = await attemptState(db, resumeToken, at(31), getQuiz);
+		expect(state.finished).toBe(true);
+		expect(state.score).toEqual({ points: 1, total: 5, percent: 20 });
+		expect(state.feedback.vote).toMatchObject({ correct: true });
+	});
+
 	it('gives partial credit from the marked words, never from the client', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice' });
