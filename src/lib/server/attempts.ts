@@ -73,6 +73,21 @@ export async function startAttempt(
 ): Promise<StartedAttempt> {
 	const assignment = await findAssignmentByCode(db, code);
 	if (!assignment) throw new AssignmentError('assignment-not-found', 'No assignment has this code; check it with your teacher');
+	return joinAssignment(db, assignment, displayName, now, options);
+}
+
+/**
+ * startAttempt for an assignment the caller has just looked up (the join
+ * form has, to check its code), so a join reads the class once. Whether it
+ * is still there and open is checked again in the transaction.
+ */
+export async function joinAssignment(
+	db: Db,
+	assignment: Assignment,
+	displayName: string,
+	now: Date,
+	options: StartOptions
+): Promise<StartedAttempt> {
 	refuseUnlessOpen(assignment, now);
 	const { quiz } = quizFor(options.getQuiz, assignment);
 	const pick = options.randomInt ?? randomInt;

@@ -1,7 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { normalizeCode } from '$lib/class-code.ts';
 import { assignmentStatus, findAssignmentByCode, isNearMissOfOpenClass } from '$lib/server/assignments.ts';
-import { attemptState, resumeAttempt, startAttempt, type AttemptState } from '$lib/server/attempts.ts';
+import { attemptState, joinAssignment, resumeAttempt, type AttemptState } from '$lib/server/attempts.ts';
 import { assignmentLogic, attemptInput, forgetAttemptPlace, keepAttemptPlace, readAttemptPlace } from '$lib/server/attempt-place.ts';
 import { arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
 import { quizMachine } from '$lib/machines/quiz.machine.ts';
@@ -130,7 +130,7 @@ export const actions: Actions = {
 		const name = DisplayNameSchema.safeParse(typed);
 		if (!name.success) return fail(400, { displayName: typed, error: name.error.issues[0]?.message ?? 'Type your name' });
 		try {
-			const started = await startAttempt(await getDb(), code, name.data, new Date(), { getQuiz });
+			const started = await joinAssignment(await getDb(), assignment, name.data, new Date(), { getQuiz });
 			setAttemptCookie(event, code, started.resumeToken);
 			// During a test, this quiz's open practice (with its feedback) stays closed in this browser.
 			if (assignment.mode === 'test') closePracticeDuringTest(event, assignment.quizSlug, code);
