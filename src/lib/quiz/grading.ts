@@ -76,7 +76,6 @@ export function gradeMarks(quote: string, cues: readonly string[], marked: reado
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 const place = (i: number) => ORDINALS[i] ?? `number ${i + 1}`;
 
-/** A claim's first words, enough to recognise it in a sentence of feedback. */
 /** The first words of a quote, for naming a claim briefly. */
 export function opening(quote: string, words = 8): string {
 	const tokens = tokenize(quote);

@@ -46,10 +46,11 @@ export function pickEncoding(accept: string | null): 'br' | 'gzip' | null {
 /** The response compressed for this request, or as it was when that would not help. */
 export async function compress(request: Request, response: Response): Promise<Response> {
 	const type = response.headers.get('content-type') ?? '';
+	if (!response.body || response.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return response;
+	// Most responses (an answer's verdict) say they are small: they leave before the header is read.
+	if (Number(response.headers.get('content-length') ?? Infinity) < MIN_BYTES) return response;
 	const encoding = pickEncoding(request.headers.get('accept-encoding'));
-	if (!encoding || !response.body || response.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return response;
-	const length = Number(response.headers.get('content-length') ?? Infinity);
-	if (length < MIN_BYTES) return response;
+	if (!encoding) return response;
 	const raw = Buffer.from(await response.arrayBuffer());
 	const headers = new Headers(response.headers);
 	headers.append('vary', 'Accept-Encoding');
