@@ -304,6 +304,31 @@ test('a student types the class code on the home page, in any case and with or w
 	await expectNoAxeViolations(student);
 });
 
+test('a class code typed while the home page is still loading its script is kept when the script runs', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Typed early', mode: 'Practice' });
+	const code = created.studentUrl.split('/a/')[1]!;
+	const student = await (await browser.newContext()).newPage();
+	// The page's script is held back, as on a slow school network, until the student has typed.
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let held!: () => void;
+	const someHeld = new Promise<void>((resolve) => (held = resolve));
+	await student.route('**/_app/immutable/**', async (route) => {
+		held();
+		await released;
+		await route.continue();
+	});
+	await student.goto('/', { waitUntil: 'commit' });
+	await someHeld;
+	await student.getByLabel('Have a class code?').fill(code);
+	release();
+	// SvelteKit starts its router, which takes over scroll restoration, only once the page has hydrated.
+	await student.waitForFunction(() => history.scrollRestoration === 'manual');
+	await expect(student.getByLabel('Have a class code?')).toHaveValue(code);
+	await student.getByRole('button', { name: 'Join' }).click();
+	await expect(student.getByRole('heading', { level: 1, name: 'Typed early' })).toBeVisible();
+});
+
 test('teacher and joining pages fit a 320 px phone without sideways scrolling', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'On a phone', mode: 'Practice' });
 	await page.setViewportSize({ width: 320, height: 640 });
