@@ -84,6 +84,13 @@ export const actions = {
 	}
 };
 `,
+	// The smallest answer: a JSON endpoint that reads and parses the body and replies with a small verdict, storing nothing.
+	'src/routes/answer/+server.ts': `import { json } from '@sveltejs/kit';
+export const POST = async ({ request }) => {
+	const { questionId } = JSON.parse(await request.text());
+	return json({ status: 'recorded', questionId });
+};
+`,
 	'src/routes/join/+page.svelte': `<form method="POST"><label>Name <input name="displayName" /></label><button>Join</button></form>
 `,
 	// Several processes on one port, as node:cluster shares it; each runs adapter-node's own server.

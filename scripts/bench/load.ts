@@ -8,8 +8,9 @@
  *     the bare SvelteKit app in one process and in two (load/class.ts);
  * (b) 5,000 students ramped over 60 s, each from its own address (load/ramp.ts);
  * (c) answers per second per core through the normal route: valid answers at
- *     a fixed concurrency, divided by the CPU seconds the server process used
- *     (load/throughput.ts);
+ *     a fixed concurrency, divided by the CPU seconds the server process used,
+ *     and beside it the bare SvelteKit app's JSON endpoint at the same
+ *     concurrency (load/throughput.ts);
  * (d) what one open dashboard costs the server per minute while a class of 40
  *     answers: polling every 4 s (as before it was live) against the live
  *     stream, each against a run with no dashboard (load/dashboard.ts).

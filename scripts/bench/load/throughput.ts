@@ -4,11 +4,15 @@
  * npm start starts it, and the server process's CPU seconds over the same
  * runs. Answers per core = answers acknowledged / server CPU seconds: what an
  * answer costs the app, whatever share of the busy machine it was given.
+ * Beside it, the same figure for the bare SvelteKit app's JSON endpoint in the
+ * same run: what the framework alone costs on this machine today, since one
+ * day's figures here differ from another's by a third.
  */
 import type { Agent } from 'node:http';
 import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
 import type { FeedbackMode } from '../../../src/lib/quiz/modes.ts';
-import { CpuMeter, newAgent, send, Tally, type CpuUsage, type Target } from '../load-client.ts';
+import { CpuMeter, newAgent, send, Tally, targetOf, type CpuUsage, type Target } from '../load-client.ts';
+import { startBareKit } from '../bare-kit.ts';
 import { CLASS_SIZE } from './class.ts';
 import { cpuLine, errorsText, int, met, ms, pct, rateLimitLine, rowCheck, waitShare } from './report.ts';
 import { COOKIE, env, loopbackAddress, seedStudents, startApp, stopApp, type Item } from './setup.ts';
@@ -122,6 +126,45 @@ async function run(lanes: Lane[], pid: number | undefined, seconds: number): Pro
 	return { tally, acked: pool.acked.size - before, cpu: cpu.read() };
 }
 
+/**
+ * The framework's floor for an answer, in the same run: the bare SvelteKit
+ * app's JSON endpoint (it reads and parses the body and replies with a small
+ * verdict, storing nothing), at the same concurrency, each connection sending
+ * as many answers as a student and then giving way to a new one from a new
+ * address. Answers per CPU second of its process, after a warm-up.
+ */
+async function bareAnswersPerCore(connections: number, warmS: number, seconds: number, bodies: string[]): Promise<{ perCore: number; tally: Tally }> {
+	const bare = await startBareKit();
+	try {
+		const target = targetOf(bare.url);
+		let device = 0;
+		const lane = async (tally: Tally, until: number) => {
+			while (performance.now() < until) {
+				const agent = newAgent(loopbackAddress(100_000 + device++));
+				for (const body of bodies) {
+					if (performance.now() >= until) break;
+					await send(agent, target, [tally], { method: 'POST', path: '/answer', headers: { origin: target.origin, 'content-type': 'application/json' }, body });
+				}
+				agent.destroy();
+			}
+		};
+		const lanes = (tally: Tally, s: number) => {
+			const until = performance.now() + s * 1000;
+			return Promise.all(Array.from({ length: connections }, () => lane(tally, until)));
+		};
+		await lanes(new Tally(), warmS);
+		const tally = new Tally();
+		const cpu = new CpuMeter(bare.pid);
+		await lanes(tally, seconds);
+		const { serverS } = cpu.read();
+		const ok = tally.statuses.get(200) ?? 0;
+		if (ok !== tally.completed) throw new Error(`The bare SvelteKit answer endpoint answered ${JSON.stringify([...tally.statuses])}`);
+		return { perCore: ok / (serverS ?? NaN), tally };
+	} finally {
+		await bare.stop();
+	}
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /** Returns the answers acknowledged and not stored. */
@@ -189,6 +232,13 @@ export async function answersPerCore(getQuiz: GetQuiz, list: Item[]): Promise<nu
 		rateLimitLine(p.measured, `(${p.mode} mode)`);
 		if (p.ranOut) console.log(`  the ${p.mode} students ran out before the time did: raise BENCH_POOL (${int(poolSize)})`);
 	}
+	const floor = await bareAnswersPerCore(connections, warmS, seconds / rounds, bodies);
+	const [bareP50] = floor.tally.percentiles(50);
+	console.log(
+		`  beside it, the framework's floor in this run: the bare SvelteKit app's JSON endpoint (parses the answer, replies, stores nothing), ` +
+			`${connections} connections as above for ${(seconds / rounds).toFixed(0)} s: ${int(floor.perCore)} answers/s per core (p50 ${ms(bareP50!)} ms); ` +
+			`an answer through this app costs ${pools.map((p) => `${(floor.perCore / (p.answers / p.serverS)).toFixed(2)}x its CPU in ${p.mode} mode`).join(', ')}`
+	);
 	const { lost } = rowCheck(stored, new Set(pools.flatMap((p) => [...p.acked])), ' (both modes, warm-ups included)');
 	console.log(`  ${cpuLine(usage)}`);
 	return lost;
