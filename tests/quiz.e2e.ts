@@ -33,7 +33,8 @@ test('the article and question 1, with its choices, are in the page before any s
 
 test('Check on the intro with nothing chosen starts the quiz and says what is missing', async ({ page }) => {
 	await start(page, SEED);
-	await expect(page.getByText(/^Tip: press 1/)).toBeVisible();
+	// Read as a sentence, with a space between its two halves.
+	await expect(page.getByText(`Tip: press 1–${quiz.categories.length} to choose and Enter to check.`, { exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Check' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Choose one of the labels first.' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: `Question 1 of ${total}` })).toBeFocused();
