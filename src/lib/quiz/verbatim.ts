@@ -60,8 +60,28 @@ function describe(ch: string): string {
 		'\n': 'a line break',
 		'\t': 'a tab'
 	};
-	return names[ch] ?? `"${ch}"`;
+	const named = names[ch];
+	if (named) return named;
+	const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+	const invisible = INVISIBLE[ch];
+	if (invisible) return `an invisible ${invisible} (${code})`;
+	// A combining accent sits on the letter before it: "é" typed as "e" and an accent.
+	if (/\p{M}/u.test(ch)) return `a separate accent (${code}) added to the letter before it; type the accented letter as one character`;
+	if (/[\p{Cf}\p{Cc}\p{Z}]/u.test(ch)) return `an invisible character (${code})`;
+	return `"${ch}"`;
 }
+
+/** Characters that show as nothing, or as a plain space, named so an author can find them. */
+const INVISIBLE: Record<string, string> = {
+	'\u200b': 'zero-width space',
+	'\u200c': 'zero-width non-joiner',
+	'\u200d': 'zero-width joiner',
+	'\u2060': 'word joiner',
+	'\ufeff': 'byte-order mark',
+	'\u00ad': 'soft hyphen',
+	'\u2009': 'thin space',
+	'\u202f': 'narrow non-breaking space'
+};
 
 /** What the hints call the text looked for and the text it should come from. */
 export interface Names {
@@ -75,14 +95,16 @@ export interface Names {
 export const QUOTE_IN_ARTICLE: Names = { copy: 'the quote', source: 'the article', rule: 'a quote must sit inside one paragraph' };
 
 function hintFor(found: string, expected: string, quote: string, at: number, n: Names): string {
-	if (found === ' ' && quote[at - 1] === ' ') return `${n.copy} has two spaces in a row where ${n.source} has one`;
+	// Found where the doubled space starts or where it ends, by whichever search found the passage.
+	if (found === ' ' && (quote[at - 1] === ' ' || quote[at + 1] === ' ')) return `${n.copy} has two spaces in a row where ${n.source} has one`;
 	if (expected === '') return `${n.copy} runs past the end of ${n === QUOTE_IN_ARTICLE ? 'the paragraph' : n.source}; ${n.rule}`;
 	if (found === '') return `${n.copy} stops here; check that nothing is missing from its end`;
 	if (fold(found) === fold(expected)) {
 		if (found.toLowerCase() === expected.toLowerCase()) return `letter case differs; copy the words exactly as ${n.source} writes them`;
 		return `${n.copy} has ${describe(found)} where ${n.source} has ${describe(expected)}; copy the character from ${n.source}`;
 	}
-	return `${n.copy} has ${describe(found)} where ${n.source} has ${describe(expected)}`;
+	const extra = INVISIBLE[found] || /[\p{Cf}\p{Cc}]/u.test(found) ? '; delete it (it may have come with a copy from a web page)' : '';
+	return `${n.copy} has ${describe(found)} where ${n.source} has ${describe(expected)}${extra}`;
 }
 
 /** Length of the common prefix of `quote` and `text` from `start`, folding look-alikes. */
