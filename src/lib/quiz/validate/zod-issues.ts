@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { IssueDetail } from '../schema/soundness.ts';
+import { DEFAULT_CATEGORIES } from '../categories.ts';
 import { orList, QUESTION_TYPES, QuizShape } from '../schema/shapes.ts';
 import { didYouMean } from '../suggest.ts';
 import { formatPath, show, type Found, type Key } from './problem.ts';
@@ -164,8 +165,10 @@ export function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
 		case 'too_big':
 		case 'too_small':
 			return [{ ...base, message: issue.message, found: size(found), hint: sizeHint(issue, keys, found) }];
-		case 'invalid_format':
-			return [{ ...base, message: issue.message, found: kind(found), ...FORMATS[issue.format] }];
+		case 'invalid_format': {
+			const format = FORMATS[issue.format];
+			return [{ ...base, message: issue.message, found: kind(found), ...format, hint: answerIdHint(data, keys, found) ?? format?.hint }];
+		}
 		case 'invalid_value':
 			return [
 				{
@@ -188,7 +191,28 @@ export function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
 	}
 }
 
+/**
+ * An answer written as what students see ("Anonymous source") rather than
+ * its id: the ids to use, and the one meant when the words name it.
+ */
+function answerIdHint(data: unknown, keys: readonly Key[], found: unknown): string | undefined {
+	if (keys.at(-1) !== 'answer' || keys[0] !== 'questions' || typeof found !== 'string') return undefined;
+	const question = valueAt(data, keys.slice(0, -1));
+	const type = valueAt(question, ['type']);
+	const listed = valueAt(data, type === 'choice' ? [...keys.slice(0, -1), 'options'] : ['categories']) ?? (type === 'choice' ? [] : DEFAULT_CATEGORIES);
+	const choices = (Array.isArray(listed) ? listed : []).filter(
+		(c): c is { id: string; label?: unknown; text?: unknown } => typeof valueAt(c, ['id']) === 'string'
+	);
+	if (!choices.length) return undefined;
+	const said = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : undefined);
+	const meant = choices.find((c) => [said(c.label), said(c.text), said(c.id)].includes(said(found)));
+	const ids = orList(choices.map((c) => c.id));
+	if (meant) return `write the id "${meant.id}", not the words students see`;
+	return `"answer" takes an id: ${ids}`;
+}
+
 function size(found: unknown): string {
+	if (typeof found === 'string' && found.trim() === '') return found === '' ? 'an empty text ""' : 'only spaces';
 	if (Array.isArray(found)) return `${found.length} item${found.length === 1 ? '' : 's'}`;
 	if (typeof found === 'string') return `${found.trim().length} characters`;
 	return show(found);
