@@ -33,6 +33,6 @@ describe('npm run quiz:check', { timeout: 30_000 }, () => {
 		expect(run(`${FIXTURES}/valid/few-questions.json`).code).toBe(0);
 		const missing = run('no/such/quiz.json');
 		expect(missing.code).toBe(1);
-		expect(missing.lines[0]).toBe('no/such/quiz.json error cannot read the file (ENOENT)');
+		expect(missing.lines[0]).toBe('no/such/quiz.json error no such file: check the name and the folder (quiz files live in quizzes/)');
 	});
 });

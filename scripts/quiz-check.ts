@@ -9,7 +9,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkQuizFile } from '../src/lib/server/quiz-files.ts';
+import { quizFileText } from '../src/lib/quiz/file-text.ts';
 import { formatProblem } from '../src/lib/quiz/validate/format.ts';
+
+/** Why a file could not be read, in words. */
+function unreadable(e: NodeJS.ErrnoException): string {
+	if (e.code === 'ENOENT') return 'no such file: check the name and the folder (quiz files live in quizzes/)';
+	if (e.code === 'EACCES' || e.code === 'EPERM') return 'the file cannot be read: permission denied';
+	if (e.code === 'EISDIR') return 'this is a folder, not a file';
+	return `cannot read the file (${e.code ?? e.message})`;
+}
 
 async function jsonFilesIn(dir: string): Promise<string[]> {
 	return (await readdir(dir))
@@ -37,15 +46,21 @@ if (!files.length) {
 let failed = 0;
 let warned = 0;
 for (const file of files) {
-	let text: string;
+	let bytes: Uint8Array;
 	try {
-		text = await readFile(file, 'utf8');
+		bytes = await readFile(file);
 	} catch (e) {
-		console.log(`${file} error cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+		console.log(`${file} error ${unreadable(e as NodeJS.ErrnoException)}`);
 		failed++;
 		continue;
 	}
-	const result = checkQuizFile(file, text);
+	const read = quizFileText(bytes);
+	if (!read.ok) {
+		console.log(formatProblem(file, read.problem));
+		failed++;
+		continue;
+	}
+	const result = checkQuizFile(file, read.text);
 	const problems = result.ok ? result.warnings : result.problems;
 	for (const p of problems) console.log(formatProblem(file, p));
 	if (!result.ok) failed++;

@@ -53,7 +53,22 @@ test('a bad file shows each problem with its path, line and column, and jumps to
 
 	await page.setViewportSize({ width: 320, height: 640 });
 	await expectNoHorizontalScroll(page);
+	// On a phone, column 60 is off to the right of the box: the jump scrolls it into view.
+	await quote.getByRole('button', { name: 'Go to line 48, column 60' }).click();
+	await expect(box(page)).toBeFocused();
+	expect(await box(page).evaluate(caretInView)).toBe(true);
 });
+
+/** Whether the caret's column shows in the box, measured in the box's own font. */
+function caretInView(box: HTMLTextAreaElement | HTMLElement): boolean {
+	const b = box as HTMLTextAreaElement;
+	const style = getComputedStyle(b);
+	const context = document.createElement('canvas').getContext('2d')!;
+	context.font = style.font;
+	const lineStart = b.value.lastIndexOf('\n', b.selectionStart - 1) + 1;
+	const x = context.measureText(b.value.slice(lineStart, b.selectionStart).replaceAll('\t', ' '.repeat(Number(style.tabSize) || 8))).width;
+	return x > b.clientWidth && x >= b.scrollLeft && x <= b.scrollLeft + b.clientWidth;
+}
 
 test('a syntax error is placed at its line and column, and fixing it clears the list', async ({ page }) => {
 	await openAuthor(page);
@@ -109,7 +124,46 @@ test('a good file opened from disk plays as a student would, and nothing is sent
 	await expect(page.getByRole('button', { name: 'Play this quiz' })).toBeFocused();
 	await expect(box(page)).toHaveValue(/"title": "Who says the bridge can wait\?"/);
 	expect(sent).toEqual([]);
-	expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+	// The tab keeps the file for a reload, and nothing of the play.
+	expect(await page.evaluate(() => [localStorage.length, Object.keys(sessionStorage)])).toEqual([0, ['whosays:author-file']]);
+});
+
+const VALID = 'The quiz is valid: 5 questions. Press “Play this quiz” to try it.';
+
+test('the file being written, and its name, survive a reload and a round trip through the preview', async ({ page }) => {
+	await openAuthor(page);
+	await page.getByLabel('Open a quiz file').setInputFiles(`${FIXTURES}/valid/base.json`);
+	await expect(page.getByText(VALID)).toBeVisible();
+	// An edit, and the reload straight after it, before its check has run.
+	await box(page).press('Control+End');
+	await box(page).pressSequentially('\n');
+	await page.reload();
+	await expect(box(page)).toHaveValue(`${fixture('valid/base.json')}\n`);
+	await expect(page.getByText(VALID)).toBeVisible();
+
+	await page.getByRole('button', { name: 'Play this quiz' }).click();
+	await page.getByRole('button', { name: 'Back to the quiz file' }).click();
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Save as a file' }).click();
+	expect((await downloading).suggestedFilename()).toBe('base.json');
+});
+
+test('a picture or an empty file opened by mistake is named, and the box keeps its text', async ({ page }) => {
+	await openAuthor(page);
+	const text = fixture('valid/base.json');
+	await box(page).fill(text);
+	await expect(page.getByText(VALID)).toBeVisible();
+	const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+	await page.getByLabel('Open a quiz file').setInputFiles({ name: 'photo.json', mimeType: 'application/json', buffer: png });
+	await expect(page.getByText('photo.json could not be opened as a quiz file; the box keeps the text it had.')).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: 'The file is a PNG image, not a quiz file' })).toBeVisible();
+	await expect(box(page)).toHaveValue(text);
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('Open a quiz file').setInputFiles({ name: 'blank.json', mimeType: 'application/json', buffer: Buffer.from('\n') });
+	await expect(page.getByText('blank.json could not be opened as a quiz file; the box keeps the text it had.')).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: 'The file is empty' })).toBeVisible();
+	await expect(box(page)).toHaveValue(text);
 });
 
 test('a quiz file chosen before the page’s script arrives is checked once it does', async ({ page }) => {

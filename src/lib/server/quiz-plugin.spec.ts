@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,6 +26,15 @@ describe('the build check of quizzes/', () => {
 		]);
 		expect(report.warnings).toEqual([]);
 		expect(report.first?.file).toBe('quizzes/bad-quiz.json');
+	});
+
+	it('fails a file saved as UTF-16, with the words the checker uses', () => {
+		const dir = project({});
+		const text = '{"format": 1}';
+		writeFileSync(path.join(dir, 'quizzes', 'notepad.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+		expect(checkQuizFolder(dir).errors).toEqual([
+			'quizzes/notepad.json error The file is saved as UTF-16 text, which this site does not read (found UTF-16 (Notepad calls it “Unicode”); expected a text file saved as UTF-8) hint: save it again as UTF-8: in Notepad, “Save as”, then Encoding: UTF-8'
+		]);
 	});
 
 	it('passes warnings on without failing', () => {

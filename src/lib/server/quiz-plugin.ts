@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { quizFileText } from '../quiz/file-text.ts';
 import { formatProblem } from '../quiz/validate/format.ts';
 import type { Problem } from '../quiz/validate/problem.ts';
 import { checkQuizFile } from './quiz-files.ts';
@@ -32,7 +33,12 @@ export function checkQuizFolder(root: string): FolderReport {
 	}
 	for (const name of names) {
 		const file = path.join(QUIZ_DIR, name);
-		const text = readFileSync(path.join(dir, name), 'utf8');
+		const read = quizFileText(readFileSync(path.join(dir, name)));
+		if (!read.ok) {
+			report.errors.push(formatProblem(file, read.problem));
+			continue;
+		}
+		const text = read.text;
 		const result = checkQuizFile(file, text);
 		if (result.ok) report.warnings.push(...result.warnings.map((p) => formatProblem(file, p)));
 		else {

@@ -1,0 +1,64 @@
+/**
+ * A quiz file's bytes as text, read the same way by the build, the checker
+ * and the Write-a-quiz page: UTF-8, with or without a byte-order mark. Any
+ * other file gets a message saying what it looks like and how to save it.
+ */
+import type { Problem } from './validate/problem.ts';
+
+export type FileText = { ok: true; text: string } | { ok: false; problem: Problem };
+
+/** Files an author may pick by mistake, by their first bytes. */
+const SIGNATURES: { bytes: number[]; what: string }[] = [
+	{ bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+	{ bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+	{ bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+	// .docx, .odt and .zip all start so.
+	{ bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a Word document or another zipped file' },
+	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Word document' }
+];
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
+
+const refused = (message: string, found: string, hint: string): FileText => ({
+	ok: false,
+	problem: { severity: 'error', path: '', message, found, expected: 'a text file saved as UTF-8', hint }
+});
+
+const SAVE_AS_TEXT = 'save the quiz from a plain-text editor (Notepad, TextEdit in plain-text mode, VS Code) as a .json file';
+
+export function quizFileText(bytes: Uint8Array): FileText {
+	const known = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
+	if (known) return refused(`The file is ${known.what}, not a quiz file`, known.what, SAVE_AS_TEXT);
+	if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
+		return refused(
+			'The file is saved as UTF-16 text, which this site does not read',
+			'UTF-16 (Notepad calls it “Unicode”)',
+			'save it again as UTF-8: in Notepad, “Save as”, then Encoding: UTF-8'
+		);
+	if (bytes.includes(0)) return refused('The file is not text: it holds binary data', 'binary data', SAVE_AS_TEXT);
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return refused(
+			'The file is not saved as UTF-8, so some of its letters cannot be read',
+			'text in another encoding (such as Windows-1252)',
+			'save it again as UTF-8; curly quotes and accents then come through as they are'
+		);
+	}
+	// A file saved by a Windows editor may start with a byte-order mark.
+	text = text.replace(/^\uFEFF/, '');
+	if (text.trim() === '')
+		return {
+			ok: false,
+			problem: {
+				severity: 'error',
+				path: '',
+				message: 'The file is empty',
+				found: bytes.length ? 'only spaces and line breaks' : 'no text at all',
+				expected: 'a quiz: an object { ... }',
+				hint: 'check that you saved your work in this file; or start from the example in docs/authoring.md'
+			}
+		};
+	return { ok: true, text };
+}
