@@ -126,6 +126,35 @@ test('an author tags an article, changes labels, drops a claim and downloads the
 	expect(questions.some((q) => q.quote.includes('county spokesperson'))).toBe(false);
 });
 
+test('a reload keeps the article, the fields and every choice; a later edit is flagged where the file is downloaded', async ({ page }) => {
+	await openDraft(page);
+	await tagArticle(page);
+	await claim(page, 1).focus();
+	await page.keyboard.press('2');
+	await expect(claim(page, 1)).toHaveAccessibleName(/Anonymous-source claim Reviewed/);
+	await include(claim(page, 5)).uncheck();
+	await page.getByLabel(/^Outlet/).fill('The Gull Gazette');
+	await page.reload();
+
+	await expect(claims(page)).toHaveCount(5);
+	await expect(articleBox(page)).toHaveValue(ARTICLE);
+	await expect(page.getByLabel(/^Outlet/)).toHaveValue('The Gull Gazette');
+	await expect(claim(page, 1)).toHaveAccessibleName(/Anonymous-source claim Reviewed/);
+	await expect(claim(page, 5)).toHaveAccessibleName(/Dropped/);
+	await expect(page.getByText('2 of 5 reviewed, 1 dropped')).toBeVisible();
+
+	await articleBox(page).press('End');
+	await articleBox(page).pressSequentially('\nThe ferry first sailed in 1962.');
+	const panel = page.getByRole('region', { name: 'Download the draft' });
+	await expect(panel).toContainText('You changed the article after tagging it. The file would hold the article as it was tagged');
+	await expect(panel.getByRole('button', { name: 'Download the quiz file' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	await panel.getByRole('button', { name: 'Tag the changed article' }).click();
+	await expect(claims(page)).toHaveCount(6);
+	await expect(claim(page, 1)).toHaveAccessibleName(/Anonymous-source claim Reviewed/);
+	await expect(panel.getByRole('button', { name: 'Download the quiz file' })).toBeVisible();
+});
+
 test('an empty, a garbled and an over-long article each say what is wrong', async ({ page }) => {
 	await openDraft(page);
 	await expect(page.getByRole('heading', { name: 'No claims yet' })).toBeVisible();

@@ -19,6 +19,33 @@ import {
 // One frame for "Tagging…" to show before a long article blocks the page for a moment.
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
+/** A draft as kept in the tab; checked when read back, since storage outlives this code. */
+export interface Kept {
+	text: string;
+	headline: string;
+	outlet: string;
+	tagged: string | null;
+	choices: Choice[];
+}
+
+function isKept(value: unknown): value is Kept {
+	const v = value as Partial<Record<keyof Kept, unknown>> | null;
+	const isChoice = (c: unknown) => {
+		const o = c as Partial<Record<keyof Choice, unknown>> | null;
+		return typeof o === 'object' && o !== null && typeof o.category === 'string' && typeof o.reviewed === 'boolean' && typeof o.included === 'boolean';
+	};
+	return (
+		typeof v === 'object' &&
+		v !== null &&
+		typeof v.text === 'string' &&
+		typeof v.headline === 'string' &&
+		typeof v.outlet === 'string' &&
+		(v.tagged === null || typeof v.tagged === 'string') &&
+		Array.isArray(v.choices) &&
+		v.choices.every(isChoice)
+	);
+}
+
 export class DraftSession {
 	readonly categories = DEFAULT_CATEGORIES;
 	text = $state('');
@@ -52,6 +79,36 @@ export class DraftSession {
 	#progress(): string {
 		const done = this.choices.filter((c) => c.reviewed || !c.included).length;
 		return `${done} of ${this.choices.length} reviewed.`;
+	}
+
+	/** What a reload must bring back: the article and fields as typed, the text tagged, and each choice. */
+	kept(): Kept {
+		return {
+			text: this.text,
+			headline: this.headline,
+			outlet: this.outlet,
+			tagged: this.tagged?.text ?? null,
+			choices: this.choices.map(({ category, reviewed, included }) => ({ category, reviewed, included }))
+		};
+	}
+
+	/** Puts back what `kept` returned before a reload: the same text tags the same claims, so each choice finds its claim. */
+	restore(value: unknown) {
+		if (!isKept(value) || this.text.trim() !== '') return;
+		this.text = value.text;
+		this.headline = value.headline;
+		this.outlet = value.outlet;
+		if (value.tagged === null) return;
+		try {
+			const draft = draftQuiz(value.tagged);
+			const items = reviewItems(draft);
+			const known = new Set<string>(this.categories.map((c) => c.id));
+			const fits = value.choices.length === items.length && value.choices.every((c) => known.has(c.category));
+			this.tagged = { text: value.tagged, draft, items };
+			this.choices = fits ? value.choices : initialChoices(items);
+		} catch {
+			// A text the tagger refuses now was never tagged: the article is back, to tag again.
+		}
 	}
 
 	async tag() {
