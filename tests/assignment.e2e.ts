@@ -236,7 +236,7 @@ test('the teacher pages pass axe, and the manage link leaves no secret in the ad
 	expect(elsewhere.url()).toBe(created.dashboardUrl);
 	expect(elsewhere.url()).not.toContain(created.manageUrl.split('/m/')[1]!);
 	const headers = response!.headers();
-	expect(headers['referrer-policy']).toBe('no-referrer');
+	expect(headers['referrer-policy']).toBe('same-origin');
 	expect(headers['cache-control']).toBe('no-store');
 	expect(headers['x-robots-tag']).toContain('noindex');
 	expect((await other.cookies()).find((c) => c.name === 'whosays_teacher')).toMatchObject({ httpOnly: true });

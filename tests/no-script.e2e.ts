@@ -117,7 +117,7 @@ for (const mode of ['Practice', 'Test'] as const) {
 	});
 }
 
-test("the teacher's pages without scripts: links to copy by hand, no button that cannot work, and the discussion stepped by links", async ({ page, browser, playwright }) => {
+test("the teacher's pages without scripts: links to copy by hand, no button that cannot work, the discussion stepped by links, forms as plain posts", async ({ page, browser, playwright }) => {
 	const created = await createAssignment(page, { title: 'No script, teacher', mode: 'Practice' });
 	const student = await ClassMember.join(playwright.request, created.studentUrl, 'Ines');
 	await student.answerAll([false]);
@@ -140,6 +140,15 @@ test("the teacher's pages without scripts: links to copy by hand, no button that
 	const first = classQuiz.questions[0]!;
 	await expect(teacher.getByText(first.explanation, { exact: true })).toBeVisible();
 	await expectNoAxeViolationsWithoutScripts(teacher);
+
+	// The dashboard's forms work as plain posts: a student renamed, then the assignment closed.
+	await teacher.goto(created.dashboardUrl);
+	await teacher.getByRole('row', { name: /^Ines / }).locator('summary').click();
+	await teacher.getByLabel('New name for Ines').fill('Ines B');
+	await teacher.getByRole('button', { name: 'Rename Ines' }).click();
+	await expect(teacher.getByText('Renamed to Ines B.')).toBeVisible();
+	await teacher.getByRole('button', { name: 'Close the assignment' }).click();
+	await expect(teacher.getByText(/Open$|Closed/).first()).toContainText('Closed');
 	await teacher.context().close();
 	await student.leave();
 });

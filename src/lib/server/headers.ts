@@ -16,7 +16,9 @@ export function withSecurityHeaders(response: Response, url: URL): Response {
 	headers.set('X-Content-Type-Options', 'nosniff');
 	if (!headers.has('content-security-policy')) headers.set('Content-Security-Policy', NOTHING);
 	if (isPrivate(url.pathname)) {
-		headers.set('Referrer-Policy', 'no-referrer');
+		// Never to another site; to this one, so the browser names the origin of the dashboard's own form
+		// posts (with no-referrer it sends "Origin: null", and a scriptless post is refused as cross-site).
+		headers.set('Referrer-Policy', 'same-origin');
 		headers.set('Cache-Control', 'no-store');
 		headers.set('X-Robots-Tag', 'noindex, nofollow');
 	} else {
