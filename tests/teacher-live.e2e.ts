@@ -39,6 +39,29 @@ test("a student's join, answer and finish reach the open dashboard by themselves
 	await zed.leave();
 });
 
+test('a rename being typed stays open, with its text and focus, while the class answers', async ({ page, playwright }) => {
+	const created = await createAssignment(page, { title: 'Live, period 6', mode: 'Practice' });
+	await expect(page.getByText(/^Live: updates by itself/)).toBeVisible();
+	const students = page.getByRole('region', { name: 'Students' });
+	const yara = await ClassMember.join(playwright.request, created.studentUrl, 'Yara');
+	const xavi = await ClassMember.join(playwright.request, created.studentUrl, 'Xavi');
+	await expect(students.getByRole('row', { name: /^Xavi Not started / })).toBeVisible();
+
+	await students.getByRole('row', { name: /^Yara / }).locator('summary').click();
+	const field = page.getByLabel('New name for Yara');
+	await field.pressSequentially('Yar');
+	await xavi.answer(classQuiz.questions[0]!, true);
+	await expect(students.getByRole('row', { name: new RegExp(`^Xavi Answering 1 of ${total} `) })).toBeVisible();
+	await expect(field).toBeVisible();
+	await expect(field).toBeFocused();
+	await page.keyboard.type('a Mo');
+	await page.keyboard.press('Enter');
+	await expect(students.getByRole('row', { name: /^Yara Mo / })).toBeVisible();
+	await expect(page.getByText('Renamed to Yara Mo.')).toBeVisible();
+	await yara.leave();
+	await xavi.leave();
+});
+
 test('while the live stream is down the dashboard polls, and it goes live again when the stream is back', async ({ page, playwright }) => {
 	const created = await createAssignment(page, { title: 'Flaky network', mode: 'Practice' });
 	await expect(page.getByText(/^Live: updates by itself/)).toBeVisible();
