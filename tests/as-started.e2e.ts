@@ -19,6 +19,11 @@ async function classAt(browser: Browser, origin: string, title: string) {
 	// Links point where the class can reach them: this address, over http.
 	expect(created.studentUrl.startsWith(`${origin}/a/`)).toBe(true);
 	expect(created.manageUrl.startsWith(`${origin}/m/`)).toBe(true);
+	// Opened as this computer only, the dashboard says so, and gives the links students can reach instead.
+	const local = teacher.getByRole('note').filter({ hasText: 'Students cannot open this link or this QR code.' });
+	await expect(local).toHaveCount(new URL(origin).hostname === 'school.test' ? 0 : 1);
+	for (const field of await local.getByLabel(/^Student link on /).all())
+		expect(await field.inputValue()).toMatch(new RegExp(`^http://\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+${new URL(created.studentUrl).pathname}$`));
 
 	const plans = { Noor: classQuiz.questions.map(() => true), Omar: classQuiz.questions.map((_, i) => i % 2 === 0) };
 	await Promise.all(

@@ -10,6 +10,7 @@ import { limits } from '$lib/server/limits.ts';
 import { revokeOtherGrants } from '$lib/server/manage-sessions.ts';
 import { newLinkCookie } from '$lib/server/new-link.ts';
 import { requireManaged, requireManager, requireManagerSession } from './access.ts';
+import { isLoopback, networkOrigins } from '$lib/server/network.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,6 +28,8 @@ export const load: PageServerLoad = async (event) => {
 		setup: boardSetup(entry.quiz),
 		figures,
 		studentUrl: `${event.url.origin}/a/${assignment.code}`,
+		// Opened as localhost, the links work on this computer alone: where students reach it instead.
+		network: isLoopback(event.url.hostname) ? networkOrigins(event.url) : null,
 		retentionDays: RETENTION_DAYS,
 		checkedAt: now.toISOString()
 	};
