@@ -82,3 +82,23 @@ test('a replaced manage link stops working at once: the old link finds nothing, 
 	await other.close();
 	await fresh.close();
 });
+
+test('a refused create form names the field in its own words, puts the focus there, and catches a date typed without its time', async ({ page }) => {
+	await page.goto('/teach');
+	const attempts = page.getByLabel('Attempts each student may start');
+	await attempts.fill('-1');
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await expect(page.getByText('The number of attempts cannot be negative (0 means unlimited)')).toBeVisible();
+	await expect(attempts).toBeFocused();
+	await expect(attempts).toHaveAccessibleDescription(/The number of attempts cannot be negative/);
+
+	await attempts.fill('1');
+	// A date alone: the browser would send the field empty, and the class would never close.
+	const closes = page.getByLabel(/^Closes/);
+	await closes.click();
+	await page.keyboard.type('12042030');
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await expect(page.getByText('Type the time as well as the date, or clear the field.')).toBeVisible();
+	await expect(closes).toBeFocused();
+	await expect(page.getByRole('heading', { name: 'Assign a quiz to your class' })).toBeVisible();
+});

@@ -88,7 +88,11 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+			for (const issue of parsed.error.issues) {
+				const field = String(issue.path[0] ?? 'form');
+				// The schema speaks the JSON field's name; the form, the words on its label.
+				errors[field] ??= issue.message.replace(/^attemptsAllowed\b/, 'The number of attempts');
+			}
 			return fail(400, { values, errors });
 		}
 		const db = await getDb();
