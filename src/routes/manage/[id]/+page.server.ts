@@ -21,9 +21,9 @@ export const load: PageServerLoad = async (event) => {
 	const figures = await readFigures(db, assignment, entry.quiz, now);
 	// The class joins from the network the teacher is on: its code is let in there, whatever else that network tries.
 	await limits.vouch(event.getClientAddress(), assignment.code);
-	const { title, code, mode, shuffle, closedAt, closesAt } = assignment;
+	const { title, code, mode, shuffle, closedAt, opensAt, closesAt } = assignment;
 	return {
-		assignment: { id, title, code, mode, shuffle, closedAt, closesAt },
+		assignment: { id, title, code, mode, shuffle, closedAt, opensAt, closesAt },
 		quizTitle: entry.quiz.title,
 		setup: boardSetup(entry.quiz),
 		figures,

@@ -76,7 +76,7 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const status = assignmentStatus(assignment, now);
 	if (status === 'closed') return { ...about, view: 'closed' as const };
-	if (status === 'scheduled') return { ...about, view: 'scheduled' as const, opensAt: assignment.opensAt };
+	if (status === 'scheduled') return { ...about, view: 'scheduled' as const, opensAt: assignment.opensAt, checkedAt: now.toISOString() };
 	return { ...about, view: 'join' as const, nameChars: NAME_CHARS };
 };
 

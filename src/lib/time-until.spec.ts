@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { timeUntil } from './time-until.ts';
+
+const now = new Date('2026-12-01T09:00:00Z');
+const after = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+describe('how long until a moment, in words', () => {
+	it('says the two largest units, rounding up to the minute', () => {
+		expect(timeUntil(now, after(0.5))).toBe('in a minute or less');
+		expect(timeUntil(now, after(25))).toBe('in 25 minutes');
+		expect(timeUntil(now, after(60))).toBe('in 1 hour');
+		expect(timeUntil(now, after(61))).toBe('in 1 hour and 1 minute');
+		expect(timeUntil(now, after(2 * 1440 + 5 * 60 + 30))).toBe('in 2 days and 5 hours');
+		expect(timeUntil(now, after(1440))).toBe('in 1 day');
+	});
+});
