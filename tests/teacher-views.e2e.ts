@@ -44,12 +44,16 @@ test('the discussion view: the claim, then the class answers, then the cue lit u
 	const wrong = label(classQuiz, classQuiz.categories.find((c) => c.label !== right)!.id);
 	await expect(answers.filter({ hasText: right })).toHaveText(new RegExp(`^${right}\\s*1 of 3 \\(33%\\)$`));
 	await expect(answers.filter({ hasText: wrong })).toHaveText(new RegExp(`^${wrong}\\s*2 of 3 \\(67%\\)$`));
+	// Nothing yet says which bar is the right one: not the share right either, which only one bar matches.
+	await expect(page.getByText(/^Most missed 1 of \d+ · 3 answers$/)).toBeVisible();
+	await expect(page.getByRole('main')).not.toContainText('right');
 
 	// The presenter's next key shows why, and lights the cue up in the text.
 	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('heading', { name: 'Why' })).toBeVisible();
 	await expect(page.getByText(first.explanation)).toBeVisible();
 	await expect(answers.filter({ hasText: right })).toContainText('(the right answer)');
+	await expect(page.getByText(/^Most missed 1 of \d+ · 3 answers · 33% right$/)).toBeVisible();
 	await expect(marks(article).filter({ hasText: first.cues[0]! })).toBeVisible();
 	await expectNoAxeViolationsInBothSchemes(page);
 	// Only counts: nothing on the board names a student, on screen or in the data the page was sent.
