@@ -51,7 +51,8 @@ test('the discussion view: the claim, then the class answers, then the cue lit u
 	// The presenter's next key shows why, and lights the cue up in the text.
 	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('heading', { name: 'Why' })).toBeVisible();
-	await expect(page.getByText(first.explanation)).toBeVisible();
+	// On the projector's screen, not under the fold of a long article.
+	await expect(page.getByText(first.explanation)).toBeInViewport();
 	await expect(answers.filter({ hasText: right })).toContainText('(the right answer)');
 	await expect(page.getByText(/^Most missed 1 of \d+ · 3 answers · 33% right$/)).toBeVisible();
 	await expect(marks(article).filter({ hasText: first.cues[0]! })).toBeVisible();
