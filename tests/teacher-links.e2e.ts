@@ -68,6 +68,10 @@ test('a replaced manage link stops working at once: the old link finds nothing, 
 	const someone = await fresh.newPage();
 	expect((await someone.goto(created.manageUrl))?.status()).toBe(404);
 	expect((await elsewhere.goto(created.manageUrl))?.status()).toBe(404);
+	// It says why, on the site's own page, and what to do.
+	await expect(elsewhere.getByText(/^This manage link does not work\. It may have been replaced by a newer one/)).toBeVisible();
+	await expect(elsewhere.getByRole('link', { name: 'Who Says?' })).toBeVisible();
+	await expectNoAxeViolationsInBothSchemes(elsewhere);
 
 	// This browser stays in; the new link works elsewhere; the link is not shown again.
 	await page.getByRole('link', { name: 'Go to the dashboard' }).click();

@@ -26,7 +26,11 @@ export async function requireManagerSession(event: Event): Promise<{ id: string;
 	if (!session) {
 		const refused = await limits.manageLookupFailed(event.getClientAddress());
 		if (refused) refuse(event, refused);
-		error(403, 'This dashboard opens with the manage link you got when you created the assignment. Open that link on this device.');
+		error(
+			403,
+			'This dashboard opens with the manage link you got when you created the assignment. Open that link on this device. ' +
+				'If it was replaced, the newest link works and the old ones do not; if the assignment was deleted, there is nothing left to open.'
+		);
 	}
 	if (session.renewed) event.cookies.set(TEACHER_COOKIE, cookie!, teacherCookieOptions(session.expiresAt, event.url));
 	return { id, session: hashToken(cookie!) };
