@@ -89,6 +89,10 @@ test('the class report prints without the controls, the link, or the QR code', a
 	const student = await ClassMember.join(playwright.request, created.studentUrl, 'Eve');
 	await student.answerAll(wrongAt(2));
 	await student.finish();
+	// A name of one long word, which a table cell cannot break by itself.
+	const long = await ClassMember.join(playwright.request, created.studentUrl, 'Maximilianawilhelminaconstantinopolis');
+	await long.answerAll(wrongAt(1));
+	await long.finish();
 	await page.reload();
 	await expect(page.getByRole('button', { name: 'Print the class report' })).toBeVisible();
 
@@ -102,6 +106,12 @@ test('the class report prints without the controls, the link, or the QR code', a
 	])
 		await expect(gone).toBeHidden();
 	for (const kept of ['Students', 'Questions', 'Confusion matrix']) await expect(page.getByRole('region', { name: kept })).toBeVisible();
-	await expect(page.getByRole('img', { name: 'Scores of the 1 student who finished' })).toBeVisible();
+	await expect(page.getByRole('img', { name: 'Scores of the 2 students who finished' })).toBeVisible();
 	await expect(page.getByRole('row', { name: /^Eve Finished/ })).toBeVisible();
+	// On A4 paper (about 700 px wide inside its margins) every column of the students' table is on the page.
+	await page.setViewportSize({ width: 700, height: 1000 });
+	const table = page.getByRole('region', { name: 'Students' }).getByRole('table');
+	const [right, pageWidth] = await table.evaluate((t) => [t.getBoundingClientRect().right, document.documentElement.clientWidth]);
+	expect(right).toBeLessThanOrEqual(pageWidth);
+	await long.leave();
 });
