@@ -36,6 +36,17 @@ function positionAt(source: string, offset: number): { line: number; column: num
 export function syntaxProblem(source: string, error: SyntaxError): Problem {
 	const code = printParseErrorCode(error.error);
 	const token = source.slice(error.offset, error.offset + Math.max(1, error.length));
+	// An article pasted where its quiz file goes: say where an article belongs.
+	if (/^\s*\p{L}/u.test(source) && !/[{}[\]]/.test(source.slice(0, 400)) && source.trim().split(/\s+/).length >= 20)
+		return {
+			severity: 'error',
+			path: '',
+			message: 'This looks like an article, not a quiz file',
+			found: show(source.trim().split(/\s+/).slice(0, 6).join(' ')),
+			expected: 'a quiz file, which starts with {',
+			hint: 'to make a quiz from an article, open “Draft a quiz from an article” (/author/draft) or run npm run quiz:draft; it writes the quiz file for you',
+			...positionAt(source, source.search(/\S/))
+		};
 	let before = error.offset - 1;
 	while (before >= 0 && /\s/.test(source[before]!)) before--;
 	// A comma before a closing bracket shows up as "value expected" at the bracket.
