@@ -79,7 +79,7 @@ test('a class of three at once, one offline for a while and one reloading: the d
 		expect(row!['Score (%)'], name).toBe(String(percent(plan)));
 		expect(row!.Status, name).toBe('Finished');
 		// One column per question: Ben's first answer scored nothing, everyone else's full marks.
-		expect(row![classQuiz.questions[0]!.id], name).toBe(name === 'Ben' ? '0' : '1');
+		expect(row![`Q1 ${classQuiz.questions[0]!.id}`], name).toBe(name === 'Ben' ? '0' : '1');
 	}
 });
 

@@ -148,15 +148,19 @@ describe('the class report', () => {
 });
 
 describe('the class as CSV', () => {
+	const sheet = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+
 	it('is a gradebook sheet with a BOM, CRLF lines and a column per question', async () => {
 		const { db } = await tempDb();
 		const csv = toCsv(await classReport(db, (await seed(db)).id, quiz));
 		expect(csv.startsWith('\uFEFFName,Status,')).toBe(true);
 		const lines = csv.slice(1).split('\r\n');
 		expect(lines).toHaveLength(6); // header, four students, and the final line end
-		expect(lines[0]).toBe('Name,Status,Score (%),Points,Questions,Answered,Minutes,Attempts,Started,Finished,vote,stadium,dodge,familiar,denial');
-		expect(lines[1]).toBe(`Ana,Finished,100,5,5,5,10,2,${at(20).toISOString()},${at(30).toISOString()},1,1,1,1,1`);
-		expect(lines[3]).toBe(`Cy,In progress,,0,5,2,,1,${at(4).toISOString()},,0,,0,,`);
+		expect(lines[0]).toBe(
+			'Name,Status,Score (%),Points,Questions,Answered,Minutes,Attempts,Started (UTC),Finished (UTC),Q1 vote,Q2 stadium,Q3 dodge,Q4 familiar,Q5 denial'
+		);
+		expect(lines[1]).toBe(`Ana,Finished,100,5,5,5,10,2,${sheet(at(20))},${sheet(at(30))},1,1,1,1,1`);
+		expect(lines[3]).toBe(`Cy,In progress,,0,5,2,,1,${sheet(at(4))},,0,,0,,`);
 		expect(lines[5]).toBe('');
 	});
 

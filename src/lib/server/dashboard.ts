@@ -276,9 +276,16 @@ const STATUS_TEXT: Record<StudentStatus, string> = {
  * The class as a gradebook sheet: one row per student, then the credit for
  * each question (blank when unanswered), headed by the question ids.
  */
+/** "2026-12-01 13:47": a date and time every spreadsheet reads as one, where it leaves an ISO string as text. */
+function spreadsheetTime(iso: string | null): string | null {
+	return iso === null ? null : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
 export function toCsv(report: ClassReport): string {
 	const ids = report.questions.map((q) => q.questionId);
-	const header: CsvValue[] = ['Name', 'Status', 'Score (%)', 'Points', 'Questions', 'Answered', 'Minutes', 'Attempts', 'Started', 'Finished', ...ids];
+	// Numbered as the dashboard numbers them, with the quiz's id to find the question in its file.
+	const questions = ids.map((id, i) => `Q${i + 1} ${id}`);
+	const header: CsvValue[] = ['Name', 'Status', 'Score (%)', 'Points', 'Questions', 'Answered', 'Minutes', 'Attempts', 'Started (UTC)', 'Finished (UTC)', ...questions];
 	const rows = report.students.map((s): CsvValue[] => [
 		s.name,
 		STATUS_TEXT[s.status],
@@ -288,8 +295,8 @@ export function toCsv(report: ClassReport): string {
 		s.answered,
 		s.seconds === null ? null : Math.round(s.seconds / 6) / 10,
 		s.attempts,
-		s.startedAt,
-		s.finishedAt,
+		spreadsheetTime(s.startedAt),
+		spreadsheetTime(s.finishedAt),
 		...ids.map((id) => s.answers[id]?.score)
 	]);
 	return csvText([header, ...rows]);
