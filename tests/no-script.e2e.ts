@@ -76,6 +76,8 @@ test('open practice, test mode, without scripts: no feedback until the end, then
 	const plan = rightUnless(1, 2);
 	for (const [i, q] of classQuiz.questions.entries()) {
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeVisible();
+		// An answer given moves on to the next question, which is not told that something is missing.
+		await expect(page.getByRole('status').filter({ hasText: /^(Choose one of the .* first|Mark at least one word first)\.$/ })).toHaveCount(0);
 		await answer(page, classQuiz, q, plan[i]);
 	}
 	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();

@@ -34,7 +34,9 @@ export async function stepWithForm(
 	const settled = await waitFor(actor, (s) => !s.hasTag('busy'), { timeout: 15_000 });
 	actor.stop();
 	const pressedCheck = events.some((e) => e.type === 'answer.submit');
-	return { snapshot: settled, incomplete: pressedCheck && viewOf(settled) === 'question' && !isComplete(settled.context.draft) };
+	// Still at the question Check was pressed on: an answer that moved on (test mode goes straight to the next) is not missing.
+	const stayed = viewOf(settled) === 'question' && questionIdOf(settled) === questionIdOf(snapshot);
+	return { snapshot: settled, incomplete: pressedCheck && stayed && !isComplete(settled.context.draft) };
 }
 
 const STEPPED = 'whosays_stepped';
