@@ -83,6 +83,21 @@ test('a class of three at once, one offline for a while and one reloading: the d
 	}
 });
 
+test('Back after a few answers shows the question the student is on, and keeps their place', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Back button', mode: 'Test' });
+	const student = await (await browser.newContext()).newPage();
+	await join(student, created.studentUrl, 'Theo');
+	await answerAll(student, classQuiz.questions.map(() => true), { to: 3 });
+	const total = classQuiz.questions.length;
+	await expect(student.getByRole('heading', { name: `Question 4 of ${total}` })).toBeVisible();
+	await expect(student.getByText('All answers saved')).toBeVisible();
+	await student.goBack();
+	await expect(student.getByRole('heading', { name: `Question 4 of ${total}` })).toBeVisible();
+	await student.reload();
+	await expect(student.getByRole('heading', { name: `Question 4 of ${total}` })).toBeVisible();
+	await student.context().close();
+});
+
 test('practice mode: the server sends each verdict only after its question is answered (answer-key canary)', async ({ browser, page }) => {
 	test.setTimeout(90_000);
 	const created = await createAssignment(page, { title: 'Canary practice', mode: 'Practice' });
