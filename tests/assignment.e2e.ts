@@ -98,6 +98,21 @@ test('Back after a few answers shows the question the student is on, and keeps t
 	await student.context().close();
 });
 
+test('when the teacher closes a test mid-way, the next answer stops the quiz and says why', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Closed mid-test', mode: 'Test' });
+	const student = await (await browser.newContext()).newPage();
+	await join(student, created.studentUrl, 'Ulla');
+	const plan = classQuiz.questions.map(() => true);
+	await answerAll(student, plan, { to: 1 });
+	await expect(student.getByText('All answers saved')).toBeVisible();
+	await page.getByRole('button', { name: 'Close the assignment' }).click();
+	await expect(page.getByText(/Open$|Closed/).first()).toContainText('Closed');
+	await answerAll(student, plan, { from: 1, to: 2 });
+	await expect(student.getByRole('alert').filter({ hasText: 'Your answers can no longer be saved' })).toBeVisible();
+	await expect(student.getByRole('heading', { name: /^Question \d+ of/ })).toHaveCount(0);
+	await student.context().close();
+});
+
 test('practice mode: the server sends each verdict only after its question is answered (answer-key canary)', async ({ browser, page }) => {
 	test.setTimeout(90_000);
 	const created = await createAssignment(page, { title: 'Canary practice', mode: 'Practice' });

@@ -106,6 +106,19 @@ describe('the outbox', () => {
 		expect(box.refusal).toBeNull();
 	});
 
+	it('knows an attempt that takes no more answers (finished, closed, gone) from an answer refused on its own', async () => {
+		for (const [status, ended] of [
+			[409, true],
+			[403, true],
+			[404, true],
+			[400, false]
+		] as const) {
+			const box = outbox(server([status]).fetch);
+			await expect(box.send('q1', fact)).rejects.toBeInstanceOf(Refused);
+			expect(box.ended, String(status)).toBe(ended);
+		}
+	});
+
 	it('picks up what a closed page left unsent, never going below the seq it had reached', async () => {
 		const first = outbox(server(['offline']).fetch, 3);
 		void first.send('q1', fact).catch(() => {});

@@ -44,6 +44,8 @@ export class Outbox {
 	online = $state(true);
 	/** The server's reason for refusing an answer, for the student to read. */
 	refusal: string | null = $state(null);
+	/** The attempt takes no more answers (finished, closed by the teacher, or gone): the quiz stops here. */
+	ended = $state(false);
 
 	#options: OutboxOptions;
 	#nextSeq: number;
@@ -131,6 +133,7 @@ export class Outbox {
 					waiter?.resolve(body.status === 'graded' && body.graded ? { status: 'graded', graded: body.graded } : { status: 'recorded' });
 				} else {
 					this.refusal = body.message ?? 'The server did not accept this answer.';
+					if (response.status === 403 || response.status === 404 || response.status === 409) this.ended = true;
 					waiter?.reject(new Refused(this.refusal));
 				}
 			}
