@@ -27,6 +27,11 @@ export function describeExpected(question: PublicQuestion, result: Graded, categ
 	return null;
 }
 
+/** A text ended as a sentence: a full stop added unless it already ends with one (an option "No: a non-answer."). */
+export function sentence(text: string): string {
+	return /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
+}
+
 export function defaultPrompt(question: PublicQuestion): string {
 	if (question.prompt) return question.prompt;
 	if (question.type === 'cue') return 'Which words tell you where this claim comes from? Mark them.';
@@ -45,7 +50,7 @@ export function announcement(
 ): string {
 	if (view === 'feedback' && result && question) {
 		const expected = describeExpected(question, result, categories);
-		return result.correct ? 'Correct.' : `Not quite.${expected ? ` The right answer: ${expected}.` : ''}`;
+		return result.correct ? 'Correct.' : `Not quite.${expected ? ` The right answer: ${sentence(expected)}` : ''}`;
 	}
 	if (view === 'question' && context.mode === 'test' && context.index > 0)
 		return `Answer saved. Question ${context.index + 1} of ${context.round.length}.`;
