@@ -186,6 +186,11 @@ test('a closed assignment and an unknown code each get a friendly page', async (
 	expect(response?.status()).toBe(404);
 	await expect(student.getByText('No assignment has this code')).toBeVisible();
 	await expect(student.getByRole('link', { name: 'See all quizzes' })).toBeVisible();
+	// The box to type the code again is right there.
+	await expectNoAxeViolations(student);
+	await student.getByLabel('Have a class code?').fill(new URL(created.studentUrl).pathname.slice(3).toLowerCase());
+	await student.getByRole('button', { name: 'Join' }).click();
+	await expect(student.getByRole('status')).toContainText('This assignment is closed');
 });
 
 test('a name is required, with a clear message, and kept when the form comes back', async ({ page, browser }) => {
