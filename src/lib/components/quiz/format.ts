@@ -27,6 +27,12 @@ export function describeExpected(question: PublicQuestion, result: Graded, categ
 	return null;
 }
 
+/** The verdict said and shown: partial credit is one only where marking words is the whole task. */
+export function verdictOf(result: Pick<Graded, 'correct' | 'score' | 'answer'>): 'Correct' | 'Partly right' | 'Not quite' {
+	if (result.correct) return 'Correct';
+	return result.answer.type === 'cue' && result.score > 0 ? 'Partly right' : 'Not quite';
+}
+
 /** A text ended as a sentence: a full stop added unless it already ends with one (an option "No: a non-answer."). */
 export function sentence(text: string): string {
 	return /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
@@ -50,7 +56,7 @@ export function announcement(
 ): string {
 	if (view === 'feedback' && result && question) {
 		const expected = describeExpected(question, result, categories);
-		return result.correct ? 'Correct.' : `Not quite.${expected ? ` The right answer: ${sentence(expected)}` : ''}`;
+		return result.correct ? 'Correct.' : `${verdictOf(result)}.${expected ? ` The right answer: ${sentence(expected)}` : ''}`;
 	}
 	if (view === 'question' && context.mode === 'test' && context.index > 0)
 		return `Answer saved. Question ${context.index + 1} of ${context.round.length}.`;
