@@ -11,7 +11,6 @@ import { getDb } from '$lib/server/db/index.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
 import { classEvents } from '$lib/server/events.ts';
 import { refuse } from '$lib/server/http.ts';
-import { joinedWith, newJoinKey, rememberJoin } from '$lib/server/join-keys.ts';
 import { limits } from '$lib/server/limits.ts';
 import { closePracticeDuringTest, reopenPractice } from '$lib/server/practice.ts';
 import { DisplayNameSchema, NAME_CHARS } from '$lib/server/requests.ts';
@@ -78,7 +77,7 @@ export const load: PageServerLoad = async (event) => {
 	const status = assignmentStatus(assignment, now);
 	if (status === 'closed') return { ...about, view: 'closed' as const };
 	if (status === 'scheduled') return { ...about, view: 'scheduled' as const, opensAt: assignment.opensAt, checkedAt: now.toISOString() };
-	return { ...about, view: 'join' as const, nameChars: NAME_CHARS, joinKey: newJoinKey() };
+	return { ...about, view: 'join' as const, nameChars: NAME_CHARS };
 };
 
 /** What the page's player needs of an attempt, and no more (no score, no other student). */
@@ -123,14 +122,6 @@ export const actions: Actions = {
 		const { code, assignment } = await assignmentFor(event);
 		const form = await event.request.formData();
 		const typed = String(form.get('displayName') ?? '');
-		// The same form sent again (Start pressed twice, the first answer lost): the attempt it already made.
-		const joinKey = String(form.get('joinKey') ?? '');
-		const joinedBefore = joinedWith(joinKey, Date.now());
-		if (joinedBefore) {
-			setAttemptCookie(event, code, joinedBefore);
-			if (assignment.mode === 'test') closePracticeDuringTest(event, assignment.quizSlug, code);
-			redirect(303, `/a/${code}`);
-		}
 		const refused = limits.take('joins', event.getClientAddress());
 		if (refused) {
 			event.setHeaders({ 'retry-after': String(refused.retryAfter) });
@@ -141,7 +132,6 @@ export const actions: Actions = {
 		try {
 			const started = await joinAssignment(await getDb(), assignment, name.data, new Date(), { getQuiz });
 			setAttemptCookie(event, code, started.resumeToken);
-			rememberJoin(joinKey, started.resumeToken, Date.now());
 			// During a test, this quiz's open practice (with its feedback) stays closed in this browser.
 			if (assignment.mode === 'test') closePracticeDuringTest(event, assignment.quizSlug, code);
 			classEvents.publish({ assignmentId: assignment.id, kind: 'joined' });
