@@ -141,4 +141,20 @@ describe('the outbox', () => {
 		expect(box.pending).toEqual([]);
 		expect(stored.has('box')).toBe(false);
 	});
+
+	it('stays forgotten when a send under way when the student left comes back afterwards', async () => {
+		let reply!: (r: Response) => void;
+		const fetch = vi.fn(() => new Promise<Response>((resolve) => (reply = resolve))) as unknown as typeof globalThis.fetch;
+		const box = outbox(fetch);
+		void box.send('q1', fact).catch(() => {});
+		await vi.advanceTimersByTimeAsync(0);
+		box.clear();
+		reply(new Response(JSON.stringify({ status: 'recorded' }), { status: 200 }));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(stored.has('box')).toBe(false);
+		void box.send('q2', anon).catch(() => {});
+		await vi.advanceTimersByTimeAsync(20_000);
+		expect(stored.has('box')).toBe(false);
+		expect(fetch).toHaveBeenCalledTimes(1);
+	});
 });

@@ -54,6 +54,8 @@ export class Outbox {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#waiters = new Map<number, { resolve: (d: Delivered) => void; reject: (e: Error) => void }>();
 	#drained: (() => void)[] = [];
+	/** Set once the student has left: nothing is sent or stored again, even by a reply still on its way. */
+	#forgotten = false;
 
 	constructor(options: OutboxOptions) {
 		this.#options = options;
@@ -78,6 +80,7 @@ export class Outbox {
 
 	/** Queues an answer (replacing an unsent one for the same question) and resolves when the server has it. */
 	send(questionId: string, answer: Answer): Promise<Delivered> {
+		if (this.#forgotten) return Promise.reject(new Refused('This attempt was left in this browser.'));
 		const item: Pending = { questionId, answer, seq: this.#nextSeq++ };
 		for (const old of this.pending.filter((p) => p.questionId === questionId)) this.#waiters.get(old.seq)?.reject(new Refused('replaced'));
 		this.pending = [...this.pending.filter((p) => p.questionId !== questionId), item];
@@ -93,8 +96,10 @@ export class Outbox {
 		return new Promise((resolve) => this.#drained.push(resolve));
 	}
 
-	/** Forgets everything this browser holds for the attempt. */
+	/** Forgets everything this browser holds for the attempt, for good: the outbox sends and stores nothing after this. */
 	clear(): void {
+		this.#forgotten = true;
+		clearTimeout(this.#timer);
 		this.pending = [];
 		try {
 			localStorage.removeItem(this.#options.key);
@@ -104,11 +109,11 @@ export class Outbox {
 	}
 
 	async #flush(): Promise<void> {
-		if (this.#sending) return;
+		if (this.#sending || this.#forgotten) return;
 		this.#sending = true;
 		clearTimeout(this.#timer);
 		try {
-			while (this.pending.length) {
+			while (this.pending.length && !this.#forgotten) {
 				const item = this.pending[0]!;
 				let response: Response;
 				try {
@@ -160,6 +165,7 @@ export class Outbox {
 	}
 
 	#save(): void {
+		if (this.#forgotten) return;
 		try {
 			localStorage.setItem(this.#options.key, JSON.stringify({ pending: this.pending, nextSeq: this.#nextSeq } satisfies Stored));
 		} catch {
