@@ -30,9 +30,10 @@ test('a class of three at once, one offline for a while and one reloading: the d
 		await join(student, created.studentUrl, name);
 		await twist(student);
 		await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
-		// Nothing of the attempt is left for the next student on this Chromebook.
+		// Nothing of the attempt is left for the next student on this Chromebook, but the results address.
 		expect(await student.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('whosays:')))).toEqual([]);
-		expect((await context.cookies()).filter((c) => c.name === 'whosays_attempt')).toEqual([]);
+		const attemptCookies = (await context.cookies()).filter((c) => c.name === 'whosays_attempt');
+		expect(attemptCookies.map((c) => [c.path, c.expires])).toEqual([[new URL(created.studentUrl).pathname + '/done', -1]]);
 		await context.close();
 	};
 
@@ -204,6 +205,37 @@ test('"Not you? Leave this attempt" leaves nothing of it in the browser, and war
 	await leave.click();
 	await expect(student.getByLabel('Your first name or a nickname')).toBeVisible();
 	expect(await stored()).toEqual([]);
+	expect((await context.cookies()).filter((c) => c.name === 'whosays_attempt')).toEqual([]);
+	await context.close();
+});
+
+test('finished results stay on a reload in their tab, while the class link opens a fresh join form for the next student', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Results on a shared Chromebook', mode: 'Test' });
+	const context = await browser.newContext();
+	const student = await context.newPage();
+	await join(student, created.studentUrl, 'Mia');
+	await answerAll(student, wrongAt(2));
+	const results = student.getByRole('heading', { name: 'Your results', exact: true });
+	const score = student.getByText(`${total - 1} of ${total} questions fully right.`);
+	await expect(results).toBeVisible();
+	await student.reload();
+	await expect(results).toBeVisible();
+	await expect(score).toBeVisible();
+	await expectNoAxeViolations(student);
+
+	// The next student opens the class link in a new tab: a join form, nothing of Mia's.
+	const next = await context.newPage();
+	await next.goto(created.studentUrl);
+	await expect(next.getByLabel('Your first name or a nickname')).toBeVisible();
+	await expect(next.getByText('Mia')).toHaveCount(0);
+	await next.close();
+
+	// Leaving from the results forgets them here too.
+	await student.getByRole('button', { name: 'Not Mia? Leave this attempt' }).click();
+	await expect(student.getByLabel('Your first name or a nickname')).toBeVisible();
+	await student.goBack();
+	await expect(student.getByLabel('Your first name or a nickname')).toBeVisible();
+	await expect(results).toHaveCount(0);
 	expect((await context.cookies()).filter((c) => c.name === 'whosays_attempt')).toEqual([]);
 	await context.close();
 });

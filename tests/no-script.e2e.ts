@@ -112,6 +112,16 @@ for (const mode of ['Practice', 'Test'] as const) {
 		await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
 		await expect(student.getByText(`${total - 1} of ${total} questions fully right.`)).toBeVisible();
 		await expectNoAxeViolationsWithoutScripts(student);
+		// A reload keeps the results; the class link opens a fresh join form for the next student.
+		await student.reload();
+		await expect(student.getByText(`${total - 1} of ${total} questions fully right.`)).toBeVisible();
+		const next = await student.context().newPage();
+		await next.goto(created.studentUrl);
+		await expect(next.getByLabel('Your first name or a nickname')).toBeVisible();
+		await student.getByRole('button', { name: 'Review every answer' }).click();
+		await expect(student.getByRole('heading', { name: `Review: question 1 of ${total}` })).toBeVisible();
+		await student.reload();
+		await expect(student.getByRole('heading', { name: `Review: question 1 of ${total}` })).toBeVisible();
 		await page.reload();
 		const percent = Math.round(((total - 1) / total) * 100);
 		await expect(page.getByRole('region', { name: 'Students' }).getByRole('row', { name: new RegExp(`^Lina Finished ${total} of ${total} ${percent}%`) })).toBeVisible();

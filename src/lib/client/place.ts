@@ -34,6 +34,14 @@ export function attemptPlace(code: string): PlaceCookie {
 	return { name: PLACE, path: `/a/${code}`, maxAge: 24 * 60 * 60 };
 }
 
+/**
+ * Where a finished attempt's results are shown. From the finish on, the
+ * cookie belongs to this address alone, and only until the browser closes: a
+ * reload keeps the results, while the class link opens a fresh join form for
+ * the next student on a shared Chromebook.
+ */
+export const resultsPath = (code: string) => `/a/${code}/done`;
+
 /** An assignment's place fits one attempt at one version of its quiz. */
 export function attemptStamp(quizVersion: string, attemptId: string): string {
 	return `${quizVersion}:${attemptId}`;

@@ -6,7 +6,7 @@
  * student is put at their first unanswered question.
  */
 import type { Cookies } from '@sveltejs/kit';
-import { attemptPlace, attemptStamp, PLACE } from '../client/place.ts';
+import { attemptPlace, attemptStamp, PLACE, resultsPath } from '../client/place.ts';
 import { decodeProgress, encodeProgress, fromProgress, progressFromAnswers, type Progress } from '../machines/progress.ts';
 import { fromPromise } from 'xstate';
 import {
@@ -49,14 +49,18 @@ export function readAttemptPlace(state: AttemptState, cookies: Cookies, logic: Q
 	return { progress, snapshot };
 }
 
+/** A finished attempt's place (its review) lives on the results address, with the attempt's cookie. */
+const placePath = (code: string, finished: boolean) => (finished ? resultsPath(code) : attemptPlace(code).path);
+
 export function keepAttemptPlace(state: AttemptState, code: string, cookies: Cookies, url: URL, progress: Progress): void {
-	const { path, maxAge } = attemptPlace(code);
+	const { maxAge } = attemptPlace(code);
+	const path = placePath(code, progress.step === 'summary' || progress.step === 'review');
 	// The answers themselves are on the server; the cookie holds the step.
 	cookies.set(PLACE, encodeProgress(progress, state.order, stamp(state), false), { path, maxAge, httpOnly: false, sameSite: 'lax', secure: secureFor(url) });
 }
 
-export function forgetAttemptPlace(code: string, cookies: Cookies, url: URL): void {
-	cookies.delete(PLACE, { path: attemptPlace(code).path, secure: secureFor(url) });
+export function forgetAttemptPlace(code: string, cookies: Cookies, url: URL, { finished }: { finished: boolean }): void {
+	cookies.delete(PLACE, { path: placePath(code, finished), secure: secureFor(url) });
 }
 
 

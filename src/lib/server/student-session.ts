@@ -11,9 +11,10 @@ import { getDb, type Db } from './db/index.ts';
 import { problem, tooMany } from './http.ts';
 import { limits } from './limits.ts';
 import { normalizeCode } from '../class-code.ts';
+import { resultsPath } from '../client/place.ts';
 
 const NAME = 'whosays_attempt';
-/** Kept for a day, so a closed lid or a restarted browser resumes; cleared when the attempt ends. */
+/** Kept for a day, so a closed lid or a restarted browser resumes; moved to the results address when the attempt ends. */
 const MAX_AGE = 24 * 60 * 60;
 
 type CookieEvent = Pick<RequestEvent, 'cookies' | 'url'>;
@@ -29,8 +30,16 @@ export function setAttemptCookie({ cookies, url }: CookieEvent, code: string, to
 	cookies.set(NAME, token, { ...options(url, code), maxAge: MAX_AGE });
 }
 
+/** The attempt is over: the cookie leaves the class link for the results address. */
+export function moveToResults({ cookies, url }: CookieEvent, code: string, token: string): void {
+	cookies.delete(NAME, options(url, code));
+	cookies.set(NAME, token, { ...options(url, code), path: resultsPath(code) });
+}
+
+/** Forgets the attempt in this browser, under way or finished. */
 export function clearAttemptCookie({ cookies, url }: CookieEvent, code: string): void {
 	cookies.delete(NAME, options(url, code));
+	cookies.delete(NAME, { ...options(url, code), path: resultsPath(code) });
 }
 
 /**

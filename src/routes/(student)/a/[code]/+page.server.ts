@@ -14,18 +14,22 @@ import { refuse } from '$lib/server/http.ts';
 import { limits } from '$lib/server/limits.ts';
 import { closePracticeDuringTest, reopenPractice } from '$lib/server/practice.ts';
 import { DisplayNameSchema, NAME_CHARS } from '$lib/server/requests.ts';
-import { clearAttemptCookie, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
+import { clearAttemptCookie, moveToResults, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
+import { resultsPath } from '$lib/client/place.ts';
 import { hashToken } from '$lib/server/tokens.ts';
 import { estimateMinutes } from '$lib/quiz/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'No assignment has this code. Check the code with your teacher: it looks like K7M-4PX.';
 
+/** This page at the results address (`done/`), where a finished attempt's cookie has moved. */
+const atResults = (event: Pick<RequestEvent, 'route'>) => event.route.id?.endsWith('/done') ?? false;
+
 /** The assignment a typed code opens. A miss counts against the network only when it is not a typo of a real code. */
-async function assignmentFor(event: Pick<RequestEvent, 'getClientAddress' | 'locals'> & { params: { code: string } }) {
+async function assignmentFor(event: Pick<RequestEvent, 'getClientAddress' | 'locals' | 'route'> & { params: { code: string } }) {
 	const code = normalizeCode(event.params.code);
 	if (!code) error(404, NOT_FOUND);
-	if (event.params.code !== code) redirect(308, `/a/${code}`);
+	if (event.params.code !== code) redirect(308, atResults(event) ? resultsPath(code) : `/a/${code}`);
 	const address = event.getClientAddress();
 	const refused = await limits.beforeCodeLookup(address, code);
 	if (refused) refuse(event, refused);
@@ -58,6 +62,13 @@ export const load: PageServerLoad = async (event) => {
 		try {
 			const state = await attemptState(await getDb(), token, now, getQuiz);
 			if (state.assignment.code === code) {
+				// Finished (by the student, or by the teacher closing): the results move to their own address.
+				if (state.finished && !atResults(event)) {
+					moveToResults(event, code, token);
+					forgetAttemptPlace(code, event.cookies, event.url, { finished: false });
+					redirect(303, resultsPath(code));
+				}
+				if (!state.finished && atResults(event)) redirect(303, `/a/${code}`);
 				const { progress } = readAttemptPlace(state, event.cookies, quizMachine);
 				return {
 					...about,
@@ -66,7 +77,7 @@ export const load: PageServerLoad = async (event) => {
 					progress,
 					results: state.feedback,
 					incomplete: event.url.searchParams.has('check'),
-					arrived: arrivedByStep(event.cookies, `/a/${code}`)
+					arrived: arrivedByStep(event.cookies, atResults(event) ? resultsPath(code) : `/a/${code}`)
 				};
 			}
 		} catch (e) {
@@ -74,6 +85,7 @@ export const load: PageServerLoad = async (event) => {
 		}
 		clearAttemptCookie(event, code);
 	}
+	if (atResults(event)) redirect(303, `/a/${code}`);
 	const status = assignmentStatus(assignment, now);
 	if (status === 'closed') return { ...about, view: 'closed' as const };
 	if (status === 'scheduled') return { ...about, view: 'scheduled' as const, opensAt: assignment.opensAt, checkedAt: now.toISOString() };
@@ -109,14 +121,20 @@ export const actions: Actions = {
 		const place = readAttemptPlace(state, event.cookies, logic);
 		const stepped = await stepWithForm(logic, attemptInput(state), place.snapshot, await event.request.formData(), state.quiz.questions);
 		keepAttemptPlace(state, code, event.cookies, event.url, toProgress(stepped.snapshot));
-		markStepped(event.cookies, `/a/${code}`);
-		if (stepped.snapshot.hasTag('view:summary')) {
+		const finished = stepped.snapshot.hasTag('view:summary') || stepped.snapshot.hasTag('view:review');
+		const page = finished ? resultsPath(code) : `/a/${code}`;
+		if (finished && !state.finished) {
+			moveToResults(event, code, token!);
+			forgetAttemptPlace(code, event.cookies, event.url, { finished: false });
+		}
+		markStepped(event.cookies, page);
+		if (stepped.snapshot.hasTag('view:summary') && !state.finished) {
 			reopenPractice(event, attempt.assignment.quizSlug);
 			classEvents.publish({ assignmentId: attempt.assignment.id, kind: 'finished' });
 		} else if (stepped.snapshot.context.answers !== place.snapshot.context.answers) {
 			classEvents.publish({ assignmentId: attempt.assignment.id, kind: 'answered' });
 		}
-		redirect(303, `/a/${code}${stepped.incomplete ? '?check=missing' : ''}#quiz-step`);
+		redirect(303, `${page}${stepped.incomplete ? '?check=missing' : ''}#quiz-step`);
 	},
 	join: async (event) => {
 		const { code, assignment } = await assignmentFor(event);
@@ -131,6 +149,8 @@ export const actions: Actions = {
 		if (!name.success) return fail(400, { displayName: typed, error: name.error.issues[0]?.message ?? 'Type your name' });
 		try {
 			const started = await joinAssignment(await getDb(), assignment, name.data, new Date(), { getQuiz });
+			// A retake: the last attempt's results are forgotten here too.
+			clearAttemptCookie(event, code);
 			setAttemptCookie(event, code, started.resumeToken);
 			// During a test, this quiz's open practice (with its feedback) stays closed in this browser.
 			if (assignment.mode === 'test') closePracticeDuringTest(event, assignment.quizSlug, code);
@@ -145,7 +165,8 @@ export const actions: Actions = {
 	leave: async (event) => {
 		const code = normalizeCode(event.params.code) ?? event.params.code;
 		clearAttemptCookie(event, code);
-		forgetAttemptPlace(code, event.cookies, event.url);
+		forgetAttemptPlace(code, event.cookies, event.url, { finished: false });
+		forgetAttemptPlace(code, event.cookies, event.url, { finished: true });
 		const assignment = await findAssignmentByCode(await getDb(), code);
 		if (assignment) reopenPractice(event, assignment.quizSlug);
 		redirect(303, `/a/${code}`);

@@ -6,10 +6,10 @@ import { classEvents } from '$lib/server/events.ts';
 import { parseJson, refusal } from '$lib/server/http.ts';
 import { reopenPractice } from '$lib/server/practice.ts';
 import { FinishAttemptSchema } from '$lib/server/requests.ts';
-import { attemptOf, clearAttemptCookie } from '$lib/server/student-session.ts';
+import { attemptOf, moveToResults, readAttemptCookie } from '$lib/server/student-session.ts';
 import type { RequestHandler } from './$types';
 
-/** Ends the attempt and reveals every verdict; the browser forgets the attempt with the cookie. */
+/** Ends the attempt and reveals every verdict; the cookie moves to the results address, so the class link opens a fresh join form. */
 export const POST: RequestHandler = async (event) => {
 	const found = await attemptOf(event);
 	if (!found.ok) return found.response;
@@ -17,8 +17,8 @@ export const POST: RequestHandler = async (event) => {
 	if (!body.ok) return body.response;
 	try {
 		const finished = await finishAttempt(found.db, found.attempt, new Date(), getQuiz);
-		clearAttemptCookie(event, found.code);
-		forgetAttemptPlace(found.code, event.cookies, event.url);
+		moveToResults(event, found.code, readAttemptCookie(event.cookies)!);
+		forgetAttemptPlace(found.code, event.cookies, event.url, { finished: false });
 		reopenPractice(event, found.attempt.assignment.quizSlug);
 		classEvents.publish({ assignmentId: found.attempt.assignment.id, kind: 'finished' });
 		return json(finished);
