@@ -240,6 +240,22 @@ test('finished results stay on a reload in their tab, while the class link opens
 	await context.close();
 });
 
+test('practice mode without a connection says at once that feedback waits for it, and checks the same answer once back', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Practice on a patchy network', mode: 'Practice' });
+	const context = await browser.newContext();
+	const student = await context.newPage();
+	await join(student, created.studentUrl, 'Noor');
+	await context.setOffline(true);
+	await answer(student, classQuiz, classQuiz.questions[0]!, true);
+	await expect(student.getByText(/could not be checked/)).toContainText('press Check again once you are back online');
+	await expect(student.getByRole('button', { name: 'Check' })).toBeEnabled();
+	await context.setOffline(false);
+	await student.getByRole('button', { name: 'Check' }).click();
+	await expect(student.getByRole('heading', { name: 'Correct' })).toBeVisible();
+	await expect(student.getByRole('status').filter({ hasText: 'All answers saved' })).toBeVisible();
+	await context.close();
+});
+
 test('fair names: a look-alike cannot take a name under way; the teacher lets a student back in and renames a squatter', async ({ page, browser }) => {
 	test.setTimeout(90_000);
 	const created = await createAssignment(page, { title: 'Names are fair', mode: 'Practice' });

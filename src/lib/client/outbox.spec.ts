@@ -157,4 +157,17 @@ describe('the outbox', () => {
 		expect(stored.has('box')).toBe(false);
 		expect(fetch).toHaveBeenCalledTimes(1);
 	});
+
+	it('tells a waiting page at once when a send fails for want of a connection, and still sends the answer later', async () => {
+		const s = server(['offline']);
+		const box = outbox(s.fetch);
+		const failed = box.failedSend();
+		let delivered = false;
+		void box.send('q1', fact).then(() => (delivered = true));
+		await vi.advanceTimersByTimeAsync(0);
+		await expect(failed).resolves.toBeUndefined();
+		expect(delivered).toBe(false);
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(delivered).toBe(true);
+	});
 });

@@ -54,6 +54,7 @@ export class Outbox {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#waiters = new Map<number, { resolve: (d: Delivered) => void; reject: (e: Error) => void }>();
 	#drained: (() => void)[] = [];
+	#failed: (() => void)[] = [];
 	/** Set once the student has left: nothing is sent or stored again, even by a reply still on its way. */
 	#forgotten = false;
 
@@ -94,6 +95,11 @@ export class Outbox {
 	drained(): Promise<void> {
 		if (this.pending.length === 0) return Promise.resolve();
 		return new Promise((resolve) => this.#drained.push(resolve));
+	}
+
+	/** Resolves the next time a send fails for want of a connection (the answer stays queued). */
+	failedSend(): Promise<void> {
+		return new Promise((resolve) => this.#failed.push(resolve));
 	}
 
 	/** Forgets everything this browser holds for the attempt, for good: the outbox sends and stores nothing after this. */
@@ -150,6 +156,7 @@ export class Outbox {
 
 	#later(): void {
 		this.online = false;
+		for (const failed of this.#failed.splice(0)) failed();
 		const wait = RETRY_MS[Math.min(this.#retry++, RETRY_MS.length - 1)]!;
 		this.#timer = setTimeout(() => void this.#flush(), wait);
 	}

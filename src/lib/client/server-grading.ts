@@ -1,7 +1,8 @@
 /**
  * The quiz machine for an assignment: the server grades. Answers go through
  * the outbox, so in test mode the student moves on at once, even offline; in
- * practice mode the feedback waits for the server, with the answer kept safe.
+ * practice mode the feedback waits for the server, with the answer kept safe,
+ * and a failed send says so at once.
  */
 import { fromPromise } from 'xstate';
 import {
@@ -32,7 +33,12 @@ export function serverGrading({ outbox, finishUrl, onFinished, fetch: doFetch = 
 					delivered.catch(() => undefined);
 					return null;
 				}
-				const result = await delivered;
+				// Feedback needs the server: with no connection the student hears so at once, and may check again
+				// later. The answer stays queued meanwhile, and a second Check replaces it.
+				const offline = outbox.failedSend().then(() => {
+					throw new Error('No connection to check the answer');
+				});
+				const result = await Promise.race([delivered, offline]);
 				return result.status === 'graded' ? result.graded : null;
 			}),
 			finish: fromPromise<FinishOutput, FinishInput>(async () => {
