@@ -76,7 +76,8 @@ export async function answer(page: Page, quiz: Quiz, question: Question, right =
 		const other = tokenize(question.quote).findIndex((_, i) => !cues.includes(i));
 		await wordBox(page, question.quote, other).check();
 	}
-	await page.getByRole('button', { name: 'Check' }).click();
+	// Test mode saves the answer for the end: its button says so.
+	await page.getByRole('button', { name: /^(Check|Save answer)$/ }).click();
 }
 
 export async function start(page: Page, slug: string, mode: 'Practice' | 'Test' = 'Practice') {
