@@ -60,7 +60,7 @@ describe('the board', () => {
 			{ questionId: 'dodge', type: 'classify', count: 1, answered: 3, chosen: 'Confirmed fact', right: 'Official non-answer' }
 		]);
 		// Nothing of a student's answers themselves travels with the figures, only their row.
-		expect(Object.keys(f.students[0]!).sort()).toEqual(['answered', 'attemptId', 'attempts', 'name', 'percent', 'points', 'seconds', 'status', 'total']);
+		expect(Object.keys(f.students[0]!).sort()).toEqual(['answered', 'attemptId', 'attempts', 'bestPercent', 'name', 'percent', 'points', 'seconds', 'status', 'total']);
 	});
 
 	it('spreads the finished scores over five bins, and leaves out students still answering', async () => {
@@ -69,7 +69,7 @@ describe('the board', () => {
 		const all = Object.fromEntries(Object.keys(RIGHT).map((id) => [id, 'right' as const]));
 		await student(db, assignment.code, 'Ana', all); // 100%
 		await student(db, assignment.code, 'Ben', { vote: 'right', dodge: 'right' }); // 2 of 5: 40%
-		await student(db, assignment.code, 'Cy', {}); // 0%
+		await student(db, assignment.code, 'Cy', { vote: { type: 'classify', category: 'anonymous' } }); // 0%
 		await student(db, assignment.code, 'Dee', { vote: 'right' }, false);
 		const f = await figures(db, assignment.id);
 		expect(f.spread).toEqual([

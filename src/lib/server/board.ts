@@ -29,7 +29,7 @@ export interface BoardSetup {
 	categories: { id: string; label: string }[];
 }
 
-export type StudentLine = Pick<StudentRow, 'name' | 'attemptId' | 'status' | 'attempts' | 'answered' | 'total' | 'points' | 'percent' | 'seconds'>;
+export type StudentLine = Pick<StudentRow, 'name' | 'attemptId' | 'status' | 'attempts' | 'answered' | 'total' | 'points' | 'percent' | 'bestPercent' | 'seconds'>;
 
 export interface QuestionFigures {
 	id: string;
@@ -131,7 +131,7 @@ export function figuresOf(report: ClassReport, quiz: Quiz, builtAt: Date): Figur
 	return {
 		builtAt: builtAt.toISOString(),
 		totals: report.totals,
-		students: report.students.map(({ name, attemptId, status, attempts, answered, total, points, percent, seconds }) => ({
+		students: report.students.map(({ name, attemptId, status, attempts, answered, total, points, percent, bestPercent, seconds }) => ({
 			name,
 			attemptId,
 			status,
@@ -140,6 +140,7 @@ export function figuresOf(report: ClassReport, quiz: Quiz, builtAt: Date): Figur
 			total,
 			points,
 			percent,
+			bestPercent,
 			seconds
 		})),
 		questions: report.questions.map((q) => ({

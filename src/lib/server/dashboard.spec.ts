@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../quiz/schema.ts';
 import { finishAttempt, resumeAttempt, startAttempt } from './attempts.ts';
+import { closeAssignment } from './assignments.ts';
 import { classReport, toCsv } from './dashboard.ts';
 import type { Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
@@ -136,6 +137,31 @@ describe('the class report', () => {
 		]);
 	});
 
+	it('counts a student who joined but never answered as not started when the teacher closes, not as a 0% in the average', async () => {
+		const { db } = await tempDb();
+		const assignment = await seed(db);
+		await closeAssignment(db, assignment.id, at(40));
+		const report = await classReport(db, assignment.id, quiz);
+		expect(report.students.map((s) => [s.name, s.status, s.percent, s.finishedAt === null])).toEqual([
+			['Ana', 'finished', 100, false],
+			['Ben', 'finished', 0, false],
+			['Cy', 'finished', 0, false],
+			['Dee', 'not-started', null, true]
+		]);
+		expect(report.totals).toEqual({ students: 4, finished: 3, inProgress: 0, notStarted: 1, meanPercent: 33 });
+	});
+
+	it('keeps the best finished score of a student whose retake is under way', async () => {
+		const { db } = await tempDb();
+		const retaking: Plan[] = [
+			{ name: 'Eli', start: 1, answers: [['vote', classify('fact')]], finish: 3 },
+			{ name: 'Eli', start: 10, answers: [['vote', classify('anonymous')]] }
+		];
+		const report = await classReport(db, (await seed(db, retaking)).id, quiz);
+		expect(report.students.map((s) => [s.name, s.status, s.attempts, s.percent, s.bestPercent])).toEqual([['Eli', 'in-progress', 2, null, 20]]);
+		expect(toCsv(report).split('\r\n')[1]).toMatch(/^Eli,In progress,,20,/);
+	});
+
 	it('is empty but whole for a class nobody has joined, and refused for an unknown assignment', async () => {
 		const { db } = await tempDb();
 		const { assignment } = await assign(db);
@@ -157,10 +183,10 @@ describe('the class as CSV', () => {
 		const lines = csv.slice(1).split('\r\n');
 		expect(lines).toHaveLength(6); // header, four students, and the final line end
 		expect(lines[0]).toBe(
-			'Name,Status,Score (%),Points,Questions,Answered,Minutes,Attempts,Started (UTC),Finished (UTC),Q1 vote,Q2 stadium,Q3 dodge,Q4 familiar,Q5 denial'
+			'Name,Status,Score (%),Best finished score (%),Points,Questions,Answered,Minutes,Attempts,Started (UTC),Finished (UTC),Q1 vote,Q2 stadium,Q3 dodge,Q4 familiar,Q5 denial'
 		);
-		expect(lines[1]).toBe(`Ana,Finished,100,5,5,5,10,2,${sheet(at(20))},${sheet(at(30))},1,1,1,1,1`);
-		expect(lines[3]).toBe(`Cy,In progress,,0,5,2,,1,${sheet(at(4))},,0,,0,,`);
+		expect(lines[1]).toBe(`Ana,Finished,100,100,5,5,5,10,2,${sheet(at(20))},${sheet(at(30))},1,1,1,1,1`);
+		expect(lines[3]).toBe(`Cy,In progress,,,0,5,2,,1,${sheet(at(4))},,0,,0,,`);
 		expect(lines[5]).toBe('');
 	});
 

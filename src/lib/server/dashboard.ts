@@ -38,7 +38,7 @@ export interface StudentRow {
 	points: number;
 	/** Whole percent, once finished. */
 	percent: number | null;
-	/** The best finished attempt of this name, in whole percent. */
+	/** The best finished attempt of this name, in whole percent: what a retake under way does not hide. */
 	bestPercent: number | null;
 	startedAt: string;
 	finishedAt: string | null;
@@ -167,9 +167,10 @@ export function reportOf(assignment: Assignment, { attempts, answers }: ClassRow
 		const mine = byAttempt.get(latest.id) ?? [];
 		const total = latest.max_score ?? parseOrder(latest.question_order).length;
 		const points = latest.score ?? mine.reduce((n, a) => n + a.score, 0);
-		const finished = latest.finished_at !== null;
+		// An attempt closed (by the teacher or the deadline) before its first answer was never started: no 0% in the class's figures.
+		const finished = latest.finished_at !== null && mine.length > 0;
 		const best = group
-			.filter((a) => a.finished_at !== null && a.score !== null && a.max_score !== null)
+			.filter((a) => a.finished_at !== null && a.score !== null && a.max_score !== null && (byAttempt.get(a.id)?.length ?? 0) > 0)
 			.map((a) => percentOf(a.score!, a.max_score!));
 		students.push({
 			name: latest.display_name,
@@ -182,7 +183,7 @@ export function reportOf(assignment: Assignment, { attempts, answers }: ClassRow
 			percent: finished ? percentOf(points, total) : null,
 			bestPercent: best.length ? Math.max(...best) : null,
 			startedAt: latest.started_at,
-			finishedAt: latest.finished_at,
+			finishedAt: finished ? latest.finished_at : null,
 			seconds: finished ? Math.round((Date.parse(latest.finished_at!) - Date.parse(latest.started_at)) / 1000) : null,
 			answers: Object.fromEntries(
 				mine.map((a) => [a.question_id, { correct: a.correct === 1, score: a.score, chosen: a.chosen_label }])
@@ -285,11 +286,12 @@ export function toCsv(report: ClassReport): string {
 	const ids = report.questions.map((q) => q.questionId);
 	// Numbered as the dashboard numbers them, with the quiz's id to find the question in its file.
 	const questions = ids.map((id, i) => `Q${i + 1} ${id}`);
-	const header: CsvValue[] = ['Name', 'Status', 'Score (%)', 'Points', 'Questions', 'Answered', 'Minutes', 'Attempts', 'Started (UTC)', 'Finished (UTC)', ...questions];
+	const header: CsvValue[] = ['Name', 'Status', 'Score (%)', 'Best finished score (%)', 'Points', 'Questions', 'Answered', 'Minutes', 'Attempts', 'Started (UTC)', 'Finished (UTC)', ...questions];
 	const rows = report.students.map((s): CsvValue[] => [
 		s.name,
 		STATUS_TEXT[s.status],
 		s.percent,
+		s.bestPercent,
 		s.points,
 		s.total,
 		s.answered,

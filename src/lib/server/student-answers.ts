@@ -50,7 +50,8 @@ export async function studentAnswers(db: Db, assignmentId: string, attemptId: st
 		if (question && answer.success && answer.data.type === question.type) results.set(question.id, grade(question, answer.data));
 	}
 	const items = quiz.questions.flatMap((q, i) => (asked.has(q.id) ? [{ number: i + 1, question: toPublicQuestion(q), result: results.get(q.id) ?? null }] : []));
-	const finished = attempt.finished_at !== null;
+	// Closed before the first answer: never started, as on the dashboard.
+	const finished = attempt.finished_at !== null && rows.length > 0;
 	const total = attempt.max_score ?? asked.size;
 	const points = roundPoints(attempt.score ?? rows.reduce((sum, r) => sum + r.score, 0));
 	return {
@@ -62,7 +63,7 @@ export async function studentAnswers(db: Db, assignmentId: string, attemptId: st
 		points,
 		percent: finished ? (total === 0 ? 0 : Math.round((points / total) * 100)) : null,
 		startedAt: attempt.started_at,
-		finishedAt: attempt.finished_at,
+		finishedAt: finished ? attempt.finished_at : null,
 		items
 	};
 }
