@@ -240,6 +240,29 @@ test('finished results stay on a reload in their tab, while the class link opens
 	await context.close();
 });
 
+test('Start pressed twice, the first answer lost: the second press gets the attempt the first made, not a name clash', async ({ page, playwright }) => {
+	const created = await createAssignment(page, { title: 'Double start', mode: 'Practice' });
+	const origin = new URL(created.studentUrl).origin;
+	const browserLike = await playwright.request.newContext({ baseURL: origin, extraHTTPHeaders: { origin, accept: 'text/html' } });
+	const form = await (await browserLike.get(created.studentUrl)).text();
+	const joinKey = /name="joinKey" value="([^"]+)"/.exec(form)?.[1];
+	expect(joinKey, 'the join form carries its key').toBeTruthy();
+	// The first press reaches the server, but its answer, with the cookie, never reaches the browser.
+	const lost = await playwright.request.newContext({ baseURL: origin, extraHTTPHeaders: { origin, accept: 'text/html' } });
+	const first = await lost.post(`${created.studentUrl}?/join`, { form: { displayName: 'Pam', joinKey: joinKey! }, maxRedirects: 0 });
+	expect(first.status()).toBe(303);
+	const second = await browserLike.post(`${created.studentUrl}?/join`, { form: { displayName: 'Pam', joinKey: joinKey! }, maxRedirects: 0 });
+	expect(second.status()).toBe(303);
+	expect(await (await browserLike.get(created.studentUrl)).text()).toContain('Question 1 of');
+	// Anyone else typing Pam, with a form of their own, is still told the name is taken.
+	const other = await playwright.request.newContext({ baseURL: origin, extraHTTPHeaders: { origin, accept: 'text/html' } });
+	const otherKey = /name="joinKey" value="([^"]+)"/.exec(await (await other.get(created.studentUrl)).text())![1]!;
+	const clash = await other.post(`${created.studentUrl}?/join`, { form: { displayName: 'Pam', joinKey: otherKey }, maxRedirects: 0 });
+	expect(clash.status()).toBe(409);
+	for (const c of [browserLike, lost, other]) await c.dispose();
+});
+
+
 test('practice mode without a connection says at once that feedback waits for it, and checks the same answer once back', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Practice on a patchy network', mode: 'Practice' });
 	const context = await browser.newContext();

@@ -112,6 +112,23 @@ describe('starting an attempt', () => {
 		await expect(startAttempt(db, assignment.code, 'Emma R.', at(2), { getQuiz })).resolves.toBeDefined();
 	});
 
+	it('gives a join form sent again soon after the attempt it started (Start pressed twice, the first reply lost), and nobody else', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db);
+		const key = 'k'.repeat(43);
+		const first = await startAttempt(db, assignment.code, 'Pam', at(1), { getQuiz, joinKey: key });
+		const again = await startAttempt(db, assignment.code, 'Pam', new Date(at(1).getTime() + 90_000), { getQuiz, joinKey: key });
+		expect(again.attemptId).toBe(first.attemptId);
+		expect((await resumeAttempt(db, again.resumeToken))?.id).toBe(first.attemptId);
+		// Another form, or none, finds the name taken; so does this form once its moment has passed.
+		await expect(startAttempt(db, assignment.code, 'Pam', at(2), { getQuiz, joinKey: 'x'.repeat(43) })).rejects.toSatisfy(refusal('name-taken'));
+		await expect(startAttempt(db, assignment.code, 'Pam', at(2), { getQuiz })).rejects.toSatisfy(refusal('name-taken'));
+		await expect(startAttempt(db, assignment.code, 'Pam', new Date(at(1).getTime() + 121_000), { getQuiz, joinKey: key })).rejects.toSatisfy(
+			refusal('name-taken')
+		);
+		expect((await countRows(db)).attempts).toBe(1);
+	});
+
 	it('resumes only with the exact token', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db);

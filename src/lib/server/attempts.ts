@@ -42,7 +42,12 @@ export interface StartOptions {
 	getQuiz: GetQuiz;
 	/** Injected so tests get a known shuffle. */
 	randomInt?: RandomInt;
+	/** The join form's one-off key: the same form sent again soon after gets the attempt it started. */
+	joinKey?: string;
 }
+
+/** How long a join form's key takes its attempt back: long enough for a slow network's second press. */
+export const JOIN_KEY_MS = 2 * 60 * 1000;
 
 export interface FinishResult {
 	/** Every answered question's verdict, now revealed in either mode. Unanswered questions are absent. */
@@ -60,7 +65,7 @@ function refuseUnlessOpen(assignment: Assignment, now: Date): void {
 
 /**
  * Starts an attempt, or hands the attempt under way to a browser the teacher
- * let back in. Refused when the code matches nothing, the assignment is closed
+ * let back in, or to the join form that started it, sent again. Refused when the code matches nothing, the assignment is closed
  * or not yet open, the name is answering in another browser, or it has used
  * its attempts.
  */
@@ -114,14 +119,18 @@ export async function joinAssignment(
 		if (current.closed_at !== null) throw new AssignmentError('closed', 'This assignment is closed');
 		const sameName = await trx
 			.selectFrom('attempts')
-			.select(['id', 'finished_at', 'claim_until', 'question_order'])
+			.select(['id', 'finished_at', 'claim_until', 'question_order', 'join_key_hash', 'started_at'])
 			.where('assignment_id', '=', assignment.id)
 			.where('name_key', '=', key)
 			.execute();
 		const answering = sameName.find((a) => a.finished_at === null);
+		const joinKeyHash = options.joinKey ? hashToken(options.joinKey) : null;
 		if (answering) {
+			// Start pressed twice, the first reply lost: the same form takes back the attempt it started a moment ago.
+			const sameForm =
+				joinKeyHash !== null && answering.join_key_hash === joinKeyHash && now.getTime() - Date.parse(answering.started_at) < JOIN_KEY_MS;
 			// Only the browser that started an attempt resumes it (by its cookie), unless the teacher let this name back in.
-			if (answering.claim_until === null || answering.claim_until <= at)
+			if (!sameForm && (answering.claim_until === null || answering.claim_until <= at))
 				throw new AssignmentError(
 					'name-taken',
 					`Someone called ${displayName} is already answering in this class. If that is you on another device, ask your teacher to let you back in. Otherwise add your last initial, like “${displayName} R.”`
@@ -149,6 +158,7 @@ export async function joinAssignment(
 				display_name: displayName,
 				name_key: key,
 				resume_token_hash: hashToken(resumeToken),
+				join_key_hash: joinKeyHash,
 				question_order: JSON.stringify(order),
 				option_order: JSON.stringify(drawOptionOrder(quiz, pick)),
 				started_at: at,

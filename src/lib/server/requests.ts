@@ -59,6 +59,9 @@ export const CreateAssignmentSchema = z
 	});
 export type CreateAssignment = z.output<typeof CreateAssignmentSchema>;
 
+/** The join form's one-off key (a token, see tokens.ts); anything else is ignored, and the join goes on without it. */
+export const JoinKeySchema = z.string().regex(/^[\w-]{43}$/);
+
 /** A student's name as their teacher will see it: NFKC, nothing invisible, single-spaced (see names.ts). */
 export const DisplayNameSchema = z
 	.string({ error: 'Type your name' })

@@ -40,6 +40,8 @@ export interface AttemptTable {
 	/** Set by the teacher: until then, the next join under this name takes this attempt over from another browser. */
 	claim_until: string | null;
 	resume_token_hash: string;
+	/** The hash of the one-off key of the join form that started it (see migrations/006-join-keys.ts). */
+	join_key_hash: string | null;
 	/** JSON array of question ids in the order this student is asked them. */
 	question_order: string;
 	/** JSON object: per choice question, its option ids in the order this student sees them. */

@@ -8,11 +8,13 @@ import * as teacherSessions from './002-teacher-sessions.ts';
 import * as fairNames from './003-fair-names.ts';
 import * as optionOrder from './004-option-order.ts';
 import * as sharedLimits from './005-shared-limits.ts';
+import * as joinKeys from './006-join-keys.ts';
 
 export const migrations: Record<string, Migration> = {
 	'001-initial': initial,
 	'002-teacher-sessions': teacherSessions,
 	'003-fair-names': fairNames,
 	'004-option-order': optionOrder,
-	'005-shared-limits': sharedLimits
+	'005-shared-limits': sharedLimits,
+	'006-join-keys': joinKeys
 };

@@ -13,10 +13,10 @@ import { classEvents } from '$lib/server/events.ts';
 import { refuse } from '$lib/server/http.ts';
 import { limits } from '$lib/server/limits.ts';
 import { closePracticeDuringTest, reopenPractice } from '$lib/server/practice.ts';
-import { DisplayNameSchema, NAME_CHARS } from '$lib/server/requests.ts';
+import { DisplayNameSchema, JoinKeySchema, NAME_CHARS } from '$lib/server/requests.ts';
 import { clearAttemptCookie, moveToResults, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
 import { resultsPath } from '$lib/client/place.ts';
-import { hashToken } from '$lib/server/tokens.ts';
+import { hashToken, newToken } from '$lib/server/tokens.ts';
 import { estimateMinutes } from '$lib/quiz/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -89,7 +89,7 @@ export const load: PageServerLoad = async (event) => {
 	const status = assignmentStatus(assignment, now);
 	if (status === 'closed') return { ...about, view: 'closed' as const };
 	if (status === 'scheduled') return { ...about, view: 'scheduled' as const, opensAt: assignment.opensAt, checkedAt: now.toISOString() };
-	return { ...about, view: 'join' as const, nameChars: NAME_CHARS };
+	return { ...about, view: 'join' as const, nameChars: NAME_CHARS, joinKey: newToken() };
 };
 
 /** What the page's player needs of an attempt, and no more (no score, no other student). */
@@ -148,7 +148,9 @@ export const actions: Actions = {
 		const name = DisplayNameSchema.safeParse(typed);
 		if (!name.success) return fail(400, { displayName: typed, error: name.error.issues[0]?.message ?? 'Type your name' });
 		try {
-			const started = await joinAssignment(await getDb(), assignment, name.data, new Date(), { getQuiz });
+			// The form's one-off key: Start pressed twice, the first reply lost, gets back the attempt the first press made.
+			const joinKey = JoinKeySchema.safeParse(form.get('joinKey')).data;
+			const started = await joinAssignment(await getDb(), assignment, name.data, new Date(), { getQuiz, joinKey });
 			// A retake: the last attempt's results are forgotten here too.
 			clearAttemptCookie(event, code);
 			setAttemptCookie(event, code, started.resumeToken);
