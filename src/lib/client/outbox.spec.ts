@@ -170,4 +170,16 @@ describe('the outbox', () => {
 		await vi.advanceTimersByTimeAsync(1_000);
 		expect(delivered).toBe(true);
 	});
+
+	it('numbers an answer past those another tab of the attempt has sent, so the one given last stands', async () => {
+		const s = server([]);
+		const first = outbox(s.fetch);
+		const second = outbox(s.fetch);
+		await first.send('q3', fact);
+		await second.send('q3', anon);
+		expect(s.sent).toEqual([
+			{ questionId: 'q3', seq: 0 },
+			{ questionId: 'q3', seq: 1 }
+		]);
+	});
 });

@@ -82,6 +82,8 @@ export class Outbox {
 	/** Queues an answer (replacing an unsent one for the same question) and resolves when the server has it. */
 	send(questionId: string, answer: Answer): Promise<Delivered> {
 		if (this.#forgotten) return Promise.reject(new Refused('This attempt was left in this browser.'));
+		// Another tab of this attempt may have sent answers since: go past its seq too, so the answer given last stands.
+		this.#nextSeq = Math.max(this.#nextSeq, this.#load()?.nextSeq ?? 0);
 		const item: Pending = { questionId, answer, seq: this.#nextSeq++ };
 		for (const old of this.pending.filter((p) => p.questionId === questionId)) this.#waiters.get(old.seq)?.reject(new Refused('replaced'));
 		this.pending = [...this.pending.filter((p) => p.questionId !== questionId), item];
