@@ -263,6 +263,59 @@ test('Start pressed twice, the first answer lost: the second press gets the atte
 });
 
 
+test('in a shuffled assignment the review pairs each question with its own answer and explanation, in the order the student met them', async ({ page, browser }) => {
+	test.setTimeout(120_000);
+	const created = await createAssignment(page, { title: 'Shuffled review', mode: 'Test', shuffle: true });
+	const context = await browser.newContext();
+	const student = await context.newPage();
+	await join(student, created.studentUrl, 'Sol');
+	/**
+	 * The question in a form on screen, told by what only it shows: its options, its claims, its words or its
+	 * claim. A choice question may quote a claim a classify question has too, so the claims are tried last.
+	 */
+	const byClaimLast = classQuiz.questions.toSorted((a, b) => Number(a.type === 'classify') - Number(b.type === 'classify'));
+	const shown = async (form: ReturnType<Page['getByRole']>) => {
+		for (const q of byClaimLast) {
+			const own =
+				q.type === 'choice'
+					? form.getByRole('radio', { name: q.options[0]!.text })
+					: q.type === 'order'
+						? form.getByRole('list', { name: 'Claims in order' })
+						: q.type === 'cue'
+							? form.getByRole('group', { name: /mark the ones that tell you/ })
+							: form.getByText(q.quote, { exact: true });
+			if ((await own.count()) > 0) return q;
+		}
+		throw new Error('no question of the quiz is on screen');
+	};
+	// Wrong once, on the first question met away from its place in the file.
+	const met: { id: string; right: boolean }[] = [];
+	for (let i = 0; i < total; i++) {
+		// Question 1 is in the intro's form; each later one in a form of its own, replaced as a whole.
+		const heading = student.getByRole('heading', { name: `Question ${i + 1} of ${total}` });
+		await expect(heading).toBeVisible();
+		const form = student.getByRole('form').filter({ has: heading });
+		const q = await shown(form);
+		const right = met.every((m) => m.right) && classQuiz.questions.indexOf(q) !== i ? false : true;
+		met.push({ id: q.id, right });
+		await answer(student, classQuiz, q, right);
+	}
+	expect(met.filter((m) => !m.right)).toHaveLength(1);
+
+	await student.getByRole('button', { name: 'Review every answer' }).click();
+	for (const [i, m] of met.entries()) {
+		const q = classQuiz.questions.find((x) => x.id === m.id)!;
+		await expect(student.getByRole('heading', { name: `Review: question ${i + 1} of ${total}` })).toBeVisible();
+		// The claim and the question asked over the verdict are this question's, not the file's question at this place.
+		if (q.type !== 'order' && q.quote) await expect(student.getByRole('blockquote').first()).toHaveText(q.quote);
+		else await expect(student.getByText(q.prompt!, { exact: true })).toBeVisible();
+		await expect(student.getByText(q.explanation, { exact: true })).toBeVisible();
+		await expect(student.getByRole('heading', { name: m.right ? 'Correct' : 'Not quite' })).toBeVisible();
+		if (i < total - 1) await student.getByRole('button', { name: 'Next', exact: true }).click();
+	}
+	await context.close();
+});
+
 test('practice mode without a connection says at once that feedback waits for it, and checks the same answer once back', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Practice on a patchy network', mode: 'Practice' });
 	const context = await browser.newContext();

@@ -13,13 +13,14 @@ export interface Created {
 
 export async function createAssignment(
 	page: Page,
-	options: { quiz?: string; title: string; mode: 'Practice' | 'Test'; attempts?: number }
+	options: { quiz?: string; title: string; mode: 'Practice' | 'Test'; attempts?: number; shuffle?: boolean }
 ): Promise<Created> {
 	await page.goto('/teach');
 	await page.getByLabel('Quiz', { exact: true }).selectOption(options.quiz ?? EASTFIELD);
 	await page.getByLabel(/Title students see/).fill(options.title);
 	await page.getByRole('radio', { name: new RegExp(`^${options.mode}`) }).check();
 	if (options.attempts !== undefined) await page.getByLabel('Attempts each student may start').fill(String(options.attempts));
+	if (options.shuffle) await page.getByRole('radio', { name: 'Shuffled for each student' }).check();
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
 	// The manage link first, on a page of its own; then the dashboard.
 	await expect(page.getByRole('heading', { level: 1, name: 'Save your manage link' })).toBeVisible();
