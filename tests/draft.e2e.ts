@@ -189,8 +189,8 @@ test('an empty, a garbled and an over-long article each say what is wrong', asyn
 test('a .txt file is read and tagged; a file that is not text is refused', async ({ page }) => {
 	await openDraft(page);
 	const picker = page.getByLabel('Open a text file (.txt)');
-	await picker.setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x00, 0x0d]) });
-	await expect(page.getByRole('alert')).toHaveText(/photo\.txt does not look like plain text/);
+	await picker.setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]) });
+	await expect(page.getByRole('alert')).toHaveText(/photo\.txt: The file is a PNG image, not plain text\. To open it here, save the article as plain text/);
 
 	await picker.setInputFiles({ name: 'ferry.txt', mimeType: 'text/plain', buffer: Buffer.from(`\uFEFF${ARTICLE}`) });
 	await expect(claims(page)).toHaveCount(5);

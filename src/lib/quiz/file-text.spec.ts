@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quizFileText } from './file-text.ts';
+import { articleFileText, quizFileText } from './file-text.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const utf16le = (text: string) => new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
@@ -34,5 +34,24 @@ describe('a quiz file read from its bytes', () => {
 	it('refuses text in another encoding rather than garbling its curly quotes', () => {
 		// “x” in Windows-1252.
 		expect(message(new Uint8Array([0x7b, 0x93, 0x78, 0x94, 0x7d]))).toMatch(/^The file is not saved as UTF-8/);
+	});
+});
+
+describe('an article read from its bytes', () => {
+	const said = (bytes: Uint8Array) => {
+		const r = articleFileText(bytes);
+		return r.ok ? r.text : `${r.problem.message} (${r.problem.hint})`;
+	};
+
+	it('reads UTF-8 as the quiz files are, and leaves an empty one for the tagger to name', () => {
+		expect(said(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Ferry fares rise')]))).toBe('Ferry fares rise');
+		expect(articleFileText(new Uint8Array())).toEqual({ ok: true, text: '' });
+	});
+
+	it('names a Word document or UTF-16 text, and says how to save the article as plain text', () => {
+		expect(said(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0]))).toBe(
+			'The file is a Word document or another zipped file, not plain text (save the article as plain text (.txt): in Word, “Save as” then “Plain Text”; or copy its text and paste it into the box)'
+		);
+		expect(said(utf16le('Ferry'))).toMatch(/^The file is saved as UTF-16 text/);
 	});
 });

@@ -1,7 +1,8 @@
 /**
- * A quiz file's bytes as text, read the same way by the build, the checker
- * and the Write-a-quiz page: UTF-8, with or without a byte-order mark. Any
- * other file gets a message saying what it looks like and how to save it.
+ * A file's bytes as text, read the same way by the build, the checker, the
+ * Write-a-quiz page (a quiz file) and the draft page (an article): UTF-8,
+ * with or without a byte-order mark. Any other file gets a message saying
+ * what it looks like and how to save it.
  */
 import type { Problem } from './validate/problem.ts';
 
@@ -24,18 +25,53 @@ const refused = (message: string, found: string, hint: string): FileText => ({
 	problem: { severity: 'error', path: '', message, found, expected: 'a text file saved as UTF-8', hint }
 });
 
-const SAVE_AS_TEXT = 'save the quiz from a plain-text editor (Notepad, TextEdit in plain-text mode, VS Code) as a .json file';
+/** What the file should be, in the author's words, and how to save one. */
+interface Kind {
+	noun: string;
+	saveAsText: string;
+}
+
+const QUIZ: Kind = {
+	noun: 'a quiz file',
+	saveAsText: 'save the quiz from a plain-text editor (Notepad, TextEdit in plain-text mode, VS Code) as a .json file'
+};
+
+const ARTICLE: Kind = {
+	noun: 'plain text',
+	saveAsText: 'save the article as plain text (.txt): in Word, “Save as” then “Plain Text”; or copy its text and paste it into the box'
+};
 
 export function quizFileText(bytes: Uint8Array): FileText {
+	const read = textOf(bytes, QUIZ);
+	if (!read.ok || read.text.trim() !== '') return read;
+	return {
+		ok: false,
+		problem: {
+			severity: 'error',
+			path: '',
+			message: 'The file is empty',
+			found: bytes.length ? 'only spaces and line breaks' : 'no text at all',
+			expected: 'a quiz: an object { ... }',
+			hint: 'check that you saved your work in this file; or start from the example in docs/authoring.md'
+		}
+	};
+}
+
+/** An article for the draft page; an empty one is left to the tagger, which says so. */
+export function articleFileText(bytes: Uint8Array): FileText {
+	return textOf(bytes, ARTICLE);
+}
+
+function textOf(bytes: Uint8Array, kind: Kind): FileText {
 	const known = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
-	if (known) return refused(`The file is ${known.what}, not a quiz file`, known.what, SAVE_AS_TEXT);
+	if (known) return refused(`The file is ${known.what}, not ${kind.noun}`, known.what, kind.saveAsText);
 	if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
 		return refused(
 			'The file is saved as UTF-16 text, which this site does not read',
 			'UTF-16 (Notepad calls it “Unicode”)',
 			'save it again as UTF-8: in Notepad, “Save as”, then Encoding: UTF-8'
 		);
-	if (bytes.includes(0)) return refused('The file is not text: it holds binary data', 'binary data', SAVE_AS_TEXT);
+	if (bytes.includes(0)) return refused('The file is not text: it holds binary data', 'binary data', kind.saveAsText);
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -47,18 +83,5 @@ export function quizFileText(bytes: Uint8Array): FileText {
 		);
 	}
 	// A file saved by a Windows editor may start with a byte-order mark.
-	text = text.replace(/^\uFEFF/, '');
-	if (text.trim() === '')
-		return {
-			ok: false,
-			problem: {
-				severity: 'error',
-				path: '',
-				message: 'The file is empty',
-				found: bytes.length ? 'only spaces and line breaks' : 'no text at all',
-				expected: 'a quiz: an object { ... }',
-				hint: 'check that you saved your work in this file; or start from the example in docs/authoring.md'
-			}
-		};
-	return { ok: true, text };
+	return { ok: true, text: text.replace(/^\uFEFF/, '') };
 }

@@ -4,6 +4,7 @@
  * hears as they change. Nothing here leaves the browser.
  */
 import { DEFAULT_CATEGORIES } from '$lib/quiz/categories.ts';
+import { articleFileText } from '$lib/quiz/file-text.ts';
 import { draftQuiz, DraftError, looksLikeHeadline, splitParagraphs, type Draft } from '$lib/tagger';
 import {
 	applyReview,
@@ -140,13 +141,13 @@ export class DraftSession {
 		this.busy = 'reading';
 		this.problem = null;
 		try {
-			const content = await file.text();
-			if (content.includes('\u0000')) {
-				this.problem = `${file.name} does not look like plain text. Save the article as a .txt file and open that.`;
+			// Read as the build reads a quiz file: a Word file, a picture or UTF-16 text each gets its own message.
+			const read = articleFileText(new Uint8Array(await file.arrayBuffer()));
+			if (!read.ok) {
+				this.problem = `${file.name}: ${read.problem.message}. To open it here, ${read.problem.hint}.`;
 				return;
 			}
-			// A file saved by a Windows editor may start with a byte-order mark.
-			this.text = content.replace(/^\uFEFF/, '');
+			this.text = read.text;
 		} catch {
 			this.problem = `${file.name} could not be read. Try opening it again, or paste its text instead.`;
 			return;
