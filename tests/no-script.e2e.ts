@@ -122,6 +122,13 @@ for (const mode of ['Practice', 'Test'] as const) {
 		await expect(student.getByRole('heading', { name: `Review: question 1 of ${total}` })).toBeVisible();
 		await student.reload();
 		await expect(student.getByRole('heading', { name: `Review: question 1 of ${total}` })).toBeVisible();
+		// Nothing of the attempt stays on the class link, and nothing at the results outlives the browser.
+		const kept = (await student.context().cookies()).filter((c) => c.name === 'whosays_attempt' || c.name === 'whosays_place');
+		const results = `${new URL(created.studentUrl).pathname}/done`;
+		expect(kept.map((c) => [c.name, c.path, c.expires]).sort()).toEqual([
+			['whosays_attempt', results, -1],
+			['whosays_place', results, -1]
+		]);
 		await page.reload();
 		const percent = Math.round(((total - 1) / total) * 100);
 		await expect(page.getByRole('region', { name: 'Students' }).getByRole('row', { name: new RegExp(`^Lina Finished ${total} of ${total} ${percent}%`) })).toBeVisible();

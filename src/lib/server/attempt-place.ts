@@ -53,10 +53,17 @@ export function readAttemptPlace(state: AttemptState, cookies: Cookies, logic: Q
 const placePath = (code: string, finished: boolean) => (finished ? resultsPath(code) : attemptPlace(code).path);
 
 export function keepAttemptPlace(state: AttemptState, code: string, cookies: Cookies, url: URL, progress: Progress): void {
-	const { maxAge } = attemptPlace(code);
-	const path = placePath(code, progress.step === 'summary' || progress.step === 'review');
+	const finished = progress.step === 'summary' || progress.step === 'review';
+	// Until the browser closes, once finished, as the attempt's cookie at the results address.
+	const maxAge = finished ? undefined : attemptPlace(code).maxAge;
 	// The answers themselves are on the server; the cookie holds the step.
-	cookies.set(PLACE, encodeProgress(progress, state.order, stamp(state), false), { path, maxAge, httpOnly: false, sameSite: 'lax', secure: secureFor(url) });
+	cookies.set(PLACE, encodeProgress(progress, state.order, stamp(state), false), {
+		path: placePath(code, finished),
+		maxAge,
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: secureFor(url)
+	});
 }
 
 export function forgetAttemptPlace(code: string, cookies: Cookies, url: URL, { finished }: { finished: boolean }): void {
