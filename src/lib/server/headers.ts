@@ -11,6 +11,15 @@ export function isPrivate(pathname: string): boolean {
 	return pathname.startsWith('/manage/') || pathname.startsWith('/m/');
 }
 
+/**
+ * A student page shows the student's own place in the quiz, which changes
+ * without the address changing: never from the browser's cache. Served from
+ * it, Back showed an old step, whose script then wrote that old place back.
+ */
+export function isStudentPage(pathname: string): boolean {
+	return pathname.startsWith('/a/') || pathname.startsWith('/quiz/') || pathname === '/join';
+}
+
 export function withSecurityHeaders(response: Response, url: URL): Response {
 	const headers = response.headers;
 	headers.set('X-Content-Type-Options', 'nosniff');
@@ -23,6 +32,7 @@ export function withSecurityHeaders(response: Response, url: URL): Response {
 		headers.set('X-Robots-Tag', 'noindex, nofollow');
 	} else {
 		headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+		if (isStudentPage(url.pathname)) headers.set('Cache-Control', 'no-store');
 	}
 	return response;
 }
