@@ -20,7 +20,7 @@ export async function heapAfterRun(browser: Browser, url: string, slug: string):
 			// Test mode, first choice or first word, claims in the order shown: the heap is what matters, not the score.
 			if (q.type === 'cue') await page.getByRole('group', { name: /Words of the claim/ }).getByRole('checkbox').first().check();
 			else if (q.type !== 'order') await page.locator('input[name="choice"]').first().check();
-			await page.getByRole('button', { name: 'Check' }).click();
+			await page.getByRole('button', { name: /^(Check|Save answer)$/ }).click();
 		}
 		await page.getByRole('heading', { name: 'Your results', exact: true }).waitFor();
 		const cdp = await context.newCDPSession(page);

@@ -153,7 +153,7 @@ async function oursOnce(browser: Browser, url: string): Promise<OursRun> {
 		const enhanced = await within(60_000, when(page, 'takenOver'), () => new Error('the player did not take over within 60 s'));
 		// The choice works: checked and sent, the verdict comes back in place.
 		await page.locator('#quiz-island input[name="choice"]').first().check();
-		await page.getByRole('button', { name: 'Check' }).click();
+		await page.getByRole('button', { name: /^(Check|Save answer)$/ }).click();
 		await page.getByRole('heading', { name: /^(Correct|Not quite|Partly right)/ }).waitFor();
 		if (navigations() !== 1) throw new Error('checking question 1 on the enhanced page loaded a new page');
 		return { choices: choices.at, enhanced: enhanced.at, ...first };
@@ -169,7 +169,7 @@ async function bareOnce(browser: Browser, url: string): Promise<BareRun> {
 		const seen = await within(60_000, when(page, 'choices'), () => new Error('the bare page did not hydrate within 60 s'));
 		const run = { choices: seen.at, ...(await milestones(page)) };
 		await page.getByRole('radio', { name: BARE_CHOICES[0] }).check();
-		await page.getByRole('button', { name: 'Check' }).click();
+		await page.getByRole('button', { name: /^(Check|Save answer)$/ }).click();
 		await page.getByRole('status').filter({ hasText: `You chose: ${BARE_CHOICES[0]}.` }).waitFor();
 		if (navigations() !== 1) throw new Error('the bare page navigated while being measured');
 		return run;

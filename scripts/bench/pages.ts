@@ -78,7 +78,7 @@ async function assignmentVisits(browser: Browser, studentUrl: string): Promise<V
 
 		await name.fill('Ada');
 		await page.getByRole('button', { name: 'Start', exact: true }).click();
-		await page.getByRole('button', { name: 'Check' }).waitFor();
+		await page.getByRole('button', { name: /^(Check|Save answer)$/ }).waitFor();
 		await log.settle(page);
 		visits.push({ label: `${path} joining: Start on the join form (cache warm from it)`, received: log.take() });
 		joined = await student.context.storageState();
@@ -89,7 +89,7 @@ async function assignmentVisits(browser: Browser, studentUrl: string): Promise<V
 	const back = await fresh(browser, joined);
 	try {
 		await back.page.goto(studentUrl, { waitUntil: 'commit' });
-		await back.page.getByRole('button', { name: 'Check' }).waitFor();
+		await back.page.getByRole('button', { name: /^(Check|Save answer)$/ }).waitFor();
 		await back.log.settle(back.page);
 		visits.push({ label: `${path} after joining (quiz player)`, received: back.log.take() });
 	} finally {
@@ -107,13 +107,13 @@ export interface PageVisits {
 
 export async function visitPages(browser: Browser, origin: string, slug: string, bareUrl: string): Promise<PageVisits> {
 	const quiz = await visit(browser, `/quiz/${slug}`, `${origin}/quiz/${slug}`, (page) =>
-		page.getByRole('button', { name: 'Check' }).waitFor()
+		page.getByRole('button', { name: /^(Check|Save answer)$/ }).waitFor()
 	);
 	const studentUrl = await createAssignment(browser, origin, slug);
 	const assignment = await assignmentVisits(browser, studentUrl);
 	const home = await visit(browser, '/ (home, for reference)', `${origin}/`, (page) => page.getByRole('heading', { level: 1 }).waitFor());
 	const bare = await visit(browser, 'bare SvelteKit page (for reference)', bareUrl, (page) =>
-		page.getByRole('button', { name: 'Check' }).waitFor()
+		page.getByRole('button', { name: /^(Check|Save answer)$/ }).waitFor()
 	);
 	return { quiz, assignment, home, bare };
 }
