@@ -27,18 +27,18 @@ export function serverGrading({ outbox, finishUrl, onFinished, fetch: doFetch = 
 	return quizMachine.provide({
 		actors: {
 			grade: fromPromise<GradeOutput, GradeInput>(async ({ input }) => {
-				const delivered = outbox.send(input.questionId, input.answer);
 				if (input.mode === 'test') {
 					// Stored in this browser already; the server gets it when it can.
-					delivered.catch(() => undefined);
+					outbox.send(input.questionId, input.answer).catch(() => undefined);
 					return null;
 				}
 				// Feedback needs the server: with no connection the student hears so at once, and may check again
-				// later. The answer stays queued meanwhile, and a second Check replaces it.
+				// later. The answer stays queued meanwhile, and a second Check replaces it. (Listening before
+				// sending, so a send that fails at once is heard too.)
 				const offline = outbox.failedSend().then(() => {
 					throw new Error('No connection to check the answer');
 				});
-				const result = await Promise.race([delivered, offline]);
+				const result = await Promise.race([outbox.send(input.questionId, input.answer), offline]);
 				return result.status === 'graded' ? result.graded : null;
 			}),
 			finish: fromPromise<FinishOutput, FinishInput>(async () => {
