@@ -115,3 +115,31 @@ test('the class report prints without the controls, the link, or the QR code', a
 	expect(right).toBeLessThanOrEqual(pageWidth);
 	await long.leave();
 });
+
+test('a retake under way keeps the best finished score in sight, and closing turns a student who never answered into "Not started", not 0%', async ({
+	page,
+	playwright
+}) => {
+	const created = await createAssignment(page, { title: 'Retakes, period 5', mode: 'Test', attempts: 2 });
+	const first = await ClassMember.join(playwright.request, created.studentUrl, 'Eli');
+	await first.answerAll(wrongAt(0));
+	await first.finish();
+	await first.leave();
+	const retake = await ClassMember.join(playwright.request, created.studentUrl, 'Eli');
+	await retake.answerAll(wrongAt().slice(0, 2));
+	const zed = await ClassMember.join(playwright.request, created.studentUrl, 'Zed');
+	const best = Math.round(((total - 1) / total) * 100);
+
+	await page.reload();
+	const students = page.getByRole('region', { name: 'Students' });
+	await expect(students.getByRole('row', { name: new RegExp(`^Eli ?\\(2 attempts\\) Answering 2 of ${total} 2 pts so far · best finished ${best}%`) })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Close the assignment' }).click();
+	await expect(page.getByText(/Open$|Closed/).first()).toContainText('Closed');
+	await page.reload();
+	await expect(students.getByRole('row', { name: new RegExp(`^Zed Not started 0 of ${total}`) })).toBeVisible();
+	await expect(students.getByRole('row', { name: /^Eli.* Finished 2 of / })).toBeVisible();
+	// Zed's never-started attempt is out of the average: Eli's 2 of 16 alone.
+	await expect(page.getByText('2 joined · 1 finished · 0 answering · class average 13%')).toBeVisible();
+	for (const s of [retake, zed]) await s.leave();
+});
