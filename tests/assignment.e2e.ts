@@ -218,6 +218,8 @@ test('finished results stay on a reload in their tab, while the class link opens
 	const results = student.getByRole('heading', { name: 'Your results', exact: true });
 	const score = student.getByText(`${total - 1} of ${total} questions fully right.`);
 	await expect(results).toBeVisible();
+	// Finished, the bar asks Mia to leave, so the next student starts fresh.
+	await expect(student.getByRole('button', { name: 'Done, Mia? Leave, so the next student starts fresh' })).toBeVisible();
 	await student.reload();
 	await expect(results).toBeVisible();
 	await expect(score).toBeVisible();
@@ -231,7 +233,7 @@ test('finished results stay on a reload in their tab, while the class link opens
 	await next.close();
 
 	// Leaving from the results forgets them here too.
-	await student.getByRole('button', { name: 'Not Mia? Leave this attempt' }).click();
+	await student.getByRole('button', { name: 'Done, Mia? Leave, so the next student starts fresh' }).click();
 	await expect(student.getByLabel('Your first name or a nickname')).toBeVisible();
 	await student.goBack();
 	await expect(student.getByLabel('Your first name or a nickname')).toBeVisible();
