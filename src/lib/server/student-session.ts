@@ -5,6 +5,7 @@
  */
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { NO_ATTEMPT } from './answer-request.ts';
+import { forgetAttemptPlace } from './attempt-place.ts';
 import { resumeAttempt, type Attempt } from './attempts.ts';
 import { secureFor } from './cookies.ts';
 import { getDb, type Db } from './db/index.ts';
@@ -30,16 +31,22 @@ export function setAttemptCookie({ cookies, url }: CookieEvent, code: string, to
 	cookies.set(NAME, token, { ...options(url, code), maxAge: MAX_AGE });
 }
 
-/** The attempt is over: the cookie leaves the class link for the results address. */
+/**
+ * The attempt is over: its key leaves the class link for the results address,
+ * and the step the class link remembered goes with it.
+ */
 export function moveToResults({ cookies, url }: CookieEvent, code: string, token: string): void {
 	cookies.delete(NAME, options(url, code));
 	cookies.set(NAME, token, { ...options(url, code), path: resultsPath(code) });
+	forgetAttemptPlace(code, cookies, url, { finished: false });
 }
 
-/** Forgets the attempt in this browser, under way or finished. */
-export function clearAttemptCookie({ cookies, url }: CookieEvent, code: string): void {
+/** Forgets the attempt in this browser, under way or finished: its key and its step, at both addresses. */
+export function forgetAttempt({ cookies, url }: CookieEvent, code: string): void {
 	cookies.delete(NAME, options(url, code));
 	cookies.delete(NAME, { ...options(url, code), path: resultsPath(code) });
+	forgetAttemptPlace(code, cookies, url, { finished: false });
+	forgetAttemptPlace(code, cookies, url, { finished: true });
 }
 
 /**

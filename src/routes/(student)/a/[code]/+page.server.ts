@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { normalizeCode } from '$lib/class-code.ts';
 import { assignmentStatus, findAssignmentByCode, isNearMissOfOpenClass } from '$lib/server/assignments.ts';
 import { attemptState, joinAssignment, resumeAttempt, type AttemptState } from '$lib/server/attempts.ts';
-import { assignmentLogic, attemptInput, forgetAttemptPlace, keepAttemptPlace, readAttemptPlace } from '$lib/server/attempt-place.ts';
+import { assignmentLogic, attemptInput, keepAttemptPlace, readAttemptPlace } from '$lib/server/attempt-place.ts';
 import { arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
 import { quizMachine } from '$lib/machines/quiz.machine.ts';
 import { toProgress } from '$lib/machines/progress.ts';
@@ -14,7 +14,7 @@ import { refuse } from '$lib/server/http.ts';
 import { limits } from '$lib/server/limits.ts';
 import { closePracticeDuringTest, reopenPractice } from '$lib/server/practice.ts';
 import { DisplayNameSchema, JoinKeySchema, NAME_CHARS } from '$lib/server/requests.ts';
-import { clearAttemptCookie, moveToResults, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
+import { forgetAttempt, moveToResults, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
 import { resultsPath } from '$lib/client/place.ts';
 import { hashToken, newToken } from '$lib/server/tokens.ts';
 import { estimateMinutes } from '$lib/quiz/meta.ts';
@@ -65,7 +65,6 @@ export const load: PageServerLoad = async (event) => {
 				// Finished (by the student, or by the teacher closing): the results move to their own address.
 				if (state.finished && !atResults(event)) {
 					moveToResults(event, code, token);
-					forgetAttemptPlace(code, event.cookies, event.url, { finished: false });
 					redirect(303, resultsPath(code));
 				}
 				if (!state.finished && atResults(event)) redirect(303, `/a/${code}`);
@@ -83,7 +82,7 @@ export const load: PageServerLoad = async (event) => {
 		} catch (e) {
 			if (!isAssignmentError(e, 'attempt-not-found')) throw e;
 		}
-		clearAttemptCookie(event, code);
+		forgetAttempt(event, code);
 	}
 	if (atResults(event)) redirect(303, `/a/${code}`);
 	const status = assignmentStatus(assignment, now);
@@ -125,7 +124,6 @@ export const actions: Actions = {
 		const page = finished ? resultsPath(code) : `/a/${code}`;
 		if (finished && !state.finished) {
 			moveToResults(event, code, token!);
-			forgetAttemptPlace(code, event.cookies, event.url, { finished: false });
 		}
 		markStepped(event.cookies, page);
 		if (stepped.snapshot.hasTag('view:summary') && !state.finished) {
@@ -152,7 +150,7 @@ export const actions: Actions = {
 			const joinKey = JoinKeySchema.safeParse(form.get('joinKey')).data;
 			const started = await joinAssignment(await getDb(), assignment, name.data, new Date(), { getQuiz, joinKey });
 			// A retake: the last attempt's results are forgotten here too.
-			clearAttemptCookie(event, code);
+			forgetAttempt(event, code);
 			setAttemptCookie(event, code, started.resumeToken);
 			// During a test, this quiz's open practice (with its feedback) stays closed in this browser.
 			if (assignment.mode === 'test') closePracticeDuringTest(event, assignment.quizSlug, code);
@@ -166,9 +164,7 @@ export const actions: Actions = {
 	/** "Not you?": this browser forgets the attempt; the answers stay with the teacher. */
 	leave: async (event) => {
 		const code = normalizeCode(event.params.code) ?? event.params.code;
-		clearAttemptCookie(event, code);
-		forgetAttemptPlace(code, event.cookies, event.url, { finished: false });
-		forgetAttemptPlace(code, event.cookies, event.url, { finished: true });
+		forgetAttempt(event, code);
 		const assignment = await findAssignmentByCode(await getDb(), code);
 		if (assignment) reopenPractice(event, assignment.quizSlug);
 		redirect(303, `/a/${code}`);

@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { finishAttempt } from '$lib/server/attempts.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
-import { forgetAttemptPlace } from '$lib/server/attempt-place.ts';
 import { classEvents } from '$lib/server/events.ts';
 import { parseJson, refusal } from '$lib/server/http.ts';
 import { reopenPractice } from '$lib/server/practice.ts';
@@ -18,7 +17,6 @@ export const POST: RequestHandler = async (event) => {
 	try {
 		const finished = await finishAttempt(found.db, found.attempt, new Date(), getQuiz);
 		moveToResults(event, found.code, readAttemptCookie(event.cookies)!);
-		forgetAttemptPlace(found.code, event.cookies, event.url, { finished: false });
 		reopenPractice(event, found.attempt.assignment.quizSlug);
 		classEvents.publish({ assignmentId: found.attempt.assignment.id, kind: 'finished' });
 		return json(finished);
