@@ -99,7 +99,7 @@ test('Back after a few answers shows the question the student is on, and keeps t
 	await student.context().close();
 });
 
-test('when the teacher closes a test mid-way, the next answer stops the quiz and says why', async ({ page, browser }) => {
+test('when the teacher closes a test mid-way, the next answer stops the quiz and says why, and the results say what went unanswered', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Closed mid-test', mode: 'Test' });
 	const student = await (await browser.newContext()).newPage();
 	await join(student, created.studentUrl, 'Ulla');
@@ -111,6 +111,11 @@ test('when the teacher closes a test mid-way, the next answer stops the quiz and
 	await answerAll(student, plan, { from: 1, to: 2 });
 	await expect(student.getByRole('alert').filter({ hasText: 'Your answers can no longer be saved' })).toBeVisible();
 	await expect(student.getByRole('heading', { name: /^Question \d+ of/ })).toHaveCount(0);
+	// Reloaded, the results count the one answer saved, and say why the rest are missing.
+	await student.reload();
+	await expect(student).toHaveURL(/\/done$/);
+	await expect(student.getByText(`1 of ${total} questions fully right.`)).toBeVisible();
+	await expect(student.getByText(`You answered 1 of ${total} questions before this assignment ended. The ${total - 1} you did not answer score nothing.`)).toBeVisible();
 	await student.context().close();
 });
 

@@ -20,6 +20,13 @@ describe('the end-of-quiz summary', () => {
 			{ type: 'choice', correct: 1, total: 1 },
 			{ type: 'order', correct: 0, total: 1 }
 		]);
-		expect(summary).toMatchObject({ points: 2.67, total: 3, correct: 2, percent: 89, missed: ['support'] });
+		expect(summary).toMatchObject({ points: 2.67, total: 3, answered: 3, correct: 2, percent: 89, missed: ['support'] });
+		// The assignment closed after the first answer: the others are unanswered, and missed.
+		expect(summarize(toPublicQuiz(quiz, 'sample', 'v1'), { vote: results.vote }, ['vote', 'denial', 'support'])).toMatchObject({
+			total: 3,
+			answered: 1,
+			correct: 1,
+			missed: ['denial', 'support']
+		});
 	});
 });

@@ -19,6 +19,8 @@ export interface Summary {
 	/** Points earned; partial credit makes it fractional. */
 	points: number;
 	total: number;
+	/** Questions with an answer: fewer than total only when the assignment ended first (the teacher closed it). */
+	answered: number;
 	correct: number;
 	/** Whole percent of points. */
 	percent: number;
@@ -65,6 +67,7 @@ export function summarize(
 	return {
 		points: Math.round(points * 100) / 100,
 		total: asked.length,
+		answered: graded.filter(({ r }) => r).length,
 		correct,
 		percent: asked.length === 0 ? 0 : Math.round((points / asked.length) * 100),
 		byCategory,

@@ -52,7 +52,7 @@ export function announcement(
 	question: PublicQuestion | undefined,
 	result: Graded | null,
 	categories: readonly Category[],
-	summary: { correct: number; total: number } | null
+	summary: { answered: number; correct: number; total: number } | null
 ): string {
 	if (view === 'feedback' && result && question) {
 		const expected = describeExpected(question, result, categories);
@@ -60,6 +60,7 @@ export function announcement(
 	}
 	if (view === 'question' && context.mode === 'test' && context.index > 0)
 		return `Answer saved. Question ${context.index + 1} of ${context.round.length}.`;
-	if (view === 'summary' && summary) return `Quiz finished: ${summary.correct} of ${summary.total} right.`;
+	if (view === 'summary' && summary)
+		return summary.answered === 0 ? 'Quiz ended before any answer was saved.' : `Quiz finished: ${summary.correct} of ${summary.total} right.`;
 	return '';
 }
