@@ -96,6 +96,24 @@ test('a whole practice run: feedback after each answer, one wrong answer explain
 	await expect(page.getByText(`${total} of ${total} questions fully right.`)).toBeVisible();
 });
 
+test('the right label with its cue words left unmarked is partly right, not correct, and the label is not corrected', async ({ page }) => {
+	const at = quiz.questions.findIndex((q) => q.type === 'classify' && q.cite);
+	const cited = quiz.questions[at]!;
+	if (cited.type !== 'classify') throw new Error('the seed quiz has a question asking for cue words');
+	await start(page, SEED, 'Practice');
+	for (const q of quiz.questions.slice(0, at)) {
+		await answer(page, quiz, q);
+		await page.getByRole('button', { name: 'Next question' }).click();
+	}
+	await expect(page.getByRole('heading', { name: `Question ${at + 1} of ${total}` })).toBeVisible();
+	await page.getByRole('radio', { name: new RegExp(`^\\d?\\s*${escapeRegExp(label(quiz, cited.answer))}`) }).check();
+	await page.getByRole('button', { name: 'Check' }).click();
+	await expect(page.getByRole('heading', { name: 'Partly right' })).toBeFocused();
+	await expect(page.getByText(/^You found 0 of \d+/)).toBeVisible();
+	await expect(page.getByText('The right answer:')).toHaveCount(0);
+	await expect(page.getByRole('status', { name: 'Quiz announcements' })).toHaveText('Partly right.');
+});
+
 test('test mode: no feedback until the end, then results and a review of each answer', async ({ page }) => {
 	test.setTimeout(120_000);
 	await start(page, SEED, 'Test');

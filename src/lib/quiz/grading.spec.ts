@@ -22,13 +22,16 @@ describe('grading', () => {
 		expect(r.whyNot).toEqual(['Nobody hidden is speaking: the minutes are a public record.']);
 	});
 
-	it('gives half credit for the label and half for the cue words when citing', () => {
+	it('gives half credit for the label and half for the cue words when citing, and calls it right only with both', () => {
 		const quote = quoteOf(q('stadium'));
 		const reportedly = tokenize(quote).findIndex((t) => t.text === 'reportedly');
 		const right = grade(q('stadium'), { type: 'classify', category: 'anonymous', marked: [reportedly] });
 		expect(right).toMatchObject({ correct: true, score: 1 });
+		// The right label with no cue word marked: half a point, not right, and no why-not for the label.
 		const noMarks = grade(q('stadium'), { type: 'classify', category: 'anonymous', marked: [] });
-		expect(noMarks).toMatchObject({ correct: true, score: 0.5 });
+		expect(noMarks).toMatchObject({ correct: false, score: 0.5, whyNot: [] });
+		const wrongLabel = grade(q('stadium'), { type: 'classify', category: 'fact', marked: [reportedly] });
+		expect(wrongLabel).toMatchObject({ correct: false, score: 0.5, whyNot: ['Nothing here is on the record; the claim rests on unnamed people.'] });
 	});
 
 	it('grades cue marking as a set, with partial credit and decoy notes', () => {

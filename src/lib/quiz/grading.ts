@@ -36,7 +36,7 @@ export interface Ranking {
 export interface Graded {
 	questionId: string;
 	answer: Answer;
-	/** The label or option was right (for cue questions: every cue word and no other). */
+	/** The whole point was earned: the label or option right, and every cue word marked where the question asks for them (so `score === 1`). */
 	correct: boolean;
 	/** Credit from 0 to 1; cue marking earns partial credit. */
 	score: number;
@@ -117,12 +117,12 @@ export function grade(question: Question, answer: Answer): Graded {
 	switch (question.type) {
 		case 'classify': {
 			if (answer.type !== 'classify') return mismatch(question, answer);
-			const correct = answer.category === question.answer;
+			const labelRight = answer.category === question.answer;
 			const marks = question.cite ? gradeMarks(question.quote, question.cues, answer.marked ?? []) : null;
-			const whyNot = correct ? [] : [question.whyNot[answer.category] ?? ''].filter(Boolean);
-			// With cite, the label and the cue words are worth half each.
-			const score = marks ? ((correct ? 1 : 0) + marks.score) / 2 : correct ? 1 : 0;
-			return { ...base, correct, score, expected: question.answer, marks, whyNot };
+			const whyNot = labelRight ? [] : [question.whyNot[answer.category] ?? ''].filter(Boolean);
+			// With cite, the label and the cue words are worth half each, and the question is right only with both.
+			const score = marks ? ((labelRight ? 1 : 0) + marks.score) / 2 : labelRight ? 1 : 0;
+			return { ...base, correct: score === 1, score, expected: question.answer, marks, whyNot };
 		}
 		case 'cue': {
 			if (answer.type !== 'cue') return mismatch(question, answer);

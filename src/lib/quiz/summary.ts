@@ -56,7 +56,8 @@ export function summarize(
 
 	const pairs = new Map<string, Confusion>();
 	for (const { r } of graded) {
-		if (!r || r.answer.type !== 'classify' || r.correct || r.expected === null) continue;
+		// A label confused with another: a right label with cue words missed is no confusion.
+		if (!r || r.answer.type !== 'classify' || r.expected === null || r.answer.category === r.expected) continue;
 		const key = `${r.expected}\u0000${r.answer.category}`;
 		const entry = pairs.get(key) ?? { expected: r.expected, chosen: r.answer.category, count: 0 };
 		entry.count++;

@@ -268,15 +268,16 @@ describe('submitting answers', () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice' });
 		const { attempt, resumeToken } = await join(db, studentCode);
-		// "The mayor reportedly wants…": word 2 is the cue, word 1 is not: half for the label, half of F1 0.67 for the words.
+		// "The mayor reportedly wants…": word 2 is the cue, word 1 is not: half for the label, half of F1 0.67 for the words,
+		// and not right, since a point is missing.
 		const result = await submit(
 			db,
 			resumeToken,
 			{ questionId: 'stadium', answer: { type: 'classify', category: 'anonymous', marked: [1, 2] }, seq: 0 },
 			at(2)
 		);
-		expect(result).toMatchObject({ status: 'graded', graded: { correct: true, score: 0.835 } });
-		expect(await storedAnswers(db)).toMatchObject([{ correct: 1, score: 0.835 }]);
+		expect(result).toMatchObject({ status: 'graded', graded: { correct: false, score: 0.835 } });
+		expect(await storedAnswers(db)).toMatchObject([{ correct: 0, score: 0.835 }]);
 	});
 });
 

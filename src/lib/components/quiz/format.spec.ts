@@ -17,7 +17,7 @@ describe('the verdict read out after an answer', () => {
 		correct: false,
 		score: 0.5,
 		expected: null,
-		marks: null,
+		marks: { expected: [1, 2], found: [1], extra: [], score: 0.5 },
 		ranking: null,
 		explanation: '',
 		...over
@@ -29,5 +29,19 @@ describe('the verdict read out after an answer', () => {
 		expect(announcement('feedback', context, cue, graded({}), [], null)).toBe('Partly right.');
 		expect(announcement('feedback', context, cue, graded({ score: 0 }), [], null)).toBe('Not quite.');
 		expect(announcement('feedback', context, cue, graded({ correct: true, score: 1 }), [], null)).toBe('Correct.');
+	});
+
+	it('for a label with cue words: "Partly right" with half, and the right label only when the chosen one was wrong', () => {
+		const stadium = { id: 'q', type: 'classify', quote: 'x' } as never;
+		const categories = [
+			{ id: 'fact', label: 'Confirmed fact' },
+			{ id: 'anonymous', label: 'Anonymous source' }
+		] as never;
+		const rightLabel = graded({ answer: { type: 'classify', category: 'anonymous', marked: [] }, expected: 'anonymous' });
+		expect(announcement('feedback', context, stadium, rightLabel, categories, null)).toBe('Partly right.');
+		const wrongLabel = graded({ answer: { type: 'classify', category: 'fact', marked: [1, 2] }, expected: 'anonymous' });
+		expect(announcement('feedback', context, stadium, wrongLabel, categories, null)).toBe('Partly right. The right answer: Anonymous source.');
+		const noCues = graded({ answer: { type: 'classify', category: 'fact' }, expected: 'anonymous', marks: null, score: 0 });
+		expect(announcement('feedback', context, stadium, noCues, categories, null)).toBe('Not quite. The right answer: Anonymous source.');
 	});
 });

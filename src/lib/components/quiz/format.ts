@@ -27,10 +27,18 @@ export function describeExpected(question: PublicQuestion, result: Graded, categ
 	return null;
 }
 
-/** The verdict said and shown: partial credit is one only where marking words is the whole task. */
-export function verdictOf(result: Pick<Graded, 'correct' | 'score' | 'answer'>): 'Correct' | 'Partly right' | 'Not quite' {
+/** The verdict said and shown: partial credit is one where marking words is the task, or half of it. */
+export function verdictOf(result: Pick<Graded, 'correct' | 'score' | 'answer' | 'marks'>): 'Correct' | 'Partly right' | 'Not quite' {
 	if (result.correct) return 'Correct';
-	return result.answer.type === 'cue' && result.score > 0 ? 'Partly right' : 'Not quite';
+	return result.marks && result.score > 0 ? 'Partly right' : 'Not quite';
+}
+
+/** Whether the label or option chosen is not the right one (a right label with cue words missed is not). */
+export function choseWrong(result: Pick<Graded, 'answer' | 'expected'>): boolean {
+	const { answer, expected } = result;
+	if (answer.type === 'classify') return answer.category !== expected;
+	if (answer.type === 'choice') return answer.option !== expected;
+	return false;
 }
 
 /** A text ended as a sentence: a full stop added unless it already ends with one (an option "No: a non-answer."). */
@@ -56,7 +64,7 @@ export function announcement(
 ): string {
 	if (view === 'feedback' && result && question) {
 		const expected = describeExpected(question, result, categories);
-		return result.correct ? 'Correct.' : `${verdictOf(result)}.${expected ? ` The right answer: ${sentence(expected)}` : ''}`;
+		return result.correct ? 'Correct.' : `${verdictOf(result)}.${expected && choseWrong(result) ? ` The right answer: ${sentence(expected)}` : ''}`;
 	}
 	if (view === 'question' && context.mode === 'test' && context.index > 0)
 		return `Answer saved. Question ${context.index + 1} of ${context.round.length}.`;

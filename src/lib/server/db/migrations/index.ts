@@ -9,6 +9,7 @@ import * as fairNames from './003-fair-names.ts';
 import * as optionOrder from './004-option-order.ts';
 import * as sharedLimits from './005-shared-limits.ts';
 import * as joinKeys from './006-join-keys.ts';
+import * as rightMeansWhole from './007-right-means-whole.ts';
 
 export const migrations: Record<string, Migration> = {
 	'001-initial': initial,
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
 	'003-fair-names': fairNames,
 	'004-option-order': optionOrder,
 	'005-shared-limits': sharedLimits,
-	'006-join-keys': joinKeys
+	'006-join-keys': joinKeys,
+	'007-right-means-whole': rightMeansWhole
 };
