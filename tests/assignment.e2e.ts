@@ -109,7 +109,10 @@ test('when the teacher closes a test mid-way, the next answer stops the quiz and
 	await page.getByRole('button', { name: 'Close the assignment' }).click();
 	await expect(page.getByText(/Open$|Closed/).first()).toContainText('Closed');
 	await answerAll(student, plan, { from: 1, to: 2 });
-	await expect(student.getByRole('alert').filter({ hasText: 'Your answers can no longer be saved' })).toBeVisible();
+	const ended = student.getByRole('alert').filter({ hasText: 'Your answers can no longer be saved' });
+	await expect(ended).toContainText('This assignment has closed, so it takes no more answers. Your answers before this one are saved.');
+	// The question the student was on is gone: focus goes to what took its place, not to the top of the page.
+	await expect(ended.getByRole('heading', { name: 'Your answers can no longer be saved' })).toBeFocused();
 	await expect(student.getByRole('heading', { name: /^Question \d+ of/ })).toHaveCount(0);
 	// Reloaded, the results count the one answer saved, and say why the rest are missing.
 	await student.reload();

@@ -45,7 +45,7 @@ describe('storing an answer by the student’s resume token', () => {
 		const { db, assignment, key } = await joined('test');
 		expect(await storeAnswer(db, key, vote('fact', 0), at(2), getQuiz)).toEqual({ status: 'recorded' });
 		await closeAssignment(db, assignment.id, at(3));
-		await expect(storeAnswer(db, key, vote('anonymous', 1), at(4), getQuiz)).rejects.toThrow(/finished/);
+		await expect(storeAnswer(db, key, vote('anonymous', 1), at(4), getQuiz)).rejects.toThrow('This assignment has closed, so it takes no more answers.');
 		const stored = await db.selectFrom('answers').select(['answer', 'seq']).execute();
 		expect(stored).toEqual([{ answer: JSON.stringify({ type: 'classify', category: 'fact' }), seq: 0 }]);
 	});

@@ -66,8 +66,8 @@ type Plan =
 	| { kind: 'write'; attempt: AnsweringRow; question: Question; verdict: Graded; row: AnswerRow };
 
 const HOUR_MS = 60 * 60 * 1000;
-const FINISHED = () => new AssignmentError('attempt-finished', 'This attempt is finished; answers can no longer change');
-const CLOSED = () => new AssignmentError('closed', 'This assignment has closed; your answers so far are saved');
+const FINISHED = () => new AssignmentError('attempt-finished', 'This attempt is finished (in another tab, or on another device), so its answers can no longer change.');
+const CLOSED = () => new AssignmentError('closed', 'This assignment has closed, so it takes no more answers. Your answers before this one are saved.');
 
 function labels(question: Question, answer: Answer): { chosen: string | null; expected: string | null } {
 	if (question.type === 'classify' && answer.type === 'classify') return { chosen: answer.category, expected: question.answer };
@@ -77,10 +77,11 @@ function labels(question: Question, answer: Answer): { chosen: string | null; ex
 
 function plan({ key, input, now, getQuiz }: Sent, attempt: AnsweringRow | undefined): Plan {
 	if (!attempt || !sameHash(attempt.resume_token_hash, key.tokenHash) || attempt.code !== key.code) return { kind: 'no-attempt' };
-	if (attempt.finished_at !== null) return { kind: 'refused', error: FINISHED() };
+	const closed = assignmentStatus({ opensAt: attempt.opens_at, closesAt: attempt.closes_at, closedAt: attempt.closed_at }, now) === 'closed';
+	// Ended by the class closing (which finishes every attempt under way), or by the student in another tab.
+	if (attempt.finished_at !== null) return { kind: 'refused', error: closed ? CLOSED() : FINISHED() };
 	const at = now.toISOString();
-	if (assignmentStatus({ opensAt: attempt.opens_at, closesAt: attempt.closes_at, closedAt: attempt.closed_at }, now) === 'closed')
-		return { kind: 'closed', attemptId: attempt.id, at };
+	if (closed) return { kind: 'closed', attemptId: attempt.id, at };
 	const quiz = getQuiz(attempt.quiz_slug)?.quiz;
 	if (!quiz) return { kind: 'refused', error: new AssignmentError('quiz-not-found', 'The quiz for this assignment is no longer on this server') };
 	const asked = parseOrder(attempt.question_order).includes(input.questionId);

@@ -179,7 +179,7 @@ describe('closing an assignment', () => {
 		const cyAttempt = (await resumeAttempt(db, cy.resumeToken))!;
 		await expect(
 			submit(db, cy.resumeToken, { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 }, at(31))
-		).rejects.toSatisfy((e) => isAssignmentError(e, 'attempt-finished'));
+		).rejects.toSatisfy((e) => isAssignmentError(e, 'closed'));
 		await expect(startAttempt(db, assignment.code, 'Dee', at(31), { getQuiz })).rejects.toSatisfy((e) => isAssignmentError(e, 'closed'));
 	});
 
