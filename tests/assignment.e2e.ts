@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { answerAll, classQuiz, createAssignment, join, recordBodies, secretsOf } from './assignments.ts';
+import { answerAll, classQuiz, closeClass, createAssignment, join, recordBodies, secretsOf } from './assignments.ts';
 import { answer, EASTFIELD, expectNoAxeViolations, expectNoHorizontalScroll, label } from './helpers.ts';
 
 const total = classQuiz.questions.length;
@@ -106,8 +106,7 @@ test('when the teacher closes a test mid-way, the next answer stops the quiz and
 	const plan = classQuiz.questions.map(() => true);
 	await answerAll(student, plan, { to: 1 });
 	await expect(student.getByText('All answers saved')).toBeVisible();
-	await page.getByRole('button', { name: 'Close the assignment' }).click();
-	await expect(page.getByText(/Open$|Closed/).first()).toContainText('Closed');
+	await closeClass(page);
 	await answerAll(student, plan, { from: 1, to: 2 });
 	const ended = student.getByRole('alert').filter({ hasText: 'Your answers can no longer be saved' });
 	await expect(ended).toContainText('This assignment has closed, so it takes no more answers. Your answers before this one are saved.');
@@ -161,8 +160,11 @@ test('test mode: nothing of the answer key reaches the browser before the attemp
 
 test('a closed assignment and an unknown code each get a friendly page', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Soon closed', mode: 'Practice' });
+	// Closing is for good: unconfirmed, it says so and leaves the class open.
 	await page.getByRole('button', { name: 'Close the assignment' }).click();
-	await expect(page.getByText(/Open$|Closed/).first()).toContainText('Closed');
+	await expect(page.getByRole('alert')).toHaveText(/^Tick the box to confirm: closing ends every attempt under way/);
+	await expect(page.getByText(/Open$|Closed/).first()).not.toContainText('Closed');
+	await closeClass(page);
 
 	const student = await (await browser.newContext()).newPage();
 	await student.goto(created.studentUrl);

@@ -31,6 +31,13 @@ export async function createAssignment(
 	return { studentUrl, manageUrl, dashboardUrl: page.url() };
 }
 
+/** Closes the class from its dashboard, confirming first, as a teacher must. */
+export async function closeClass(page: Page) {
+	await page.getByRole('checkbox', { name: 'Yes, close it for good' }).check();
+	await page.getByRole('button', { name: 'Close the assignment' }).click();
+	await expect(page.getByText(/Open$|Closed/).first()).toContainText('Closed');
+}
+
 export async function join(page: Page, studentUrl: string, name: string) {
 	await page.goto(studentUrl);
 	await page.getByLabel('Your first name or a nickname').fill(name);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { classQuiz, createAssignment } from './assignments.ts';
+import { classQuiz, closeClass, createAssignment } from './assignments.ts';
 import { expectNoHorizontalScroll, label } from './helpers.ts';
 import { ClassMember, expectNoAxeViolationsInBothSchemes, tableCells } from './teacher.ts';
 
@@ -134,8 +134,7 @@ test('a retake under way keeps the best finished score in sight, and closing tur
 	const students = page.getByRole('region', { name: 'Students' });
 	await expect(students.getByRole('row', { name: new RegExp(`^Eli ?\\(2 attempts\\) Answering 2 of ${total} 2 pts so far · best finished ${best}%`) })).toBeVisible();
 
-	await page.getByRole('button', { name: 'Close the assignment' }).click();
-	await expect(page.getByText(/Open$|Closed/).first()).toContainText('Closed');
+	await closeClass(page);
 	await page.reload();
 	await expect(students.getByRole('row', { name: new RegExp(`^Zed Not started 0 of ${total}`) })).toBeVisible();
 	await expect(students.getByRole('row', { name: /^Eli.* Finished 2 of / })).toBeVisible();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
 	CreateAssignmentSchema,
 	isJson,
+	CloseAssignmentSchema,
 	DeleteAssignmentSchema,
 	DisplayNameSchema,
 	FinishAttemptSchema,
@@ -112,5 +113,7 @@ describe('finishing and deleting', () => {
 		expect(FinishAttemptSchema.safeParse({ score: 100 }).success).toBe(false);
 		expect(DeleteAssignmentSchema.safeParse({ confirm: 'yes' }).success).toBe(true);
 		expect(DeleteAssignmentSchema.safeParse({}).error?.issues[0]?.message).toMatch(/Tick the box/);
+		expect(CloseAssignmentSchema.safeParse({ confirm: 'yes' }).success).toBe(true);
+		expect(CloseAssignmentSchema.safeParse({}).error?.issues[0]?.message).toMatch(/^Tick the box to confirm: closing ends every attempt/);
 	});
 });

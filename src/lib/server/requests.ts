@@ -127,6 +127,12 @@ export const PracticeResultsSchema = z.strictObject({
 export const FinishAttemptSchema = z.strictObject({}, { error: 'Finishing takes an empty JSON object: {}' });
 
 /** Deleting an assignment asks the teacher to tick a confirmation box. */
+export const CloseAssignmentSchema = z.strictObject({
+	confirm: z.literal('yes', {
+		error: 'Tick the box to confirm: closing ends every attempt under way, and a closed assignment cannot be opened again.'
+	})
+});
+
 export const DeleteAssignmentSchema = z.strictObject({
 	confirm: z.literal('yes', {
 		error: 'Tick the box to confirm: deleting removes every answer and cannot be undone.'

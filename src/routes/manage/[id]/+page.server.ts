@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { closeAssignment, deleteAssignment, replaceManageToken, RETENTION_DAYS } from '$lib/server/assignments.ts';
 import { boardSetup, readFigures } from '$lib/server/board.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { DeleteAssignmentSchema, DisplayNameSchema } from '$lib/server/requests.ts';
+import { CloseAssignmentSchema, DeleteAssignmentSchema, DisplayNameSchema } from '$lib/server/requests.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
 import { letBackIn, LET_IN_MINUTES, renameStudent } from '$lib/server/roster.ts';
 import { classEvents } from '$lib/server/events.ts';
@@ -36,8 +36,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	/** For good: it finishes every attempt under way, so it is confirmed first, as deleting is. */
 	close: async (event) => {
 		const id = await requireManager(event);
+		const parsed = CloseAssignmentSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!parsed.success) return fail(400, { closeError: parsed.error.issues[0]?.message ?? 'Tick the box to confirm.' });
 		await closeAssignment(await getDb(), id, new Date());
 		classEvents.publish({ assignmentId: id, kind: 'changed' });
 		return { closed: true };
