@@ -195,7 +195,7 @@ test('a name is required, with a clear message, and kept when the form comes bac
 	await expectNoAxeViolations(student);
 });
 
-test('"Not you? Leave this attempt" leaves nothing of it in the browser, and warns first about answers not yet sent', async ({ page, browser }) => {
+test('"Not you? Leave this attempt" leaves nothing of it in the browser, and warns first what leaving costs, answers not yet sent included', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Shared Chromebook', mode: 'Test' });
 	const context = await browser.newContext();
 	const student = await context.newPage();
@@ -210,7 +210,10 @@ test('"Not you? Leave this attempt" leaves nothing of it in the browser, and war
 
 	const leave = student.getByRole('button', { name: 'Not Ivo? Leave this attempt' });
 	await leave.click();
-	await expect(student.getByRole('alert')).toContainText("1 answer of Ivo's has not reached the teacher yet");
+	// Ivo himself may be pressing it: the name stays his, and only the teacher can let him back in.
+	await expect(student.getByRole('alert')).toContainText('If you are Ivo, stay: to get back into it you would need your teacher to let you in.');
+	await expect(student.getByRole('alert')).toContainText("1 answer of Ivo's has not reached the teacher yet, and would be lost.");
+	await expect(student.getByRole('heading', { name: /^Question \d+ of/ })).toBeVisible();
 	await context.setOffline(false);
 	await leave.click();
 	await expect(student.getByLabel('Your first name or a nickname')).toBeVisible();
