@@ -195,7 +195,9 @@ export function findMismatch(paragraphs: readonly string[], quote: string, names
 	const q = foldAll(quote);
 	const prefix = bestPrefix(folded, q);
 	const block = bestBlock(folded, quote, q);
-	if (block && block.from > 0 && block.length > (prefix?.folded ?? 0) + ANCHOR) {
+	// The quote's start is found: the first difference is where that match ends, whatever matches again after it
+	// (two letters swapped, a word changed). Only a start that is not found is placed from a block further on.
+	if (block && block.from > 0 && (prefix?.folded ?? 0) < ANCHOR && block.length > (prefix?.folded ?? 0) + ANCHOR) {
 		// The quote goes wrong just before the matching block: report that character.
 		const text = paragraphs[block.paragraph]!;
 		const at = block.from - 1;
