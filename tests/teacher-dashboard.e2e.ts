@@ -133,6 +133,9 @@ test('a retake under way keeps the best finished score in sight, and closing tur
 	await page.reload();
 	const students = page.getByRole('region', { name: 'Students' });
 	await expect(students.getByRole('row', { name: new RegExp(`^Eli ?\\(2 attempts\\) Answering 2 of ${total} 2 pts so far · best finished ${best}%`) })).toBeVisible();
+	// The class figures keep Eli's finished score while the retake runs.
+	await expect(page.getByText(`2 joined · 1 finished (1 retaking) · 0 answering · class average ${best}%`)).toBeVisible();
+	await expect(page.getByRole('img', { name: 'Scores of the 1 student who finished' })).toBeVisible();
 
 	await closeClass(page);
 	await page.reload();

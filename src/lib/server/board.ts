@@ -9,7 +9,7 @@
 import { headline } from '../quiz/claims.ts';
 import type { Question, Quiz } from '../quiz/schema.ts';
 import { assignmentStatus, type Assignment } from './assignments.ts';
-import { answerFigures, attemptRows, reportOf, type ClassReport, type ClassRows, type StudentRow, type TallyBar, type WrongChoice } from './dashboard.ts';
+import { answerFigures, attemptRows, reportOf, standingPercent, type ClassReport, type ClassRows, type StudentRow, type TallyBar, type WrongChoice } from './dashboard.ts';
 import type { Db } from './db/index.ts';
 import { settleAttempts } from './settle.ts';
 
@@ -127,7 +127,7 @@ function mixupsOf(report: ClassReport, quiz: Quiz): MixUp[] {
 }
 
 export function figuresOf(report: ClassReport, quiz: Quiz, builtAt: Date): Figures {
-	const finished = report.students.filter((s) => s.percent !== null).map((s) => s.percent!);
+	const finished = report.students.map(standingPercent).filter((p) => p !== null);
 	return {
 		builtAt: builtAt.toISOString(),
 		totals: report.totals,

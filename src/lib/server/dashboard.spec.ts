@@ -3,6 +3,7 @@ import type { Answer } from '../quiz/schema.ts';
 import { finishAttempt, resumeAttempt, startAttempt } from './attempts.ts';
 import { closeAssignment } from './assignments.ts';
 import { classReport, toCsv } from './dashboard.ts';
+import { figuresOf } from './board.ts';
 import type { Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
 import { assign, at, getQuiz, quiz, submit, tempDb } from '../../test-support/db.ts';
@@ -87,7 +88,7 @@ describe('the class report', () => {
 			vote: { correct: false, score: 0, chosen: 'anonymous' },
 			dodge: { correct: false, score: 0, chosen: 'fact' }
 		});
-		expect(report.totals).toEqual({ students: 4, finished: 2, inProgress: 1, notStarted: 1, meanPercent: 50 });
+		expect(report.totals).toEqual({ students: 4, finished: 2, retaking: 0, inProgress: 1, notStarted: 1, meanPercent: 50 });
 	});
 
 	it('gives each question its share correct and the wrong answer chosen most', async () => {
@@ -148,18 +149,25 @@ describe('the class report', () => {
 			['Cy', 'finished', 0, false],
 			['Dee', 'not-started', null, true]
 		]);
-		expect(report.totals).toEqual({ students: 4, finished: 3, inProgress: 0, notStarted: 1, meanPercent: 33 });
+		expect(report.totals).toEqual({ students: 4, finished: 3, retaking: 0, inProgress: 0, notStarted: 1, meanPercent: 33 });
 	});
 
-	it('keeps the best finished score of a student whose retake is under way', async () => {
+	it('keeps the best finished score of a student whose retake is under way, in their row and in the class figures', async () => {
 		const { db } = await tempDb();
 		const retaking: Plan[] = [
 			{ name: 'Eli', start: 1, answers: [['vote', classify('fact')]], finish: 3 },
-			{ name: 'Eli', start: 10, answers: [['vote', classify('anonymous')]] }
+			{ name: 'Eli', start: 10, answers: [['vote', classify('anonymous')]] },
+			{ name: 'Fay', start: 2, answers: [['vote', classify('anonymous')]] }
 		];
 		const report = await classReport(db, (await seed(db, retaking)).id, quiz);
-		expect(report.students.map((s) => [s.name, s.status, s.attempts, s.percent, s.bestPercent])).toEqual([['Eli', 'in-progress', 2, null, 20]]);
+		expect(report.students.map((s) => [s.name, s.status, s.attempts, s.percent, s.bestPercent])).toEqual([
+			['Eli', 'in-progress', 2, null, 20],
+			['Fay', 'in-progress', 1, null, null]
+		]);
 		expect(toCsv(report).split('\r\n')[1]).toMatch(/^Eli,In progress,,20,/);
+		// Eli's 20% stays in the average and the spread while the retake runs: the class did not lose a finished student.
+		expect(report.totals).toEqual({ students: 2, finished: 1, retaking: 1, inProgress: 1, notStarted: 0, meanPercent: 20 });
+		expect(figuresOf(report, quiz, new Date()).spread.find((b) => b.from <= 20 && 20 <= b.to)?.count).toBe(1);
 	});
 
 	it('is empty but whole for a class nobody has joined, and refused for an unknown assignment', async () => {

@@ -95,7 +95,11 @@ export interface ClassReport {
 	students: StudentRow[];
 	questions: QuestionReport[];
 	confusion: ConfusionMatrix;
-	totals: { students: number; finished: number; inProgress: number; notStarted: number; meanPercent: number | null };
+	/**
+	 * By student. `finished`: those with a score that counts (`standingPercent`), `retaking` of them with a retake
+	 * under way; `inProgress` and `notStarted`: the others. The average is of the scores that count.
+	 */
+	totals: { students: number; finished: number; retaking: number; inProgress: number; notStarted: number; meanPercent: number | null };
 }
 
 // Map.groupBy arrives in Node 21; delete this once the server runs on it.
@@ -154,6 +158,14 @@ function creditBars(given: readonly AnswerFigures[], [all, some, none]: readonly
 		{ id: 'some', label: some, count: given.filter((a) => a.score > 0 && a.score < 1).length, right: false },
 		{ id: 'none', label: none, count: given.filter((a) => a.score <= 0).length, right: false }
 	];
+}
+
+/**
+ * The score of a student that counts in the class's figures: their latest attempt's once finished; while a
+ * retake is under way (or was closed before its first answer), their best finished attempt's. Null with none.
+ */
+export function standingPercent(s: Pick<StudentRow, 'percent' | 'bestPercent'>): number | null {
+	return s.percent ?? s.bestPercent;
 }
 
 /** The report, from the class's rows: attempts sorted by start, answers in any order. */
@@ -250,7 +262,7 @@ export function reportOf(assignment: Assignment, { attempts, answers }: ClassRow
 		};
 	});
 
-	const done = students.filter((s) => s.status === 'finished');
+	const scored = students.filter((s) => standingPercent(s) !== null);
 	return {
 		assignment,
 		questionCount: quiz.questions.length,
@@ -259,10 +271,11 @@ export function reportOf(assignment: Assignment, { attempts, answers }: ClassRow
 		confusion: { categories: quiz.categories.map((c) => ({ id: c.id, label: c.label })), counts },
 		totals: {
 			students: students.length,
-			finished: done.length,
-			inProgress: students.filter((s) => s.status === 'in-progress').length,
-			notStarted: students.filter((s) => s.status === 'not-started').length,
-			meanPercent: done.length ? Math.round(done.reduce((n, s) => n + (s.percent ?? 0), 0) / done.length) : null
+			finished: scored.length,
+			retaking: scored.filter((s) => s.status !== 'finished').length,
+			inProgress: students.filter((s) => s.status === 'in-progress' && standingPercent(s) === null).length,
+			notStarted: students.filter((s) => s.status === 'not-started' && standingPercent(s) === null).length,
+			meanPercent: scored.length ? Math.round(scored.reduce((n, s) => n + standingPercent(s)!, 0) / scored.length) : null
 		}
 	};
 }
