@@ -167,6 +167,9 @@ test("the teacher's pages without scripts: links to copy by hand, no button that
 	await teacher.getByRole('button', { name: 'Rename Ines' }).click();
 	await expect(teacher.getByText('Renamed to Ines B.')).toBeVisible();
 	await closeClass(teacher);
+	// Without the script's time zone, a new class's times are read in the server's, and the form says which.
+	await teacher.goto(new URL('/teach', created.dashboardUrl).href);
+	await expect(teacher.getByText(/^Times are read in this server’s time zone \(.+\)\.$/)).toBeVisible();
 	await teacher.context().close();
 	await student.leave();
 });

@@ -8,6 +8,7 @@ import { CreateAssignmentSchema, MAX_ATTEMPTS_ALLOWED, TITLE_CHARS } from '$lib/
 import { newLinkCookie } from '$lib/server/new-link.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
 import { limits } from '$lib/server/limits.ts';
+import { MAX_OFFSET, serverTimeZone, wallTimeToUtc } from '$lib/server/wall-time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		quizzes: listQuizzes().map(({ slug, quiz, minutes }) => ({ slug, title: quiz.title, questions: quiz.questions.length, minutes })),
 		titleChars: TITLE_CHARS,
+		serverTimeZone: serverTimeZone(),
 		maxAttempts: MAX_ATTEMPTS_ALLOWED,
 		assignments: granted.map((a) => ({
 			id: a.id,
@@ -32,25 +34,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** A teacher's time zone offset in minutes, as the browser reports it: UTC-14 to UTC+14. */
-const MAX_OFFSET = 14 * 60;
-
 const NO_SUCH_TIME = 'There is no such date and time: check the day, the month and the hour.';
-
-/**
- * "2025-03-01T09:00" typed in the teacher's time zone, sent with that zone's
- * offset in minutes, as a UTC time; null for a date that does not exist
- * (February 30), which JavaScript would quietly turn into March 2.
- */
-function moment(local: string, offsetMinutes: number): string | undefined | null {
-	if (!local) return undefined;
-	const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-	if (!parts) return null;
-	const [y, mo, d, h, mi] = parts.slice(1).map(Number) as [number, number, number, number, number];
-	const asUtc = new Date(Date.UTC(y, mo - 1, d, h, mi));
-	if (asUtc.getUTCMonth() !== mo - 1 || asUtc.getUTCDate() !== d || h > 23 || mi > 59) return null;
-	return new Date(asUtc.getTime() + offsetMinutes * 60_000).toISOString();
-}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -70,11 +54,12 @@ export const actions: Actions = {
 			event.setHeaders({ 'retry-after': String(refused.retryAfter) });
 			return fail(429, { values, errors: { form: refused.message } });
 		}
-		const offset = Number(text('tzOffset') || 0);
-		if (!Number.isInteger(offset) || Math.abs(offset) > MAX_OFFSET)
+		// Sent by the page's script; without it, the times are read in the server's own zone (the page says so).
+		const offset = text('tzOffset') === '' ? null : Number(text('tzOffset'));
+		if (offset !== null && (!Number.isInteger(offset) || Math.abs(offset) > MAX_OFFSET))
 			return fail(400, { values, errors: { form: 'The time zone sent with the form is not one there is; reload the page and try again.' } });
-		const opensAt = moment(values.opensAt, offset);
-		const closesAt = moment(values.closesAt, offset);
+		const opensAt = wallTimeToUtc(values.opensAt, offset);
+		const closesAt = wallTimeToUtc(values.closesAt, offset);
 		if (opensAt === null || closesAt === null)
 			return fail(400, { values, errors: opensAt === null ? { opensAt: NO_SUCH_TIME } : { closesAt: NO_SUCH_TIME } });
 		const parsed = CreateAssignmentSchema.safeParse({
