@@ -75,7 +75,10 @@ function findBreaks(sentence: string, c: CompiledLexicon): Break[] {
 	// "has not said when the work will start": after a verb of saying or knowing, "when" opens what is (not) said.
 	for (const m of sentence.matchAll(c.subordinator)) {
 		const before = previousWords(sentence, m.index, 1)[0]?.toLowerCase() ?? '';
-		if (c.clauseStart.test(after(m)) && !c.complementTaker.test(before))
+		// "Students who drank FocusFizz before a test scored…": inside the subject's own clause, no comma yet.
+		const head = sentence.slice(0, m.index);
+		const inSubject = c.subjectRelative.test(head) && !head.includes(',');
+		if (c.clauseStart.test(after(m)) && !c.complementTaker.test(before) && !inSubject)
 			breaks.push({ end: m.index, start: wordStart(m), dependent: true });
 	}
 	for (const m of sentence.matchAll(c.eventLink)) {

@@ -30,6 +30,8 @@ export interface CompiledLexicon {
 	bareCoordinator: RegExp;
 	subordinator: RegExp;
 	leadingSubordinator: RegExp;
+	/** A sentence that opens with a subject and its relative clause, up to the relative: "Students who ". */
+	subjectRelative: RegExp;
 	relative: RegExp;
 	eventLink: RegExp;
 	restrictive: RegExp;
@@ -142,6 +144,7 @@ export function compile(lexicon: Lexicon): CompiledLexicon {
 			'gu'
 		),
 		leadingSubordinator: new RegExp(`^${alternatives(clauses.subordinators, classes)}\\s+`, 'u'),
+		subjectRelative: new RegExp(`^["“‘']?(?:${word}\\s+){1,3}${alternatives(clauses.subjectRelatives, classes)}\\s`, 'u'),
 		relative: connector(',\\s+', clauses.relatives, classes),
 		eventLink: connector('(?:,\\s+|\\s+)', clauses.eventLinks, classes),
 		restrictive: connector('\\s+', clauses.restrictiveRelatives, classes),

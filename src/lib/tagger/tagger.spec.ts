@@ -183,6 +183,15 @@ describe('splitting sentences into claims', () => {
 		expect(sale).toMatchObject({ category: 'fact', rule: 'public-act' });
 	});
 
+	it('keeps "before a test" inside a subject\'s own clause: "Students who drank it before a test scored…" is one claim', () => {
+		expect(
+			texts('Students who drank FocusFizz before a test scored 12 percent higher than those who drank water, the drink’s maker said.')
+		).toHaveLength(1);
+		expect(texts('People who ate lunch before the game played better, according to a coach.')).toHaveLength(1);
+		// Once the subject's clause has its main verb and a comma, "before" opens a claim again.
+		expect(texts('The coach, who spoke on Monday, resigned before the board met.')).toEqual(['The coach, who spoke on Monday, resigned', 'before the board met.']);
+	});
+
 	it('lets a dependent clause with no cue of its own share the source of its main clause', () => {
 		const [told, before] = claims('Staff were reportedly told by email shortly before the meeting began.');
 		expect(before).toMatchObject({ text: 'shortly before the meeting began.', category: 'anonymous' });

@@ -299,6 +299,7 @@ export const en: Lexicon = {
 		subordinatorAdverbs: ['shortly', 'soon', 'just', 'right', 'long', 'only', 'immediately', 'even', 'weeks', 'days', 'months', 'years', 'hours'],
 		relatives: ['which'],
 		eventLinks: ['following'],
+		subjectRelatives: ['who'],
 		pronouns: ['he', 'she', 'it', 'they', 'we', 'i', 'you'],
 		determiners: [
 			'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your',

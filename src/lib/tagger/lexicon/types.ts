@@ -69,6 +69,11 @@ export interface Lexicon {
 		relatives: readonly string[];
 		/** Prepositions that tie on a separate event: "following his firing of…". */
 		eventLinks: readonly string[];
+		/**
+		 * Relatives that open a subject's own clause: "Students who drank it before a test scored…". Until the
+		 * main verb, a subordinator there is a phrase of that clause ("before a test"), not a claim of its own.
+		 */
+		subjectRelatives: readonly string[];
 		/** Pronouns that can be a clause's subject. */
 		pronouns: readonly string[];
 		/** Determiners and possessives that open a noun phrase. */
