@@ -453,11 +453,18 @@ test('deleting an assignment removes it, and its links stop working', async ({ p
 	const created = await createAssignment(page, { title: 'To delete', mode: 'Practice' });
 	const student = await (await browser.newContext()).newPage();
 	await join(student, created.studentUrl, 'Fay');
+	// The same dashboard open in another tab of this browser.
+	const other = await page.context().newPage();
+	await other.goto(created.dashboardUrl);
+	await expect(other.getByText(/^Live: updates by itself/)).toBeVisible();
 	await page.getByRole('button', { name: 'Delete the assignment' }).click();
 	await expect(page.getByRole('alert')).toContainText('Tick the box to confirm');
 	await page.getByLabel('Yes, delete every answer').check();
 	await page.getByRole('button', { name: 'Delete the assignment' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'have been deleted' })).toBeVisible();
+	// The other tab stops showing a live class at once.
+	await expect(other.getByText(/there is nothing left to open/)).toBeVisible();
+	await expect(other.getByText(/^Live: updates by itself/)).toHaveCount(0);
 	expect((await page.goto(created.dashboardUrl))?.status()).toBe(403);
 	expect((await student.goto(created.studentUrl))?.status()).toBe(404);
 });

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { closeAssignment, deleteAssignment, replaceManageToken, RETENTION_DAYS } from '$lib/server/assignments.ts';
 import { boardSetup, readFigures } from '$lib/server/board.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { CloseAssignmentSchema, DeleteAssignmentSchema, DisplayNameSchema } from '$lib/server/requests.ts';
+import { CloseAssignmentSchema, DeleteAssignmentSchema, RenameSchema } from '$lib/server/requests.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
 import { letBackIn, LET_IN_MINUTES, renameStudent } from '$lib/server/roster.ts';
 import { classEvents } from '$lib/server/events.ts';
@@ -50,8 +50,8 @@ export const actions: Actions = {
 		const id = await requireManager(event);
 		const form = await event.request.formData();
 		const attemptId = String(form.get('attemptId') ?? '');
-		const name = DisplayNameSchema.safeParse(form.get('name') ?? '');
-		if (!name.success) return fail(400, { roster: { attemptId, error: name.error.issues[0]?.message ?? 'Type a name' } });
+		const name = RenameSchema.safeParse(form.get('name') ?? '');
+		if (!name.success) return fail(400, { roster: { attemptId, error: name.error.issues[0]?.message ?? "Type the student's new name" } });
 		try {
 			await renameStudent(await getDb(), id, attemptId, name.data);
 			classEvents.publish({ assignmentId: id, kind: 'changed' });
@@ -74,14 +74,15 @@ export const actions: Actions = {
 		}
 	},
 	delete: async (event) => {
-		const { id, session } = await requireManagerSession(event);
+		const id = await requireManager(event);
 		const form = Object.fromEntries(await event.request.formData());
 		const parsed = DeleteAssignmentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { deleteError: parsed.error.issues[0]?.message ?? 'Tick the box to confirm.' });
 		// Its grants go with it, in every browser that had it open.
 		await deleteAssignment(await getDb(), id);
-		// Other browsers watching it are told at once, whichever app process serves them; this one is on its way to /teach.
-		classEvents.publish({ assignmentId: id, kind: 'access-ended', keep: session });
+		// Every dashboard watching it is told at once, whichever app process serves it: other browsers, and this
+		// browser's other tabs (this one is on its way to /teach).
+		classEvents.publish({ assignmentId: id, kind: 'access-ended' });
 		redirect(303, '/teach?deleted=1');
 	},
 	/**
