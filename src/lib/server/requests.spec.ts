@@ -6,6 +6,7 @@ import {
 	CloseAssignmentSchema,
 	DeleteAssignmentSchema,
 	DisplayNameSchema,
+	RenameSchema,
 	FinishAttemptSchema,
 	JoinAttemptSchema,
 	SubmitAnswerSchema
@@ -115,5 +116,9 @@ describe('finishing and deleting', () => {
 		expect(DeleteAssignmentSchema.safeParse({}).error?.issues[0]?.message).toMatch(/Tick the box/);
 		expect(CloseAssignmentSchema.safeParse({ confirm: 'yes' }).success).toBe(true);
 		expect(CloseAssignmentSchema.safeParse({}).error?.issues[0]?.message).toMatch(/^Tick the box to confirm: closing ends every attempt/);
+		// A teacher renaming a student is told about the student's name, not "your name".
+		expect(RenameSchema.safeParse('   ').error?.issues.map((i) => i.message)).toEqual(["Type the student's new name"]);
+		expect(RenameSchema.safeParse('Ben!').error?.issues.map((i) => i.message)).toEqual(["Use only letters, digits, spaces and the signs . - ' in a student's name"]);
+		expect(RenameSchema.safeParse(' Benny ').data).toBe('Benny');
 	});
 });

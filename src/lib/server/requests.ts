@@ -62,19 +62,44 @@ export type CreateAssignment = z.output<typeof CreateAssignmentSchema>;
 /** The join form's one-off key (a token, see tokens.ts); anything else is ignored, and the join goes on without it. */
 export const JoinKeySchema = z.string().regex(/^[\w-]{43}$/);
 
+interface NameWords {
+	/** When no text came at all. */
+	notText: string;
+	missing: string;
+	tooLong: string;
+	signs: string;
+	noLetter: string;
+}
+
 /** A student's name as their teacher will see it: NFKC, nothing invisible, single-spaced (see names.ts). */
-export const DisplayNameSchema = z
-	.string({ error: 'Type your name' })
-	.overwrite(cleanName)
-	// abort: one clear message for an empty or long name, not three.
-	.min(1, { error: 'Type your name, the way your teacher knows you', abort: true })
-	.max(NAME_CHARS, { error: `Your name is too long: use at most ${NAME_CHARS} characters`, abort: true })
-	// Letters of any script (José, Zoë, Nguyễn), and the typographic apostrophe tablets type.
-	.regex(/^[\p{L}\p{M}\p{N} .'’-]+$/u, {
-		error: "Use only letters, digits, spaces and the signs . - ' in your name",
-		abort: true
-	})
-	.refine((value) => /[\p{L}\p{N}]/u.test(value), { error: 'Your name needs at least one letter or digit' });
+const nameSchema = (words: NameWords) =>
+	z
+		.string({ error: words.notText })
+		.overwrite(cleanName)
+		// abort: one clear message for an empty or long name, not three.
+		.min(1, { error: words.missing, abort: true })
+		.max(NAME_CHARS, { error: words.tooLong, abort: true })
+		// Letters of any script (José, Zoë, Nguyễn), and the typographic apostrophe tablets type.
+		.regex(/^[\p{L}\p{M}\p{N} .'’-]+$/u, { error: words.signs, abort: true })
+		.refine((value) => /[\p{L}\p{N}]/u.test(value), { error: words.noLetter });
+
+/** The name a student types to join, with messages spoken to the student. */
+export const DisplayNameSchema = nameSchema({
+	notText: 'Type your name',
+	missing: 'Type your name, the way your teacher knows you',
+	tooLong: `Your name is too long: use at most ${NAME_CHARS} characters`,
+	signs: "Use only letters, digits, spaces and the signs . - ' in your name",
+	noLetter: 'Your name needs at least one letter or digit'
+});
+
+/** The same rules for a teacher renaming a student, with messages spoken to the teacher. */
+export const RenameSchema = nameSchema({
+	notText: "Type the student's new name",
+	missing: "Type the student's new name",
+	tooLong: `That name is too long: use at most ${NAME_CHARS} characters`,
+	signs: "Use only letters, digits, spaces and the signs . - ' in a student's name",
+	noLetter: "A student's name needs at least one letter or digit"
+});
 
 export const StudentCodeSchema = z.string({ error: 'Type the class code' }).transform((value, ctx) => {
 	const code = normalizeCode(value);
