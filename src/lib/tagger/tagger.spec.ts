@@ -192,6 +192,12 @@ describe('splitting sentences into claims', () => {
 		expect(texts('The coach, who spoke on Monday, resigned before the board met.')).toEqual(['The coach, who spoke on Monday, resigned', 'before the board met.']);
 	});
 
+	it('reads "as soon as" as one word: no claim ends on "as soon"', () => {
+		const found = texts('Athletic director Tom Becker said the school had reported the mistake to the league itself as soon as it was found.');
+		expect(found.every((t) => !/\bas soon$/.test(t))).toBe(true);
+		expect(found.at(-1)).toBe('as soon as it was found.');
+	});
+
 	it('lets a dependent clause with no cue of its own share the source of its main clause', () => {
 		const [told, before] = claims('Staff were reportedly told by email shortly before the meeting began.');
 		expect(before).toMatchObject({ text: 'shortly before the meeting began.', category: 'anonymous' });

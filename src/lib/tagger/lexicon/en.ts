@@ -295,7 +295,7 @@ export const en: Lexicon = {
 	},
 	clauses: {
 		coordinators: ['and', 'but', 'yet'],
-		subordinators: ['even though', 'although', 'though', 'when', 'while', 'whereas', 'as', 'after', 'before'],
+		subordinators: ['even though', 'although', 'though', 'as soon as', 'when', 'while', 'whereas', 'as', 'after', 'before'],
 		subordinatorAdverbs: ['shortly', 'soon', 'just', 'right', 'long', 'only', 'immediately', 'even', 'weeks', 'days', 'months', 'years', 'hours'],
 		relatives: ['which'],
 		eventLinks: ['following'],
