@@ -58,6 +58,8 @@ test('a rename being typed stays open, with its text and focus, while the class 
 	await page.keyboard.press('Enter');
 	await expect(students.getByRole('row', { name: /^Yara Mo / })).toBeVisible();
 	await expect(page.getByText('Renamed to Yara Mo.')).toBeVisible();
+	// A keyboard user carries on from what happened, not from the top of the page.
+	await expect(page.getByText('Renamed to Yara Mo.')).toBeFocused();
 	await yara.leave();
 	await xavi.leave();
 });
