@@ -101,6 +101,14 @@ export function gradeOrder(question: OrderQuestion, chosen: readonly string[]): 
 	};
 }
 
+/** Whether the label or option chosen is not the right one (a right label with cue words missed is not). */
+export function choseWrong(result: Pick<Graded, 'answer' | 'expected'>): boolean {
+	const { answer, expected } = result;
+	if (answer.type === 'classify') return answer.category !== expected;
+	if (answer.type === 'choice') return answer.option !== expected;
+	return false;
+}
+
 function mismatch(question: Question, answer: Answer): never {
 	throw new TypeError(`A ${answer.type} answer was given to ${question.type} question "${question.id}"`);
 }

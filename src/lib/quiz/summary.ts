@@ -1,5 +1,5 @@
 /** The end-of-quiz picture: score, score per category, and which labels were confused. */
-import type { Graded } from './grading.ts';
+import { choseWrong, type Graded } from './grading.ts';
 import type { PublicQuestion, PublicQuiz } from './public.ts';
 
 export interface Tally {
@@ -57,7 +57,7 @@ export function summarize(
 	const pairs = new Map<string, Confusion>();
 	for (const { r } of graded) {
 		// A label confused with another: a right label with cue words missed is no confusion.
-		if (!r || r.answer.type !== 'classify' || r.expected === null || r.answer.category === r.expected) continue;
+		if (!r || r.answer.type !== 'classify' || r.expected === null || !choseWrong(r)) continue;
 		const key = `${r.expected}\u0000${r.answer.category}`;
 		const entry = pairs.get(key) ?? { expected: r.expected, chosen: r.answer.category, count: 0 };
 		entry.count++;

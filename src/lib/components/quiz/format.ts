@@ -1,5 +1,5 @@
 /** Words for answers, shared by feedback, summary and review. */
-import type { Graded } from '../../quiz/grading.ts';
+import { choseWrong, type Graded } from '../../quiz/grading.ts';
 import type { PublicQuestion } from '../../quiz/public.ts';
 import type { Answer, Category } from '../../quiz/schema.ts';
 
@@ -33,13 +33,6 @@ export function verdictOf(result: Pick<Graded, 'correct' | 'score' | 'answer' | 
 	return result.marks && result.score > 0 ? 'Partly right' : 'Not quite';
 }
 
-/** Whether the label or option chosen is not the right one (a right label with cue words missed is not). */
-export function choseWrong(result: Pick<Graded, 'answer' | 'expected'>): boolean {
-	const { answer, expected } = result;
-	if (answer.type === 'classify') return answer.category !== expected;
-	if (answer.type === 'choice') return answer.option !== expected;
-	return false;
-}
 
 /** A text ended as a sentence: a full stop added unless it already ends with one (an option "No: a non-answer."). */
 export function sentence(text: string): string {
