@@ -164,7 +164,7 @@ describe('the class report', () => {
 			['Eli', 'in-progress', 2, null, 20],
 			['Fay', 'in-progress', 1, null, null]
 		]);
-		expect(toCsv(report).split('\r\n')[1]).toMatch(/^Eli,In progress,,20,/);
+		expect(toCsv(report).split('\r\n')[1]).toMatch(/^Eli,Answering,,20,/);
 		// Eli's 20% stays in the average and the spread while the retake runs: the class did not lose a finished student.
 		expect(report.totals).toEqual({ students: 2, finished: 1, retaking: 1, inProgress: 1, notStarted: 0, meanPercent: 20 });
 		expect(figuresOf(report, quiz, new Date()).spread.find((b) => b.from <= 20 && 20 <= b.to)?.count).toBe(1);
@@ -194,7 +194,7 @@ describe('the class as CSV', () => {
 			'Name,Status,Score (%),Best finished score (%),Points,Questions,Answered,Minutes,Attempts,Started (UTC),Finished (UTC),Q1 vote,Q2 stadium,Q3 dodge,Q4 familiar,Q5 denial'
 		);
 		expect(lines[1]).toBe(`Ana,Finished,100,100,5,5,5,10,2,${sheet(at(20))},${sheet(at(30))},1,1,1,1,1`);
-		expect(lines[3]).toBe(`Cy,In progress,,,0,5,2,,1,${sheet(at(4))},,0,,0,,`);
+		expect(lines[3]).toBe(`Cy,Answering,,,0,5,2,,1,${sheet(at(4))},,0,,0,,`);
 		expect(lines[5]).toBe('');
 	});
 

@@ -8,6 +8,7 @@
  */
 import { headline } from '../quiz/claims.ts';
 import type { Question, Quiz } from '../quiz/schema.ts';
+import { STATUS_TEXT, type StudentStatus } from '../quiz/status.ts';
 import { findAssignment, type Assignment } from './assignments.ts';
 import { csvText, type CsvValue } from './csv.ts';
 import type { Db } from './db/index.ts';
@@ -15,7 +16,6 @@ import type { AnswerRow, AttemptRow } from './db/tables.ts';
 import { AssignmentError } from './errors.ts';
 import { parseOrder, roundPoints } from './settle.ts';
 
-export type StudentStatus = 'not-started' | 'in-progress' | 'finished';
 
 export interface StudentAnswer {
 	correct: boolean;
@@ -279,12 +279,6 @@ export function reportOf(assignment: Assignment, { attempts, answers }: ClassRow
 		}
 	};
 }
-
-const STATUS_TEXT: Record<StudentStatus, string> = {
-	'not-started': 'Not started',
-	'in-progress': 'In progress',
-	finished: 'Finished'
-};
 
 /**
  * The class as a gradebook sheet: one row per student, then the credit for
