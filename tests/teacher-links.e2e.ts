@@ -71,6 +71,7 @@ test('a replaced manage link stops working at once: the old link finds nothing, 
 	// It says why, on the site's own page, and what to do.
 	await expect(elsewhere.getByText(/^This manage link does not work\. It may have been replaced by a newer one/)).toBeVisible();
 	await expect(elsewhere.getByRole('link', { name: 'Who Says?' })).toBeVisible();
+	await expect(elsewhere.getByRole('link', { name: 'Assign a quiz' })).toHaveAttribute('href', '/teach');
 	await expectNoAxeViolationsInBothSchemes(elsewhere);
 
 	// This browser stays in; the new link works elsewhere; the link is not shown again.
