@@ -108,20 +108,25 @@ test('a refused create form names the field in its own words, puts the focus the
 	await expect(page.getByRole('heading', { name: 'Assign a quiz to your class' })).toBeVisible();
 });
 
-test('a class set to open later says when, in words, to the teacher and to a student, in no time zone but their own', async ({ page, browser }) => {
+test('a class set to open later says when, in words and on the teacher’s clock, to the teacher and to a student, in no time zone but their own', async ({ page, browser }) => {
 	await page.goto('/teach');
 	await page.getByLabel(/Title students see/).fill('Opens on Thursday');
 	// Two days and an hour from now, typed as the teacher's clock shows it.
-	const opens = await page.evaluate(() => {
+	const { opens, weekday, clock } = await page.evaluate(() => {
 		const d = new Date(Date.now() + (49 * 60 + 1) * 60_000);
 		const two = (n: number) => String(n).padStart(2, '0');
-		return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+		return {
+			opens: `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`,
+			weekday: d.toLocaleDateString(undefined, { weekday: 'long' }),
+			clock: d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })
+		};
 	});
 	await page.getByLabel(/^Opens/).fill(opens);
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
 	await page.getByRole('link', { name: 'Go to the dashboard' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Opens on Thursday' })).toBeVisible();
-	await expect(page.getByText(/Not open yet: opens in 2 days and 1 hour$/)).toBeVisible();
+	// With the clock time as the teacher's browser shows it, to check against what they typed.
+	await expect(page.getByText(/^Not open yet: opens in 2 days and 1 hour \(/)).toHaveText(new RegExp(` \\(${weekday}\\b.* ${clock}\\)$`));
 	const studentUrl = await page.getByLabel('Student link', { exact: true }).inputValue();
 
 	const student = await (await browser.newContext()).newPage();

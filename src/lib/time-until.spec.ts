@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeUntil } from './time-until.ts';
+import { clockTime, timeUntil } from './time-until.ts';
 
 const now = new Date('2026-12-01T09:00:00Z');
 const after = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
@@ -12,5 +12,13 @@ describe('how long until a moment, in words', () => {
 		expect(timeUntil(now, after(61))).toBe('in 1 hour and 1 minute');
 		expect(timeUntil(now, after(2 * 1440 + 5 * 60 + 30))).toBe('in 2 days and 5 hours');
 		expect(timeUntil(now, after(1440))).toBe('in 1 day');
+	});
+});
+
+describe('a moment on the reader\'s clock', () => {
+	it('gives the day, the date and the time in the reader\'s zone and words', () => {
+		expect(clockTime(now, 'en-GB', 'Europe/London')).toBe('Tuesday 1 December at 9:00');
+		expect(clockTime(now, 'en-US', 'America/New_York')).toBe('Tuesday, December 1 at 4:00 AM');
+		expect(clockTime(after(16 * 60), 'en-US', 'America/Los_Angeles')).toBe('Tuesday, December 1 at 5:00 PM');
 	});
 });

@@ -15,3 +15,13 @@ export function timeUntil(now: Date, then: Date): string {
 	if (hours > 0) return `in ${plural(hours, 'hour')}${rest ? ` and ${plural(rest, 'minute')}` : ''}`;
 	return `in ${plural(rest, 'minute')}`;
 }
+
+/**
+ * "Thursday, December 3 at 10:01 AM": a moment on the reader's own clock and
+ * calendar, to check a relative time against. Only a browser knows its
+ * reader's zone and language, so a page adds this once it runs there; the
+ * arguments are for tests.
+ */
+export function clockTime(then: Date, locale?: string, timeZone?: string): string {
+	return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone }).format(then);
+}
