@@ -126,6 +126,47 @@ test('an author tags an article, changes labels, drops a claim and downloads the
 	expect(questions.some((q) => q.quote.includes('county spokesperson'))).toBe(false);
 });
 
+test('an article whose named sources need a label of their own is drafted with four labels, and a reload keeps them', async ({ page }) => {
+	const text = [
+		'Tom Becker, the league’s commissioner, said the ruling was fair.',
+		'The board voted 5-2 to uphold the ruling on Monday.',
+		'Police said the crowd left peacefully.',
+		'Two coaches, who asked not to be named, said the vote was decided in advance.'
+	].join('\n');
+	await openDraft(page);
+	await articleBox(page).fill(text);
+	await tagButton(page).click();
+	await expect(claims(page)).toHaveCount(4);
+	// Three labels: what a named commissioner says is offered as a fact.
+	await expect(claim(page, 1)).toHaveAccessibleName(/Confirmed fact/);
+	await claim(page, 2).getByRole('button', { name: 'Accept the label of claim 2' }).click();
+	await include(claim(page, 4)).uncheck();
+
+	await page.getByRole('radio', { name: /^Four:/ }).check();
+	await expect(claim(page, 1)).toHaveAccessibleName(/Named-source claim/);
+	await expect(radio(claim(page, 1), 'Named-source claim')).toHaveAccessibleName('Named-source claim (suggested)');
+	await expect(claim(page, 3)).toHaveAccessibleName(/Named-source claim/);
+	await expect(claim(page, 2)).toHaveAccessibleName(/Confirmed fact Reviewed/);
+	await expect(claim(page, 4)).toHaveAccessibleName(/Dropped/);
+	await expect(announcement(page)).toHaveText(/Found 4 claims to review below\. Your choices for 2 unchanged claims are kept\./);
+	await expectNoAxeViolations(page);
+
+	await page.reload();
+	await expect(claims(page)).toHaveCount(4);
+	await expect(page.getByRole('radio', { name: /^Four:/ })).toBeChecked();
+	await expect(claim(page, 1)).toHaveAccessibleName(/Named-source claim/);
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download the quiz file' }).click();
+	const { quiz, questions } = await downloaded(await downloading);
+	expect(quiz.categories?.map((c) => c.id)).toEqual(['fact', 'named-claim', 'anonymous', 'non-answer']);
+	expect(questions.map((q) => q.answer)).toEqual(['named-claim', 'fact', 'named-claim']);
+
+	// Back to three: the named claims are offered as facts again.
+	await page.getByRole('radio', { name: /^Three:/ }).check();
+	await expect(claim(page, 1)).toHaveAccessibleName(/Confirmed fact/);
+	await expect(claim(page, 1).getByRole('radio')).toHaveCount(3);
+});
+
 test('a reload keeps the article, the fields and every choice; a later edit is flagged where the file is downloaded', async ({ page }) => {
 	await openDraft(page);
 	await tagArticle(page);

@@ -23,3 +23,14 @@ export const DEFAULT_CATEGORIES = [
 			'An official declines, dodges or changes the subject: not a denial and not a yes, though refusing an easy answer can be news.'
 	}
 ] as const;
+
+/** The label a quiz adds when it asks students to tell a named source's claim from a fact. */
+export const NAMED_CLAIM = {
+	id: 'named-claim',
+	label: 'Named-source claim',
+	definition:
+		'A named person or body says it on the record: you know whom to hold to it, but it is their claim until a record or other evidence backs it.'
+} as const;
+
+/** The three labels, with the named-source claim between the fact and the anonymous claim. */
+export const FOUR_CATEGORIES = [DEFAULT_CATEGORIES[0], NAMED_CLAIM, DEFAULT_CATEGORIES[1], DEFAULT_CATEGORIES[2]] as const;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../quiz/categories.ts';
+import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '../quiz/categories.ts';
 import { validateQuizData } from '../quiz/validate.ts';
 import { CORPUS } from './corpus/index.ts';
 import { sessionsOfferedToResign } from './corpus/sessions-offered-to-resign.ts';
@@ -61,6 +61,23 @@ describe('draftQuiz', () => {
 		expect(quiz.article.paragraphs).toEqual(['The council met on Monday.', 'The mayor declined to comment.']);
 		expect(looksLikeHeadline('Council cuts arts budget by 12 percent')).toBe(true);
 		expect(looksLikeHeadline('The council cut the budget.')).toBe(false);
+	});
+
+	it('with a named-source label, suggests it for what a named person or body says on the record, and lists the four labels', () => {
+		const text =
+			'Tom Becker, the league’s commissioner, said the ruling was fair.\n' +
+			'The board voted 5-2 to uphold the ruling on Monday.\n' +
+			'Police said the crowd left peacefully.\n' +
+			'Two coaches, who asked not to be named, said the vote was decided in advance.';
+		const answers = (categories?: typeof FOUR_CATEGORIES) => draftQuiz(text, categories ? { categories } : {}).quiz.questions.map((q) => q.type === 'classify' && q.answer);
+		expect(answers()).toEqual(['fact', 'fact', 'fact', 'anonymous']);
+		expect(answers(FOUR_CATEGORIES)).toEqual(['named-claim', 'fact', 'named-claim', 'anonymous']);
+		const { quiz, tagging } = draftQuiz(text, { categories: FOUR_CATEGORIES });
+		expectValid(quiz);
+		expect(quiz.categories?.map((c) => c.label)).toEqual(['Confirmed fact', 'Named-source claim', 'Anonymous-source claim', 'Official non-answer']);
+		expect(tagging.claims.map((c) => c.category)).toEqual(['named-claim', 'fact', 'named-claim', 'anonymous']);
+		const first = quiz.questions[0]!;
+		expect(first.type === 'classify' && Object.keys(first.whyNot ?? {})).toEqual(['fact', 'anonymous', 'non-answer']);
 	});
 
 	it('refuses an empty text, or one with no sentence to ask about', () => {

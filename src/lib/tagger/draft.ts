@@ -4,7 +4,7 @@
  * must write starts with "TODO:".
  */
 import { LIMITS } from '../quiz/limits.ts';
-import { DEFAULT_CATEGORIES } from '../quiz/categories.ts';
+import { DEFAULT_CATEGORIES, NAMED_CLAIM } from '../quiz/categories.ts';
 import { TODO } from '../quiz/placeholder.ts';
 import type { QuizInput } from '../quiz/schema.ts';
 import { compile } from './patterns.ts';
@@ -13,7 +13,7 @@ import type { Lexicon } from './lexicon/types.ts';
 import { RULE_DESCRIPTIONS } from './rules.ts';
 import { splitParagraphs, splitSentences } from './sentences.ts';
 import { tagArticle } from './tagger.ts';
-import type { Claim, Tagging } from './types.ts';
+import type { Claim, ClaimRule, Tagging } from './types.ts';
 
 /** The schema's limits; a draft must respect them. */
 export const DRAFT_LIMITS = LIMITS;
@@ -84,6 +84,18 @@ function explanation(claim: Claim, label: string, cue: string): string {
 	);
 }
 
+/**
+ * What a named-source label takes, when the quiz has one: claims an identified
+ * person or body makes on the record. With three labels they are facts that
+ * someone said so; the lexicon suggests it that way.
+ */
+const ON_THE_RECORD: ReadonlySet<ClaimRule> = new Set<ClaimRule>(['named-speaker', 'role-speaker']);
+
+function withNamedClaims(tagging: Tagging): Tagging {
+	const claims = tagging.claims.map((c) => (ON_THE_RECORD.has(c.rule) ? { ...c, category: NAMED_CLAIM.id } : c));
+	return { ...tagging, claims };
+}
+
 /** Drafts a quiz that is valid against QuizSchema for any text with at least one sentence. */
 export function draftQuiz(text: string, options: DraftOptions = {}): Draft {
 	const lexicon = options.lexicon ?? en;
@@ -94,7 +106,8 @@ export function draftQuiz(text: string, options: DraftOptions = {}): Draft {
 
 	const headline = lines.length > 1 && looksLikeHeadline(first, lexicon) ? first : null;
 	const body = headline === null ? text : lines.slice(1).join('\n');
-	const tagging = tagArticle(body, lexicon);
+	const tagged = tagArticle(body, lexicon);
+	const tagging = categories.some((c) => c.id === NAMED_CLAIM.id) ? withNamedClaims(tagged) : tagged;
 	if (tagging.claims.length === 0) throw new DraftError('The article has no sentences to ask about.');
 
 	const known = new Set(categories.map((c) => c.id));

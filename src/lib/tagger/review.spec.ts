@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../quiz/categories.ts';
+import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '../quiz/categories.ts';
 import { validateQuizData } from '../quiz/validate.ts';
 import { CORPUS } from './corpus/index.ts';
 import { draftQuiz } from './draft.ts';
@@ -123,6 +123,24 @@ describe('carryChoices', () => {
 			{ category: afterItems[1]!.claim.category, reviewed: false, included: true },
 			{ category: 'non-answer', reviewed: false, included: false }
 		]);
+	});
+
+	it('gives a claim whose label the new set lacks the new suggestion, to review again, and keeps it dropped if it was', () => {
+		const text = 'Tom Becker, the mayor, said the ferry would run.\nThe board met on Tuesday.\nPolice said the road was closed.';
+		const four = reviewItems(draftQuiz(text, { categories: FOUR_CATEGORIES }));
+		const choices: Choice[] = [
+			{ category: 'named-claim', reviewed: true, included: true },
+			{ category: 'anonymous', reviewed: true, included: true },
+			{ category: 'named-claim', reviewed: false, included: false }
+		];
+		const three = reviewItems(draftQuiz(text));
+		expect(carryChoices(four, choices, three)).toEqual([
+			{ category: 'fact', reviewed: false, included: true },
+			{ category: 'anonymous', reviewed: true, included: true },
+			{ category: 'fact', reviewed: false, included: false }
+		]);
+		// Back to four labels, every choice is one of them and is kept.
+		expect(carryChoices(four, choices, four, FOUR_CATEGORIES)).toEqual(choices);
 	});
 
 	it('tells repeated claims apart by their order', () => {

@@ -90,15 +90,27 @@ function keysOf(items: readonly ReviewItem[]): string[] {
  * The choices for a re-tagged article. A claim whose words did not change
  * keeps what the author decided about it; an untouched claim takes the new
  * suggestion, which may differ now that the sentences around it changed.
+ * Re-tagged with other labels, a claim whose chosen label is not among them
+ * takes the new suggestion to review again, and stays dropped if it was.
  */
-export function carryChoices(before: readonly ReviewItem[], choices: readonly Choice[], after: readonly ReviewItem[]): Choice[] {
+export function carryChoices(
+	before: readonly ReviewItem[],
+	choices: readonly Choice[],
+	after: readonly ReviewItem[],
+	categories: readonly { id: string }[] = DEFAULT_CATEGORIES
+): Choice[] {
+	const known = new Set(categories.map((c) => c.id));
 	const decided = new Map<string, Choice>();
 	keysOf(before).forEach((key, i) => {
 		const choice = choices[i];
 		if (choice && (choice.reviewed || !choice.included)) decided.set(key, choice);
 	});
 	const fresh = initialChoices(after);
-	return keysOf(after).map((key, i) => ({ ...(decided.get(key) ?? fresh[i]!) }));
+	return keysOf(after).map((key, i) => {
+		const kept = decided.get(key);
+		if (!kept) return { ...fresh[i]! };
+		return known.has(kept.category) ? { ...kept } : { ...fresh[i]!, included: kept.included };
+	});
 }
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max).trim() : text);

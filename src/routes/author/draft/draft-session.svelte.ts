@@ -3,9 +3,9 @@
  * and the author's choice for each claim, with the messages a screen reader
  * hears as they change. Nothing here leaves the browser.
  */
-import { DEFAULT_CATEGORIES } from '$lib/quiz/categories.ts';
+import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '$lib/quiz/categories.ts';
 import { articleFileText } from '$lib/quiz/file-text.ts';
-import { draftQuiz, DraftError, looksLikeHeadline, splitParagraphs, type Draft } from '$lib/tagger';
+import { draftQuiz, DraftError, looksLikeHeadline, splitParagraphs, type Draft, type DraftCategory } from '$lib/tagger';
 import {
 	applyReview,
 	articleLimitProblem,
@@ -20,11 +20,17 @@ import {
 // One frame for "Tagging…" to show before a long article blocks the page for a moment.
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
+/** The labels students choose from: the three, or those and a named-source claim. */
+export type LabelSet = 'three' | 'four';
+const LABEL_SETS: Readonly<Record<LabelSet, readonly DraftCategory[]>> = { three: DEFAULT_CATEGORIES, four: FOUR_CATEGORIES };
+
 /** A draft as kept in the tab; checked when read back, since storage outlives this code. */
 export interface Kept {
 	text: string;
 	headline: string;
 	outlet: string;
+	/** Absent in drafts kept before there was a choice: three. */
+	labels?: LabelSet;
 	tagged: string | null;
 	choices: Choice[];
 }
@@ -41,6 +47,7 @@ function isKept(value: unknown): value is Kept {
 		typeof v.text === 'string' &&
 		typeof v.headline === 'string' &&
 		typeof v.outlet === 'string' &&
+		(v.labels === undefined || v.labels === 'three' || v.labels === 'four') &&
 		(v.tagged === null || typeof v.tagged === 'string') &&
 		Array.isArray(v.choices) &&
 		v.choices.every(isChoice)
@@ -48,7 +55,8 @@ function isKept(value: unknown): value is Kept {
 }
 
 export class DraftSession {
-	readonly categories = DEFAULT_CATEGORIES;
+	labels = $state<LabelSet>('three');
+	readonly categories = $derived(LABEL_SETS[this.labels]);
 	text = $state('');
 	headline = $state('');
 	outlet = $state('');
@@ -67,6 +75,10 @@ export class DraftSession {
 	readonly fileName = $derived(quizFileName(this.headline.trim() || this.tagged?.draft.headline));
 	readonly includedCount = $derived(this.choices.filter((c) => c.included).length);
 	readonly unreviewed = $derived(this.choices.filter((c) => c.included && !c.reviewed).length);
+
+	#draft(text: string): Draft {
+		return draftQuiz(text, this.labels === 'three' ? {} : { categories: this.categories });
+	}
 
 	#labelOf(id: string): string {
 		return this.categories.find((c) => c.id === id)?.label ?? id;
@@ -88,6 +100,7 @@ export class DraftSession {
 			text: this.text,
 			headline: this.headline,
 			outlet: this.outlet,
+			labels: this.labels,
 			tagged: this.tagged?.text ?? null,
 			choices: this.choices.map(({ category, reviewed, included }) => ({ category, reviewed, included }))
 		};
@@ -99,9 +112,10 @@ export class DraftSession {
 		this.text = value.text;
 		this.headline = value.headline;
 		this.outlet = value.outlet;
+		this.labels = value.labels ?? 'three';
 		if (value.tagged === null) return;
 		try {
-			const draft = draftQuiz(value.tagged);
+			const draft = this.#draft(value.tagged);
 			const items = reviewItems(draft);
 			const known = new Set<string>(this.categories.map((c) => c.id));
 			const fits = value.choices.length === items.length && value.choices.every((c) => known.has(c.category));
@@ -119,9 +133,9 @@ export class DraftSession {
 		this.busy = 'tagging';
 		await nextPaint();
 		try {
-			const draft = draftQuiz(source);
+			const draft = this.#draft(source);
 			const items = reviewItems(draft);
-			const carried = this.tagged ? carryChoices(this.tagged.items, this.choices, items) : initialChoices(items);
+			const carried = this.tagged ? carryChoices(this.tagged.items, this.choices, items, this.categories) : initialChoices(items);
 			const kept = carried.filter((c) => c.reviewed || !c.included).length;
 			this.tagged = { text: source, draft, items };
 			this.choices = carried;
@@ -135,6 +149,12 @@ export class DraftSession {
 		} finally {
 			this.busy = null;
 		}
+	}
+
+	/** Another set of labels: a tagged article is tagged again with them, keeping every choice they still hold. */
+	async chooseLabels(labels: LabelSet) {
+		this.labels = labels;
+		if (this.tagged) await this.tag();
 	}
 
 	async openFile(file: File) {
