@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { answer, escapeRegExp, label, loadQuiz, marks, SEED, start } from './helpers.ts';
+import { answer, EASTFIELD, escapeRegExp, label, loadQuiz, marks, SEED, start } from './helpers.ts';
 
 const quiz = loadQuiz(SEED);
 const total = quiz.questions.length;
@@ -29,6 +29,16 @@ test('the article and question 1, with its choices, are in the page before any s
 	await expect(page.getByRole('radio', { name: new RegExp(`^\\d?\\s*${escapeRegExp(label(quiz, first.answer))}`) })).toBeEnabled();
 	await expect(page.getByRole('button', { name: 'Check' })).toBeEnabled();
 	await context.close();
+});
+
+test('a quiz with labels of its own names them in its intro, before question 1 asks for one', async ({ page }) => {
+	const eastfield = loadQuiz(EASTFIELD);
+	const labels = eastfield.categories.map((c) => c.label);
+	expect(labels).toContain('Named-source claim');
+	await page.goto(`/quiz/${EASTFIELD}`);
+	await expect(page.getByText(/^Read the article, then take it claim by claim/)).toHaveText(
+		new RegExp(`choose the label that fits each: ${escapeRegExp(`${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`)}\\.`)
+	);
 });
 
 test('Check on the intro with nothing chosen starts the quiz and says what is missing', async ({ page }) => {

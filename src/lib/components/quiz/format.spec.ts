@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, sentence } from './format.ts';
+import { announcement, sentence, taskText } from './format.ts';
+import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '../../quiz/categories.ts';
+import type { PublicQuestion } from '../../quiz/public.ts';
 import type { Graded } from '../../quiz/grading.ts';
 
 describe('answers read out as sentences', () => {
@@ -7,6 +9,24 @@ describe('answers read out as sentences', () => {
 		expect(sentence('Anonymous-source claim')).toBe('Anonymous-source claim.');
 		expect(sentence('No: a non-answer.')).toBe('No: a non-answer.');
 		expect(sentence('Was it “a denial?”')).toBe('Was it “a denial?”');
+	});
+});
+
+describe('the task as the intro tells it', () => {
+	const classify = { type: 'classify', id: 'a', quote: 'q' } as PublicQuestion;
+	const cite = { ...classify, cite: true } as PublicQuestion;
+	const order = { type: 'order', id: 'o' } as PublicQuestion;
+	it('names the quiz\'s own labels, and asks for cue words or a ranking only when a question does', () => {
+		expect(taskText({ categories: DEFAULT_CATEGORIES, questions: [classify] })).toBe(
+			'Read the article, then take it claim by claim and choose the label that fits each: Confirmed fact, Anonymous-source claim or Official non-answer. Question 1 is below.'
+		);
+		expect(taskText({ categories: FOUR_CATEGORIES, questions: [cite, order] })).toBe(
+			'Read the article, then take it claim by claim and choose the label that fits each: Confirmed fact, Named-source claim, Anonymous-source claim or Official non-answer. ' +
+				'Find the words that give it away. Rank claims by how well they are supported. Question 1 is below.'
+		);
+		expect(taskText({ categories: DEFAULT_CATEGORIES, questions: [order] })).toBe(
+			'Read the article, then take it claim by claim. Rank claims by how well they are supported. Question 1 is below.'
+		);
 	});
 });
 

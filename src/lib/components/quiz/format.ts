@@ -39,6 +39,23 @@ export function sentence(text: string): string {
 	return /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
 }
 
+/**
+ * The intro's account of the task, in this quiz's own labels: a quiz with a
+ * named-source claim says so before its first question asks for one.
+ */
+export function taskText(quiz: { categories: readonly Category[]; questions: readonly PublicQuestion[] }): string {
+	const asks = (type: PublicQuestion['type']) => quiz.questions.some((q) => q.type === type);
+	const labels = quiz.categories.map((c) => c.label);
+	const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '');
+	const parts = [
+		asks('classify') ? `Read the article, then take it claim by claim and choose the label that fits each: ${list}.` : 'Read the article, then take it claim by claim.',
+		asks('cue') || quiz.questions.some((q) => q.type === 'classify' && q.cite) ? 'Find the words that give it away.' : null,
+		asks('order') ? 'Rank claims by how well they are supported.' : null,
+		'Question 1 is below.'
+	];
+	return parts.filter(Boolean).join(' ');
+}
+
 export function defaultPrompt(question: PublicQuestion): string {
 	if (question.prompt) return question.prompt;
 	if (question.type === 'cue') return 'Which words tell you where this claim comes from? Mark them.';
