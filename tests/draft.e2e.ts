@@ -141,6 +141,8 @@ test('an article whose named sources need a label of their own is drafted with f
 	await expect(claim(page, 1)).toHaveAccessibleName(/Confirmed fact/);
 	await claim(page, 2).getByRole('button', { name: 'Accept the label of claim 2' }).click();
 	await include(claim(page, 4)).uncheck();
+	// An edit since tagging, even one that would not tag, leaves the labels to the article as tagged.
+	await articleBox(page).fill('');
 
 	await page.getByRole('radio', { name: /^Four:/ }).check();
 	await expect(claim(page, 1)).toHaveAccessibleName(/Named-source claim/);
@@ -151,12 +153,14 @@ test('an article whose named sources need a label of their own is drafted with f
 	await expect(announcement(page)).toHaveText(/Found 4 claims to review below\. Your choices for 2 unchanged claims are kept\./);
 	await expectNoAxeViolations(page);
 
+	await expect(page.locator('#draft-article-problem')).toBeEmpty();
+
 	await page.reload();
 	await expect(claims(page)).toHaveCount(4);
 	await expect(page.getByRole('radio', { name: /^Four:/ })).toBeChecked();
 	await expect(claim(page, 1)).toHaveAccessibleName(/Named-source claim/);
 	const downloading = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Download the quiz file' }).click();
+	await page.getByRole('button', { name: 'Download it as tagged' }).click();
 	const { quiz, questions } = await downloaded(await downloading);
 	expect(quiz.categories?.map((c) => c.id)).toEqual(['fact', 'named-claim', 'anonymous', 'non-answer']);
 	expect(questions.map((q) => q.answer)).toEqual(['named-claim', 'fact', 'named-claim']);

@@ -130,6 +130,10 @@ export class DraftSession {
 		const source = this.text;
 		this.problem = articleLimitProblem(source);
 		if (this.problem) return;
+		await this.#tagText(source);
+	}
+
+	async #tagText(source: string) {
 		this.busy = 'tagging';
 		await nextPaint();
 		try {
@@ -151,10 +155,13 @@ export class DraftSession {
 		}
 	}
 
-	/** Another set of labels: a tagged article is tagged again with them, keeping every choice they still hold. */
+	/**
+	 * Another set of labels: the article as last tagged is tagged again with them, keeping every choice they
+	 * still hold. Not the text as edited since, which may not tag at all: the claims would keep the old labels.
+	 */
 	async chooseLabels(labels: LabelSet) {
 		this.labels = labels;
-		if (this.tagged) await this.tag();
+		if (this.tagged) await this.#tagText(this.tagged.text);
 	}
 
 	async openFile(file: File) {
