@@ -383,8 +383,12 @@ test('fair names: a look-alike cannot take a name under way; the teacher lets a 
 	await moved.getByLabel('Your first name or a nickname').fill('emma');
 	await moved.getByRole('button', { name: 'Start' }).click();
 	await expect(moved.getByRole('heading', { name: `Question 3 of ${total}` })).toBeVisible();
-	// The first Chromebook's key no longer opens the attempt.
-	await emma.reload();
+	// The first Chromebook, still on question 3, is told where the attempt went, and its key no longer opens it.
+	await answer(emma, classQuiz, classQuiz.questions[2]!);
+	await expect(emma.getByRole('heading', { name: 'Your answers can no longer be saved' })).toBeFocused();
+	await expect(emma.getByText(/it may have moved to another device/)).toBeVisible();
+	await expect(emma.getByText(/could not be checked|back online/)).toHaveCount(0);
+	await emma.getByRole('link', { name: 'Open the class link' }).click();
 	await expect(emma.getByLabel('Your first name or a nickname')).toBeVisible();
 
 	// The teacher renames "Emma R" after a word with her.
@@ -466,6 +470,12 @@ test('deleting an assignment removes it, and its links stop working', async ({ p
 	await expect(other.getByText(/there is nothing left to open/)).toBeVisible();
 	await expect(other.getByText(/^Live: updates by itself/)).toHaveCount(0);
 	expect((await page.goto(created.dashboardUrl))?.status()).toBe(403);
+	// Fay, still on question 1, is told the class is gone: not that she is offline, nor to open it again.
+	await answer(student, classQuiz, classQuiz.questions[0]!);
+	await expect(student.getByRole('heading', { name: 'Your answers can no longer be saved' })).toBeFocused();
+	await expect(student.getByText('This assignment no longer exists: your teacher deleted it, with every answer in it.')).toBeVisible();
+	await expect(student.getByText(/could not be checked|back online/)).toHaveCount(0);
+	await expect(student.getByRole('link', { name: /^Open the/ })).toHaveCount(0);
 	expect((await student.goto(created.studentUrl))?.status()).toBe(404);
 });
 

@@ -106,8 +106,9 @@ describe('the outbox', () => {
 		expect(box.refusal).toBeNull();
 	});
 
-	it('knows an attempt that takes no more answers (finished, closed, gone) from an answer refused on its own', async () => {
+	it('knows an attempt that takes no more answers (finished, closed, gone, its key not here) from an answer refused on its own', async () => {
 		for (const [status, ended] of [
+			[401, true],
 			[409, true],
 			[403, true],
 			[404, true],
@@ -116,6 +117,7 @@ describe('the outbox', () => {
 			const box = outbox(server([status]).fetch);
 			await expect(box.send('q1', fact)).rejects.toBeInstanceOf(Refused);
 			expect(box.ended, String(status)).toBe(ended);
+			expect(box.endedBy, String(status)).toBe(ended ? status : null);
 		}
 	});
 

@@ -44,8 +44,14 @@ export class Outbox {
 	online = $state(true);
 	/** The server's reason for refusing an answer, for the student to read. */
 	refusal: string | null = $state(null);
-	/** The attempt takes no more answers (finished, closed by the teacher, or gone): the quiz stops here. */
-	ended = $state(false);
+	/**
+	 * The refusal's status once the attempt takes no more answers: its key is not in this browser (401), the class
+	 * closed (403) or is gone (404), the attempt is finished (409). The quiz stops here.
+	 */
+	endedBy: number | null = $state(null);
+	get ended(): boolean {
+		return this.endedBy !== null;
+	}
 
 	#options: OutboxOptions;
 	#nextSeq: number;
@@ -146,7 +152,7 @@ export class Outbox {
 					waiter?.resolve(body.status === 'graded' && body.graded ? { status: 'graded', graded: body.graded } : { status: 'recorded' });
 				} else {
 					this.refusal = body.message ?? 'The server did not accept this answer.';
-					if (response.status === 403 || response.status === 404 || response.status === 409) this.ended = true;
+					if ([401, 403, 404, 409].includes(response.status)) this.endedBy = response.status;
 					waiter?.reject(new Refused(this.refusal));
 				}
 			}

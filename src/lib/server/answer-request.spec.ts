@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerRequest, NO_ATTEMPT } from './answer-request.ts';
+import { answerRequest, GONE, NO_ATTEMPT } from './answer-request.ts';
+import { deleteAssignment } from './assignments.ts';
 import { startAttempt } from './attempts.ts';
 import { assign, at, getQuiz, tempDb } from '../../test-support/db.ts';
 import { hashIfToken } from './tokens.ts';
@@ -27,5 +28,17 @@ describe('the answer endpoint’s rules', () => {
 		});
 		expect(await ask(json, body(answer), { token: undefined })).toEqual({ status: 401, body: { message: NO_ATTEMPT } });
 		expect(await ask(json, body(answer), { token: 'A'.repeat(43) })).toEqual({ status: 401, body: { message: NO_ATTEMPT } });
+	});
+
+	it('says so when the class itself is gone, not that the key is wrong', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { mode: 'practice' });
+		const { resumeToken } = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
+		await deleteAssignment(db, assignment.id);
+		const answer = { questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 0 };
+		expect(await answerRequest({ code: assignment.code, tokenHash: hashIfToken(resumeToken), contentType: json, body: body(answer) }, db, at(2), getQuiz)).toEqual({
+			status: 404,
+			body: { message: GONE }
+		});
 	});
 });

@@ -1,6 +1,6 @@
 /** The answer endpoint's work, apart from the framework, so it is tested without a server. */
 import { storeAnswer } from './answer-store.ts';
-import type { GetQuiz } from './assignments.ts';
+import { findAssignmentByCode, type GetQuiz } from './assignments.ts';
 import type { Db } from './db/index.ts';
 import { isAssignmentError } from './errors.ts';
 import { parseBody, SubmitAnswerSchema } from './requests.ts';
@@ -22,7 +22,8 @@ export interface AnswerResponse {
 	assignmentId?: string;
 }
 
-export const NO_ATTEMPT = 'This browser has no attempt at this assignment; open the class link and join again.';
+export const NO_ATTEMPT = 'This browser no longer holds your attempt at this assignment: it may have moved to another device.';
+export const GONE = 'This assignment no longer exists: your teacher deleted it, with every answer in it.';
 
 const refuse = (status: number, message: string): AnswerResponse => ({ status, body: { message } });
 
@@ -34,7 +35,9 @@ export async function answerRequest(request: AnswerRequest, db: Db, now: Date, g
 	if (!parsed.ok) return refuse(parsed.status, parsed.message);
 	try {
 		const stored = await storeAnswer(db, { tokenHash: request.tokenHash, code }, parsed.data, now, getQuiz);
-		return stored ? { status: 200, body: stored.result, assignmentId: stored.assignmentId } : refuse(401, NO_ATTEMPT);
+		if (stored) return { status: 200, body: stored.result, assignmentId: stored.assignmentId };
+		// Not the answer's hot path: the class may be gone, with the attempt the key was for.
+		return (await findAssignmentByCode(db, code)) ? refuse(401, NO_ATTEMPT) : refuse(404, GONE);
 	} catch (error) {
 		if (isAssignmentError(error)) return refuse(error.status, error.message);
 		throw error;
