@@ -5,6 +5,9 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter(),
+		// Asset addresses from the site's root, not relative to the page: a finished quiz moves its address
+		// to …/done without loading a page, and a relative icon address then pointed at a file that is not there.
+		paths: { relative: false },
 		// A page's stylesheets under 8 KB go inside its HTML: a slow school network then spends no
 		// round trip on them before the first paint, and brotli packs them with the page.
 		inlineStyleThreshold: 8192,

@@ -127,6 +127,8 @@ test('practice mode: the server sends each verdict only after its question is an
 	const context = await browser.newContext();
 	const student = await context.newPage();
 	const received = recordBodies(student);
+	const missing: string[] = [];
+	student.on('response', (r) => void (r.status() >= 400 && missing.push(`${r.status()} ${new URL(r.url()).pathname}`)));
 
 	await join(student, created.studentUrl, 'Dev');
 	expect(await received.leaked(classQuiz.questions.flatMap(secretsOf))).toEqual([]);
@@ -139,6 +141,11 @@ test('practice mode: the server sends each verdict only after its question is an
 		await student.getByRole('button', { name: i === total - 1 ? 'See your results' : 'Next question' }).click();
 	}
 	await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	// The results took a new address without a page load: what the page refers to is still found from there.
+	await expect(student).toHaveURL(/\/done$/);
+	const icon = await student.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href);
+	expect(icon).toBe(new URL('/favicon.svg', created.studentUrl).href);
+	expect(missing).toEqual([]);
 	await context.close();
 });
 
