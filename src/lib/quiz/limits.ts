@@ -15,6 +15,8 @@ export const LIMITS = {
 	paragraphs: 200,
 	paragraphChars: 5_000,
 	articleChars: 60_000,
+	/** The fewest labels a quiz may have: one label is no choice. */
+	minCategories: 2,
 	categories: 8,
 	labelChars: 40,
 	definitionChars: 200,

@@ -60,8 +60,10 @@ export function crossCheck(value: unknown, ctx: Ctx) {
 	const categories = sound.ok(['categories']) ? listOf(value.categories) : [];
 	const maybeIds = categories.map((c, i) => (isObject(c) ? sound.text(c.id, ['categories', i, 'id']) : undefined));
 	checkUnique(ctx, maybeIds, (i) => ['categories', i, 'id'], 'The category id');
-	// References to categories are checked only when every category id is known.
-	const categoryIds = sound.ok(['categories']) && !maybeIds.includes(undefined) ? (maybeIds as string[]) : null;
+	// References to categories are checked only when every category id is known, and there are enough of them:
+	// with one category, every other answer would be reported before the one mistake that explains them.
+	const enough = categories.length >= LIMITS.minCategories;
+	const categoryIds = sound.ok(['categories']) && enough && !maybeIds.includes(undefined) ? (maybeIds as string[]) : null;
 
 	if (!sound.ok(['questions'])) return;
 	const questions = listOf(value.questions).map((q, i) => (isObject(q) && sound.ok(['questions', i]) ? q : null));

@@ -210,11 +210,11 @@ export const QuizShape = z.strictObject({
 	article: ArticleSchema,
 	categories: z
 		.array(CategorySchema, { error: 'categories must be a list: [{ "id": ..., "label": ..., "definition": ... }, ...]' })
-		.min(2, { error: 'A quiz needs at least 2 categories' })
+		.min(LIMITS.minCategories, { error: `A quiz needs at least ${LIMITS.minCategories} categories` })
 		.max(LIMITS.categories, { error: `Too many categories (limit ${LIMITS.categories})` })
 		.default(() => DEFAULT_CATEGORIES.map((c) => ({ ...c })))
 		.describe(
-			`The labels students choose from (2 to ${LIMITS.categories}); leave out for the default three: fact, anonymous, non-answer. When you list categories, list all of them.`
+			`The labels students choose from (${LIMITS.minCategories} to ${LIMITS.categories}); leave out for the default three: fact, anonymous, non-answer. When you list categories, list all of them.`
 		),
 	questions: z
 		.array(QuestionSchema, { error: 'questions must be a list: [{ "type": "classify", ... }, ...]' })
