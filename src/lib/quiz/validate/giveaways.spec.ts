@@ -35,6 +35,14 @@ describe('feedback that gives away the next answer', () => {
 		expect(found).toEqual(['questions[1].explanation: The explanation of "familiar" gives away the answer to the next question, "stadium"']);
 	});
 
+	it('leaves a draft\'s placeholder to the placeholder warning, though it names the label it explains', () => {
+		const found = warnings((d) => {
+			move(d, 3, 1);
+			d.questions[1].explanation = 'TODO: explain why this is “Anonymous-source claim”, naming the cue.';
+		});
+		expect(found).toEqual(['questions[1].explanation: The quiz still holds a "TODO:" placeholder from the draft']);
+	});
+
 	it('leaves a label alone when the next question is about another paragraph', () => {
 		expect(warnings((d) => (d.questions[1].explanation = 'Next comes an official non-answer.'))).toEqual([]);
 	});

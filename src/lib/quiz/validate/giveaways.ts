@@ -3,6 +3,7 @@
  * option is the longest one most of the time, or feedback states the answer
  * of the question that comes straight after it.
  */
+import { TODO } from '../placeholder.ts';
 import type { Question, Quiz } from '../schema.ts';
 import { locate, tokenize } from '../text.ts';
 import { idList, problemAt, type Found } from './problem.ts';
@@ -102,7 +103,8 @@ function givesNextAway(quiz: Quiz, data: unknown): Found[] {
 	const out: Found[] = [];
 	quiz.questions.forEach((a, i) => {
 		const b = quiz.questions[i + 1];
-		const hit = b && quotesAnswer(quiz, a, b);
+		// A draft's placeholder names the label it explains: it is reported as a placeholder, not as a giveaway.
+		const hit = b && !a.explanation.startsWith(TODO) && quotesAnswer(quiz, a, b);
 		if (!b || !hit) return;
 		// Positions are in the trimmed text the schema returns; the file may hold spaces before it.
 		const raw = valueAt(data, ['questions', i, 'explanation']);
