@@ -22,6 +22,25 @@ describe('npm run quiz:draft', { timeout: 30_000 }, () => {
 		expect(path.resolve(path.dirname(out), quiz.$schema)).toBe(path.resolve('static/quiz.schema.json'));
 	});
 
+	it('with --labels four, suggests a named-source claim and lists the four categories', () => {
+		const named = path.join(dir, 'named.txt');
+		writeFileSync(named, 'Tom Becker, the league’s commissioner, said the ruling was fair.\n');
+		const r = run(named, '--labels', 'four');
+		expect(r.status).toBe(0);
+		const quiz = JSON.parse(r.stdout) as { categories: { id: string }[]; questions: { answer: string }[] };
+		expect(quiz.categories.map((c) => c.id)).toEqual(['fact', 'named-claim', 'anonymous', 'non-answer']);
+		expect(quiz.questions.map((q) => q.answer)).toEqual(['named-claim']);
+		expect(run(named, '--labels', 'five').stderr).toContain('--labels takes three or four');
+	});
+
+	it('refuses an article past the limits as the draft page does, naming the paragraph from 1', () => {
+		const long = path.join(dir, 'long.txt');
+		writeFileSync(long, `${'A sentence that goes on. '.repeat(240)}\n`);
+		const r = run(long);
+		expect(r.status).toBe(1);
+		expect(r.stderr.trim()).toBe(`quiz:draft: ${long}: Paragraph 1 is 5,999 characters long, over the limit of 5,000 for one paragraph. Put a line break where it changes subject.`);
+	});
+
 	it('writes JSON alone on standard output, pointed at the schema as from quizzes/', () => {
 		const r = run(article);
 		expect(r.status).toBe(0);

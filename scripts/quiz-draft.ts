@@ -10,15 +10,17 @@ import { text as readStream } from 'node:stream/consumers';
 import { validateQuizData } from '../src/lib/quiz/validate.ts';
 import { formatProblem } from '../src/lib/quiz/validate/format.ts';
 import { SCHEMA_FILE } from '../src/lib/quiz/json-schema.ts';
+import { FOUR_CATEGORIES } from '../src/lib/quiz/categories.ts';
 import { DraftError, draftQuiz } from '../src/lib/tagger/draft.ts';
-import { QUIZ_FILE_SCHEMA } from '../src/lib/tagger/review.ts';
+import { articleLimitProblem, QUIZ_FILE_SCHEMA } from '../src/lib/tagger/review.ts';
 
 const USAGE = `Usage: npm run quiz:draft -- <article.txt> [--out <quiz.json>]
 
 Reads an article as plain text (one paragraph per line; a short first line
 without a full stop is taken as the headline) and writes a draft quiz: one
 "classify" question per claim, answered with the suggested label
-(fact, anonymous or non-answer) and its cue words. Name the article - to
+(fact, anonymous or non-answer; with --labels four, named-claim too) and its
+cue words. Name the article - to
 read it from standard input.
 
 Every explanation, every whyNot and the outlet start with "TODO:": write
@@ -31,6 +33,10 @@ Options:
   -o, --out <file>  write the quiz to this file instead of standard output
                     (--output works too); its "$schema" points at
                     static/quiz.schema.json from wherever the file goes
+  --labels four     add a fourth label, "Named-source claim" (named-claim),
+                    suggested for what a named person or body says on the
+                    record; the file then lists its four categories
+                    (--labels three, the default, keeps the three)
   -h, --help        show this help`;
 
 function fail(message: string): never {
@@ -41,14 +47,22 @@ function fail(message: string): never {
 interface Args {
 	input: string;
 	output: string | null;
+	labels: 'three' | 'four';
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
 	let input: string | null = null;
 	let output: string | null = null;
+	let labels: Args['labels'] = 'three';
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
 		if (arg === '-h' || arg === '--help') return 'help';
+		if (arg === '--labels' || arg.startsWith('--labels=')) {
+			const value = arg === '--labels' ? argv[++i] : arg.slice('--labels='.length);
+			if (value !== 'three' && value !== 'four') fail(`--labels takes three or four, like --labels four`);
+			labels = value;
+			continue;
+		}
 		if (arg === '-o' || arg === '--out' || arg === '--output') {
 			const next = argv[++i];
 			if (next === undefined || next === '') fail(`${arg} needs a file name: ${arg} quiz.json`);
@@ -61,7 +75,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
 		else input = arg;
 	}
 	if (input === null) fail(`name the article to draft from\n\n${USAGE}`);
-	return { input, output };
+	return { input, output, labels };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -98,9 +112,12 @@ if (args === 'help') {
 	console.log(USAGE);
 } else {
 	const text = await readArticle(args.input);
+	// The limits in the page's words (“Paragraph 1 is 6,001 characters long…”), before the draft would break them.
+	const limit = articleLimitProblem(text);
+	if (limit) fail(`${args.input}: ${limit}`);
 	let draft: ReturnType<typeof draftQuiz>;
 	try {
-		draft = draftQuiz(text);
+		draft = draftQuiz(text, args.labels === 'four' ? { categories: FOUR_CATEGORIES } : {});
 	} catch (e) {
 		if (e instanceof DraftError) fail(`${args.input}: ${e.message}`);
 		throw e;
