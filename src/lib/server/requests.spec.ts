@@ -32,9 +32,11 @@ describe('the display name', () => {
 
 	it('is trimmed, single-spaced and may use letters of any script', () => {
 		expect(DisplayNameSchema.parse('  Sam   B. ')).toBe('Sam B.');
-		for (const name of ['Zoë', 'José Núñez', 'Nguyễn Văn An', "O'Brien", 'O’Brien', 'Anne-Marie', 'Jo 2']) {
+		for (const name of ['Zoë', 'José Núñez', 'Nguyễn Văn An', "O'Brien", 'O’Brien', 'Anne-Marie', 'Jo 2', 'हिँदी']) {
 			expect(DisplayNameSchema.parse(name)).toBe(name);
 		}
+		// Typed with its two marks apart, as some keyboards send it: one letter, as it looks.
+		expect(DisplayNameSchema.parse('Nguye\u0302\u0303n')).toBe('Nguyễn');
 	});
 
 	it('refuses an empty, long or odd name with a message a student understands', () => {
@@ -46,6 +48,7 @@ describe('the display name', () => {
 		expect(messages(DisplayNameSchema.safeParse('=1+1'))).toHaveLength(1);
 		expect(messages(DisplayNameSchema.safeParse('...'))).toEqual(['Your name needs at least one letter or digit']);
 		expect(messages(DisplayNameSchema.safeParse(42))).toEqual(['Type your name']);
+		expect(messages(DisplayNameSchema.safeParse(`Z${'\u0300'.repeat(8)}`))).toEqual(['Use letters without marks stacked on them in your name']);
 	});
 });
 

@@ -69,6 +69,8 @@ interface NameWords {
 	tooLong: string;
 	signs: string;
 	noLetter: string;
+	/** Marks piled on one letter, which spill over the lines around the name. */
+	stacked: string;
 }
 
 /** A student's name as their teacher will see it: NFKC, nothing invisible, single-spaced (see names.ts). */
@@ -81,7 +83,9 @@ const nameSchema = (words: NameWords) =>
 		.max(NAME_CHARS, { error: words.tooLong, abort: true })
 		// Letters of any script (José, Zoë, Nguyễn), and the typographic apostrophe tablets type.
 		.regex(/^[\p{L}\p{M}\p{N} .'’-]+$/u, { error: words.signs, abort: true })
-		.refine((value) => /[\p{L}\p{N}]/u.test(value), { error: words.noLetter });
+		.refine((value) => /[\p{L}\p{N}]/u.test(value), { error: words.noLetter, abort: true })
+		// Two marks on a letter are a name (a Hindi vowel sign and its nasal mark); three or more are decoration.
+		.refine((value) => !/\p{M}{3}/u.test(value), { error: words.stacked });
 
 /** The name a student types to join, with messages spoken to the student. */
 export const DisplayNameSchema = nameSchema({
@@ -89,7 +93,8 @@ export const DisplayNameSchema = nameSchema({
 	missing: 'Type your name, the way your teacher knows you',
 	tooLong: `Your name is too long: use at most ${NAME_CHARS} characters`,
 	signs: "Use only letters, digits, spaces and the signs . - ' in your name",
-	noLetter: 'Your name needs at least one letter or digit'
+	noLetter: 'Your name needs at least one letter or digit',
+	stacked: 'Use letters without marks stacked on them in your name'
 });
 
 /** The same rules for a teacher renaming a student, with messages spoken to the teacher. */
@@ -98,7 +103,8 @@ export const RenameSchema = nameSchema({
 	missing: "Type the student's new name",
 	tooLong: `That name is too long: use at most ${NAME_CHARS} characters`,
 	signs: "Use only letters, digits, spaces and the signs . - ' in a student's name",
-	noLetter: "A student's name needs at least one letter or digit"
+	noLetter: "A student's name needs at least one letter or digit",
+	stacked: "Use letters without marks stacked on them in a student's name"
 });
 
 export const StudentCodeSchema = z.string({ error: 'Type the class code' }).transform((value, ctx) => {
