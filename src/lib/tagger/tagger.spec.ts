@@ -46,10 +46,14 @@ describe('rule families', () => {
 			'The club will move to a new ground, citing three people briefed on the plan.',
 			'Aides said the plan had been dropped.',
 			'Three drivers at the depot said the buses were late every day.',
-			'Two cooks, who asked that their names not be printed, said the kitchen failed its inspection.'
+			'Two cooks, who asked that their names not be printed, said the kitchen failed its inspection.',
+			// A group at the start of a sentence is capitalised, and still no one's name.
+			'Riders said the changes would hurt.',
+			'Residents told the council the water tasted odd.'
 		]) {
 			expect(only(text), text).toMatchObject({ category: 'anonymous', rule: 'unnamed-source' });
 		}
+		expect(only('Officer Dana Smith said the road was closed.')).toMatchObject({ rule: 'named-speaker', cue: { text: 'Dana Smith said' } });
 	});
 
 	it('calls hedges anonymous', () => {

@@ -25,7 +25,11 @@ export const en: Lexicon = {
 			'sources?', 'officials?', 'people', 'persons?', 'aides?', 'insiders?', 'employees?', 'staffers?',
 			'managers?', 'executives?', 'workers?', 'advis[eo]rs?', 'diplomats?', 'members?', 'colleagues?',
 			'associates?', 'allies', 'friends?', 'confidants?', 'residents?', 'teachers?', 'parents?', 'witnesses?',
-			'investigators?', 'lawmakers?', 'officers?', 'agents?', 'analysts?', 'individuals?', 'someone', 'figures?'
+			'investigators?', 'lawmakers?', 'officers?', 'agents?', 'analysts?', 'individuals?', 'someone', 'figures?',
+			// The public, asked in the street: "Riders said the changes would hurt."
+			'riders?', 'passengers?', 'commuters?', 'customers?', 'patients?', 'students?', 'voters?', 'neighbou?rs?',
+			'locals?', 'fans?', 'players?', 'supporters?', 'opponents?', 'protesters?', 'families', 'nurses?',
+			'doctors?', 'shoppers?', 'visitors?', 'users?', 'owners?', 'drivers?', 'tenants?', 'farmers?'
 		],
 		quant: [
 			'a', 'an', 'the', 'some', 'several', 'many', 'multiple', 'numerous', 'other', 'those', 'these', 'more than',
@@ -87,7 +91,9 @@ export const en: Lexicon = {
 			'some', 'many', 'several', 'one', 'two', 'three', 'four', 'five', 'both', 'all', 'no', 'none', 'there',
 			'meanwhile', 'however', 'still', 'yet', 'now', 'later', 'earlier', 'also', 'officials', 'sources',
 			'aides', 'people', 'critics', 'experts', 'reports', 'police', 'prosecutors', 'why', 'what', 'who', 'how',
-			'{weekday}', '{month}', 'today', 'yesterday', 'tomorrow'
+			'{weekday}', '{month}', 'today', 'yesterday', 'tomorrow',
+			// A sentence's first word is capitalised: "Riders said…" is no one's name.
+			'{person}'
 		],
 		nonAnswerVerb: [
 			'say', 'comment', 'confirm', 'deny', 'discuss', 'answer', 'elaborate', 'specify', 'respond', 'reply',
