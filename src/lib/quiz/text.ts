@@ -115,6 +115,11 @@ export function quoteList(items: readonly string[]): string {
 	return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
 
+/** A text ended as a sentence: a full stop added unless it already ends with one (an option "No: a non-answer."). */
+export function sentence(text: string): string {
+	return /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
+}
+
 /** "1 minute", "3 minutes", "1 claim is", "2 claims are". */
 export function plural(n: number, word: string, words = `${word}s`): string {
 	return `${n} ${n === 1 ? word : words}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, sentence, taskText } from './format.ts';
+import { announcement, taskText } from './format.ts';
+import { sentence } from '../../quiz/text.ts';
 import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '../../quiz/categories.ts';
 import type { PublicQuestion } from '../../quiz/public.ts';
 import type { Graded } from '../../quiz/grading.ts';

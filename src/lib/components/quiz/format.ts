@@ -1,6 +1,7 @@
 /** Words for answers, shared by feedback, summary and review. */
 import { choseWrong, type Graded } from '../../quiz/grading.ts';
 import type { PublicQuestion } from '../../quiz/public.ts';
+import { sentence } from '../../quiz/text.ts';
 import type { Answer, Category } from '../../quiz/schema.ts';
 
 export function categoryLabel(categories: readonly Category[], id: string | null | undefined): string {
@@ -33,11 +34,6 @@ export function verdictOf(result: Pick<Graded, 'correct' | 'score' | 'answer' | 
 	return result.marks && result.score > 0 ? 'Partly right' : 'Not quite';
 }
 
-
-/** A text ended as a sentence: a full stop added unless it already ends with one (an option "No: a non-answer."). */
-export function sentence(text: string): string {
-	return /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
-}
 
 /**
  * The intro's account of the task, in this quiz's own labels: a quiz with a

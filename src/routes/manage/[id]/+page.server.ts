@@ -9,6 +9,7 @@ import { classEvents } from '$lib/server/events.ts';
 import { limits } from '$lib/server/limits.ts';
 import { revokeOtherGrants } from '$lib/server/manage-sessions.ts';
 import { newLinkCookie } from '$lib/server/new-link.ts';
+import { sentence } from '$lib/quiz/text.ts';
 import { requireManaged, requireManager, requireManagerSession } from './access.ts';
 import { isLoopback, networkOrigins } from '$lib/server/network.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -59,7 +60,7 @@ export const actions: Actions = {
 			if (isAssignmentError(e)) return fail(e.status, { roster: { attemptId, error: e.message } });
 			throw e;
 		}
-		return { roster: { attemptId, done: `Renamed to ${name.data}.` } };
+		return { roster: { attemptId, done: sentence(`Renamed to ${name.data}`) } };
 	},
 	/** Lets a student back in from another browser: the next join under their name takes their attempt over. */
 	letIn: async (event) => {
