@@ -195,10 +195,13 @@ test('a name is required, with a clear message, and kept when the form comes bac
 	await student.goto(created.studentUrl);
 	await student.getByRole('button', { name: 'Start' }).click();
 	await expect(student.getByRole('alert')).toHaveText('Type your name, the way your teacher knows you');
+	// The refusal is a new page: focus is on the field to mend, not at the top of the page.
+	await expect(student.getByLabel('Your first name or a nickname')).toBeFocused();
 	await student.getByLabel('Your first name or a nickname').fill('<b>Zoë</b>');
 	await student.getByRole('button', { name: 'Start' }).click();
 	await expect(student.getByRole('alert')).toContainText('Use only letters, digits, spaces');
 	await expect(student.getByLabel('Your first name or a nickname')).toHaveValue('<b>Zoë</b>');
+	await expect(student.getByLabel('Your first name or a nickname')).toBeFocused();
 	await expectNoAxeViolations(student);
 });
 
@@ -495,6 +498,11 @@ test('a student types the class code on the home page, in any case and with or w
 	await student.getByRole('button', { name: 'Join' }).click();
 	await expect(student.getByRole('alert')).toContainText('A class code has 6 letters and digits');
 	await expect(student.getByLabel('Have a class code?')).toHaveValue('nope');
+	// Six characters, but look-alikes no code uses: the message names them.
+	await student.getByLabel('Have a class code?').fill('O0I-1LL');
+	await student.getByRole('button', { name: 'Join' }).click();
+	await expect(student.getByRole('alert')).toContainText('Class codes never use O, 0, I, 1, L or U, and this one has “O”, “0”, “I”, “1” and “L”');
+	await expect(student.getByLabel('Have a class code?')).toBeFocused();
 	await student.getByLabel('Have a class code?').fill(`${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`);
 	await student.getByRole('button', { name: 'Join' }).click();
 	await expect(student.getByRole('heading', { level: 1, name: 'By code' })).toBeVisible();

@@ -10,6 +10,8 @@
  * The canonical form ("K7M4PX") is the only one stored and passed around;
  * views show it with formatCode.
  */
+import { quoteList } from './quiz/text.ts';
+
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CODE_LENGTH = 6;
 
@@ -22,10 +24,21 @@ export function newStudentCode(pick: (max: number) => number): string {
 	return code;
 }
 
+const SEPARATORS = /[\s\-‐‑–—_.]/g;
+
 /** "k7m 4px", "K7M-4PX" → "K7M4PX"; null when it cannot be a code. */
 export function normalizeCode(input: string): string | null {
-	const code = input.toUpperCase().replace(/[\s\-‐‑–—_.]/g, '');
+	const code = input.toUpperCase().replace(SEPARATORS, '');
 	return CANONICAL.test(code) ? code : null;
+}
+
+/** Why a typed code cannot be one, in a student's words: the look-alikes the alphabet leaves out are named. */
+export function codeProblem(input: string): string {
+	const code = input.toUpperCase().replace(SEPARATORS, '');
+	const unused = [...new Set(code.match(/[0O1ILU]/g))];
+	if (code.length === CODE_LENGTH && unused.length)
+		return `Class codes never use O, 0, I, 1, L or U, and this one has ${quoteList(unused)}: check the code with your teacher.`;
+	return 'A class code has 6 letters and digits, like K7M-4PX. Check it with your teacher.';
 }
 
 /** "K7M4PX" → "K7M-4PX": two halves are easier to read out and to type. */
