@@ -143,9 +143,18 @@ test('the file being written, and its name, survive a reload and a round trip th
 
 	await page.getByRole('button', { name: 'Play this quiz' }).click();
 	await page.getByRole('button', { name: 'Back to the quiz file' }).click();
+	await expect(page.getByText('Saves as base.json')).toBeVisible();
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Save as a file' }).click();
 	expect((await downloading).suggestedFilename()).toBe('base.json');
+
+	// Emptied and written again, the box holds a new file, not base.json.
+	await box(page).fill('');
+	await box(page).pressSequentially('{}');
+	await expect(page.getByText(/^Saves as/)).toHaveCount(0);
+	const again = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Save as a file' }).click();
+	expect((await again).suggestedFilename()).toBe('quiz.json');
 });
 
 test('a picture or an empty file opened by mistake is named, and the box keeps its text', async ({ page }) => {
@@ -158,6 +167,11 @@ test('a picture or an empty file opened by mistake is named, and the box keeps i
 	await expect(page.getByText('photo.json could not be opened as a quiz file; the box keeps the text it had.')).toBeVisible();
 	await expect(page.getByRole('listitem').filter({ hasText: 'The file is a PNG image, not a quiz file' })).toBeVisible();
 	await expect(box(page)).toHaveValue(text);
+	// What the box holds is still the valid quiz it was, and it says so: not marked wrong, still playable.
+	await expect(page.getByRole('status')).toContainText(VALID);
+	await expect(box(page)).not.toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByRole('heading', { name: 'Not opened: photo.json' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Play this quiz' })).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	await page.getByLabel('Open a quiz file').setInputFiles({ name: 'blank.json', mimeType: 'application/json', buffer: Buffer.from('\n') });
