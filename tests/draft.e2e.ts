@@ -95,13 +95,15 @@ test('an author tags an article, changes labels, drops a claim and downloads the
 
 	// Tagging an edited article again keeps the choices for claims whose words did not change.
 	await articleBox(page).press('End');
-	await articleBox(page).pressSequentially('\nThe ferry first sailed in 1962.');
+	await articleBox(page).pressSequentially('\nThe crossing takes forty minutes.');
 	await expect(page.getByText('You changed the article since it was tagged.')).toBeVisible();
 	await tagButton(page).click();
 	await expect(claims(page)).toHaveCount(6);
 	await expect(claim(page, 1)).toHaveAccessibleName(/Anonymous-source claim Reviewed/);
 	await expect(claim(page, 5)).toHaveAccessibleName(/Dropped/);
 	await expect(page.getByText('4 of 6 reviewed, 1 dropped')).toBeVisible();
+	// A claim with no cue words says what the file will hold instead.
+	await expect(claim(page, 6)).toContainText(/No cue words found\. The file gets “[^”]+” as a placeholder cue/);
 
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download the quiz file' }).click();
@@ -109,11 +111,11 @@ test('an author tags an article, changes labels, drops a claim and downloads the
 	expect(download.suggestedFilename()).toBe(FILE_NAME);
 	const { quiz, questions } = await downloaded(download);
 
-	const pasted = `${ARTICLE}\nThe ferry first sailed in 1962.`;
+	const pasted = `${ARTICLE}\nThe crossing takes forty minutes.`;
 	expect(quiz.$schema).toBe('../static/quiz.schema.json');
 	expect(quiz.title).toBe(HEADLINE);
 	expect(quiz.article).toMatchObject({ headline: HEADLINE, outlet: 'The Gull Gazette' });
-	expect(quiz.article.paragraphs).toEqual([...PARAGRAPHS, 'The ferry first sailed in 1962.']);
+	expect(quiz.article.paragraphs).toEqual([...PARAGRAPHS, 'The crossing takes forty minutes.']);
 	for (const q of questions) expect(pasted).toContain(q.quote);
 	const answers = Object.fromEntries(questions.map((q) => [q.quote, q.answer]));
 	expect(answers).toEqual({
@@ -121,7 +123,7 @@ test('an author tags an article, changes labels, drops a claim and downloads the
 		[PARAGRAPHS[1]!]: 'fact',
 		[PARAGRAPHS[2]!]: 'anonymous',
 		[PARAGRAPHS[3]!]: 'fact',
-		'The ferry first sailed in 1962.': 'fact'
+		'The crossing takes forty minutes.': 'fact'
 	});
 	expect(questions.some((q) => q.quote.includes('county spokesperson'))).toBe(false);
 });
@@ -316,6 +318,10 @@ test('the whole review works from the keyboard alone', async ({ page }) => {
 	await page.keyboard.press('x');
 	await expect(include(claim(page, 4))).not.toBeChecked();
 	await expect(announcement(page)).toHaveText(/Claim 4 dropped from the quiz\. 4 of 5 reviewed\./);
+	// Accepting a dropped claim does not pretend to: it says how to bring the claim back.
+	await page.keyboard.press('Enter');
+	await expect(announcement(page)).toHaveText(/Claim 4 is dropped from the quiz: press X to bring it back\. 4 of 5 reviewed\./);
+	await expect(claim(page, 4)).toHaveAccessibleName(/Dropped/);
 	await page.keyboard.press('End');
 	await expect(claim(page, 5)).toBeFocused();
 	await page.keyboard.press(' ');

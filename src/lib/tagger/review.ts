@@ -19,6 +19,8 @@ export const QUIZ_FILE_SCHEMA = '../static/quiz.schema.json';
 export interface ReviewItem {
 	id: string;
 	claim: Claim;
+	/** The cue the file gives the question: the claim's own cue words, or a placeholder taken from the claim. */
+	cue: string;
 }
 
 export interface Choice {
@@ -69,7 +71,7 @@ export function articleLimitProblem(text: string, lexicon: Lexicon = en): string
 /** The draft's questions with their claims, in reading order. */
 export function reviewItems(draft: Draft): ReviewItem[] {
 	const kept = draft.tagging.claims.filter((c) => !draft.skipped.includes(c));
-	return draft.quiz.questions.map((q, i) => ({ id: q.id, claim: kept[i]! }));
+	return draft.quiz.questions.map((q, i) => ({ id: q.id, claim: kept[i]!, cue: (q.type === 'classify' && q.cues[0]) || '' }));
 }
 
 export function initialChoices(items: readonly ReviewItem[]): Choice[] {

@@ -190,6 +190,10 @@ export class DraftSession {
 	}
 
 	accept(index: number) {
+		if (!this.choices[index]!.included) {
+			this.#say(`Claim ${index + 1} is dropped from the quiz: press X to bring it back. ${this.#progress()}`);
+			return;
+		}
 		this.choices[index]!.reviewed = true;
 		this.#say(`Claim ${index + 1} accepted as ${this.#labelOf(this.choices[index]!.category)}. ${this.#progress()}`);
 	}
