@@ -28,6 +28,21 @@ describe("one student's answers", () => {
 		expect(dodge.whyNot).toHaveLength(1);
 	});
 
+	it('gives each question its place in the student\'s own order too, which their results use in a shuffled class', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { shuffle: true });
+		// Always drawing the first: the quiz comes out one place along.
+		const { attemptId } = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz, randomInt: () => 0 });
+		const ana = (await studentAnswers(db, assignment.id, attemptId, quiz))!;
+		expect(ana.items.map((i) => [i.question.id, i.number, i.asked])).toEqual([
+			['vote', 1, 5],
+			['stadium', 2, 1],
+			['dodge', 3, 2],
+			['familiar', 4, 3],
+			['denial', 5, 4]
+		]);
+	});
+
 	it('is nobody for an attempt of another assignment', async () => {
 		const { db } = await tempDb();
 		const mine = (await assign(db)).assignment;

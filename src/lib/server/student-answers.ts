@@ -14,6 +14,8 @@ import type { StudentRow } from './dashboard.ts';
 export interface ReviewedAnswer {
 	/** Its place in the quiz, from 1, as the dashboard numbers it. */
 	number: number;
+	/** Its place in the order this student was asked, from 1: what their results call it in a shuffled class. */
+	asked: number;
 	question: PublicQuestion;
 	/** The answer graded against the quiz as it is now; null when not answered. */
 	result: Graded | null;
@@ -42,14 +44,17 @@ export async function studentAnswers(db: Db, assignmentId: string, attemptId: st
 		.where('name_key', '=', attempt.name_key)
 		.executeTakeFirstOrThrow();
 	const rows = await db.selectFrom('answers').select(['question_id', 'answer', 'score']).where('attempt_id', '=', attemptId).execute();
-	const asked = new Set(parseOrder(attempt.question_order));
+	const order = parseOrder(attempt.question_order);
+	const asked = new Set(order);
 	const results = new Map<string, Graded>();
 	for (const row of rows) {
 		const question = quiz.questions.find((q) => q.id === row.question_id);
 		const answer = AnswerSchema.safeParse(JSON.parse(row.answer));
 		if (question && answer.success && answer.data.type === question.type) results.set(question.id, grade(question, answer.data));
 	}
-	const items = quiz.questions.flatMap((q, i) => (asked.has(q.id) ? [{ number: i + 1, question: toPublicQuestion(q), result: results.get(q.id) ?? null }] : []));
+	const items = quiz.questions.flatMap((q, i) =>
+		asked.has(q.id) ? [{ number: i + 1, asked: order.indexOf(q.id) + 1, question: toPublicQuestion(q), result: results.get(q.id) ?? null }] : []
+	);
 	// Closed before the first answer: never started, as on the dashboard.
 	const finished = attempt.finished_at !== null && rows.length > 0;
 	const total = attempt.max_score ?? asked.size;
