@@ -59,6 +59,16 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 			hint: 'remove the comma after the last entry; JSON allows no comma before } or ]',
 			...positionAt(source, before)
 		};
+	// Two commas in a row: an entry was deleted and its comma left behind.
+	if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && source[before] === ',' && token === ',')
+		return {
+			severity: 'error',
+			path: '',
+			message: 'The file is not valid JSON: two commas stand in a row',
+			found: ', ,',
+			hint: 'remove one of them; entries are separated by a single comma',
+			...positionAt(source, error.offset)
+		};
 	// Pasted news is full of quotation marks: a straight one inside a text ends it,
 	// and the words after it show up as a bare word or number.
 	const bare = code === 'InvalidSymbol' || (code === 'CommaExpected' && !token.startsWith('"'));
