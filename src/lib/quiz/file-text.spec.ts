@@ -14,10 +14,14 @@ describe('a quiz file read from its bytes', () => {
 		expect(quizFileText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('{}')]))).toEqual({ ok: true, text: '{}' });
 	});
 
-	it('tells an author who saved as Notepad’s “Unicode” to save as UTF-8', () => {
-		expect(message(utf16le('{"title": "x"}'))).toBe(
-			'The file is saved as UTF-16 text, which this site does not read (save it again as UTF-8: in Notepad, “Save as”, then Encoding: UTF-8)'
-		);
+	it('tells an author who saved as Notepad’s “Unicode” to save as UTF-8, with its byte-order mark or without', () => {
+		const said = 'The file is saved as UTF-16 text, which this site does not read (save it again as UTF-8: in Notepad, “Save as”, then Encoding: UTF-8)';
+		expect(message(utf16le('{"title": "x"}'))).toBe(said);
+		expect(message(utf16le('{"title": "x"}').slice(2))).toBe(said);
+		const bigEndian = utf16le('{"title": "x"}').slice(2).map((_, i, all) => all[i ^ 1]!);
+		expect(message(bigEndian)).toBe(said);
+		// Binary data with zero bytes here and there is not taken for text.
+		expect(message(new Uint8Array([1, 0, 0, 2, 3, 0, 0, 0, 7, 8, 0, 0]))).toMatch(/^The file is not text/);
 	});
 
 	it('names a picture or a document picked by mistake', () => {

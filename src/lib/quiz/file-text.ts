@@ -62,10 +62,27 @@ export function articleFileText(bytes: Uint8Array): FileText {
 	return textOf(bytes, ARTICLE);
 }
 
+/**
+ * UTF-16 without its byte-order mark: ASCII letters with a zero byte beside
+ * each, on the same side, in most of the first pairs.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+	const pairs = Math.min(256, Math.floor(bytes.length / 2));
+	if (pairs < 2) return false;
+	let even = 0;
+	let odd = 0;
+	for (let i = 0; i < pairs; i++) {
+		const [a, b] = [bytes[2 * i]!, bytes[2 * i + 1]!];
+		if (a === 0 && b !== 0) even++;
+		if (b === 0 && a !== 0) odd++;
+	}
+	return Math.max(even, odd) >= pairs * 0.6;
+}
+
 function textOf(bytes: Uint8Array, kind: Kind): FileText {
 	const known = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
 	if (known) return refused(`The file is ${known.what}, not ${kind.noun}`, known.what, kind.saveAsText);
-	if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
+	if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksLikeUtf16(bytes))
 		return refused(
 			'The file is saved as UTF-16 text, which this site does not read',
 			'UTF-16 (Notepad calls it “Unicode”)',
