@@ -55,7 +55,19 @@ export function splitSentences(paragraph: string, lexicon: Lexicon): Span[] {
 		if (last && continuesSentence(paragraph.slice(last.start, last.end), segment, lexicon)) last.end = span.end;
 		else spans.push(span);
 	}
-	return spans.map((s) => trimSpan(paragraph, s)).filter((s) => s.end > s.start);
+	return spans
+		.map((s) => withoutBullet(paragraph, trimSpan(paragraph, s)))
+		.filter((s) => s.end > s.start && !MARKER_ONLY.test(paragraph.slice(s.start, s.end)));
+}
+
+/** A list item's marker ("- ", "• ", "* ", "1. ") is not part of what it says. */
+const BULLET = /^(?:[-–—•*·▪‣]|\d{1,2}[.)])\s+/u;
+/** "2." alone: the segmenter ends a sentence after a list number. */
+const MARKER_ONLY = /^(?:[-–—•*·▪‣]|\d{1,2}[.)])$/u;
+
+function withoutBullet(paragraph: string, span: Span): Span {
+	const marker = BULLET.exec(paragraph.slice(span.start, span.end))?.[0];
+	return marker ? { start: span.start + marker.length, end: span.end } : span;
 }
 
 export function trimSpan(text: string, span: Span, trailing = /\s+$/u): Span {

@@ -247,6 +247,18 @@ describe('the output', () => {
 		expect(tagArticle('One.\nTwo.\n\n\nThree.').paragraphs).toEqual(['One.', 'Two.', 'Three.']);
 	});
 
+	it('leaves a list item\'s marker out of its claim, and a year that starts a sentence in', () => {
+		const t = tagArticle('The routes to cut:\n- Route 4 serves the hospital.\n• Route 9 runs at night.\n2. Route 12 is new.\n2024 was a good year.');
+		expect(t.claims.map((c) => c.text)).toEqual([
+			'The routes to cut:',
+			'Route 4 serves the hospital.',
+			'Route 9 runs at night.',
+			'Route 12 is new.',
+			'2024 was a good year.'
+		]);
+		verbatim(t);
+	});
+
 	const verbatim = (t: Tagging) => {
 		for (const piece of [...t.sentences, ...t.claims, ...t.claims.flatMap((c) => (c.cue ? [c.cue] : []))]) {
 			expect(piece.text).toBe(t.paragraphs[piece.paragraph]!.slice(piece.start, piece.end));
