@@ -1,11 +1,12 @@
 /**
  * The draft page's state: the article as typed or opened, the tagger's draft,
  * and the author's choice for each claim, with the messages a screen reader
- * hears as they change. Nothing here leaves the browser.
+ * hears as they change. Nothing here leaves the browser. (Past 150 lines, at
+ * about 185: what a reload keeps is in kept.ts; the next to move out would be
+ * the messages read out.)
  */
-import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '$lib/quiz/categories.ts';
 import { articleFileText } from '$lib/quiz/file-text.ts';
-import { draftQuiz, DraftError, looksLikeHeadline, splitParagraphs, type Draft, type DraftCategory } from '$lib/tagger';
+import { draftQuiz, DraftError, looksLikeHeadline, splitParagraphs, type Draft } from '$lib/tagger';
 import {
 	applyReview,
 	articleLimitProblem,
@@ -16,43 +17,11 @@ import {
 	type Choice,
 	type ReviewItem
 } from '$lib/tagger/review.ts';
+import { isKept, LABEL_SETS, type Kept, type LabelSet } from './kept.ts';
+
 
 // One frame for "Tagging…" to show before a long article blocks the page for a moment.
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-
-/** The labels students choose from: the three, or those and a named-source claim. */
-export type LabelSet = 'three' | 'four';
-const LABEL_SETS: Readonly<Record<LabelSet, readonly DraftCategory[]>> = { three: DEFAULT_CATEGORIES, four: FOUR_CATEGORIES };
-
-/** A draft as kept in the tab; checked when read back, since storage outlives this code. */
-export interface Kept {
-	text: string;
-	headline: string;
-	outlet: string;
-	/** Absent in drafts kept before there was a choice: three. */
-	labels?: LabelSet;
-	tagged: string | null;
-	choices: Choice[];
-}
-
-function isKept(value: unknown): value is Kept {
-	const v = value as Partial<Record<keyof Kept, unknown>> | null;
-	const isChoice = (c: unknown) => {
-		const o = c as Partial<Record<keyof Choice, unknown>> | null;
-		return typeof o === 'object' && o !== null && typeof o.category === 'string' && typeof o.reviewed === 'boolean' && typeof o.included === 'boolean';
-	};
-	return (
-		typeof v === 'object' &&
-		v !== null &&
-		typeof v.text === 'string' &&
-		typeof v.headline === 'string' &&
-		typeof v.outlet === 'string' &&
-		(v.labels === undefined || v.labels === 'three' || v.labels === 'four') &&
-		(v.tagged === null || typeof v.tagged === 'string') &&
-		Array.isArray(v.choices) &&
-		v.choices.every(isChoice)
-	);
-}
 
 export class DraftSession {
 	labels = $state<LabelSet>('three');
