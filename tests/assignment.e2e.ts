@@ -189,6 +189,23 @@ test('a closed assignment and an unknown code each get a friendly page', async (
 	await expect(student.getByRole('status')).toContainText('This assignment is closed');
 });
 
+test('after the class closes, a student who finished finds their results from the class link', async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	const created = await createAssignment(page, { title: 'Finished, then closed', mode: 'Practice' });
+	const student = await (await browser.newContext()).newPage();
+	await join(student, created.studentUrl, 'Pia');
+	await answerAll(student, wrongAt(0), { practice: true });
+	await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	await closeClass(page);
+	await expect(page.getByText('Closed: students see their results from the class link')).toBeVisible();
+
+	await student.goto(created.studentUrl);
+	await expect(student.getByRole('status')).toContainText('This assignment is closed');
+	await student.getByRole('link', { name: 'See your results' }).click();
+	await expect(student.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
+	await student.context().close();
+});
+
 test('a name is required, with a clear message, and kept when the form comes back', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Names', mode: 'Practice' });
 	const student = await (await browser.newContext()).newPage();

@@ -140,6 +140,8 @@ test('a retake under way keeps the best finished score in sight, and closing tur
 	await closeClass(page);
 	await expect(page.getByRole('status').filter({ hasText: 'The assignment is closed.' })).toBeFocused();
 	await expect(page.getByText('Closed: no more answers come in.')).toBeVisible();
+	// Nothing left to join: the code and link to share are gone.
+	await expect(page.getByLabel('Student link', { exact: true })).toHaveCount(0);
 	await page.reload();
 	await expect(students.getByRole('row', { name: new RegExp(`^Zed Not started 0 of ${total} No answers`) })).toBeVisible();
 	// Eli's retake counts, a worse score than the first: the row keeps the best in sight, as the CSV does.
