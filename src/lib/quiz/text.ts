@@ -108,11 +108,15 @@ export function wordCount(text: string): number {
 	return tokenize(text).length;
 }
 
+/** "a, b and c", or with "or" */
+export function wordList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+	if (items.length <= 1) return items[0] ?? '';
+	return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
+
 /** “a”, “b” and “c” */
 export function quoteList(items: readonly string[]): string {
-	const quoted = items.map((t) => `“${t}”`);
-	if (quoted.length <= 1) return quoted[0] ?? '';
-	return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+	return wordList(items.map((t) => `“${t}”`));
 }
 
 /** A text ended as a sentence: a full stop added unless it already ends with one (an option "No: a non-answer."). */

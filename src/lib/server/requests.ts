@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { LIMITS } from '../quiz/limits.ts';
 import { FEEDBACK_MODES } from '../quiz/modes.ts';
 import { AnswerSchema } from '../quiz/schema.ts';
-import { normalizeCode } from '../class-code.ts';
 import { cleanName } from './names.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -107,22 +106,6 @@ export const RenameSchema = nameSchema({
 	stacked: "Use letters without marks stacked on them in a student's name"
 });
 
-export const StudentCodeSchema = z.string({ error: 'Type the class code' }).transform((value, ctx) => {
-	const code = normalizeCode(value);
-	if (code) return code;
-	ctx.addIssue({
-		code: 'custom',
-		input: value,
-		message: 'A class code is 6 letters and digits, like K7M-4PX; check it with your teacher'
-	});
-	return z.NEVER;
-});
-
-export const JoinAttemptSchema = z.strictObject({
-	code: StudentCodeSchema,
-	displayName: DisplayNameSchema
-});
-export type JoinAttempt = z.output<typeof JoinAttemptSchema>;
 
 const QuestionIdSchema = z
 	.string({ error: 'questionId must be the id of a question' })

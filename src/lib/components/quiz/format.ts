@@ -1,7 +1,7 @@
 /** Words for answers, shared by feedback, summary and review. */
 import { choseWrong, type Graded } from '../../quiz/grading.ts';
 import type { PublicQuestion } from '../../quiz/public.ts';
-import { sentence } from '../../quiz/text.ts';
+import { sentence, wordList } from '../../quiz/text.ts';
 import type { Answer, Category } from '../../quiz/schema.ts';
 
 export function categoryLabel(categories: readonly Category[], id: string | null | undefined): string {
@@ -34,15 +34,13 @@ export function verdictOf(result: Pick<Graded, 'correct' | 'score' | 'answer' | 
 	return result.marks && result.score > 0 ? 'Partly right' : 'Not quite';
 }
 
-
 /**
  * The intro's account of the task, in this quiz's own labels: a quiz with a
  * named-source claim says so before its first question asks for one.
  */
 export function taskText(quiz: { categories: readonly Category[]; questions: readonly PublicQuestion[] }): string {
 	const asks = (type: PublicQuestion['type']) => quiz.questions.some((q) => q.type === type);
-	const labels = quiz.categories.map((c) => c.label);
-	const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '');
+	const list = wordList(quiz.categories.map((c) => c.label), 'or');
 	const parts = [
 		asks('classify') ? `Read the article, then take it claim by claim and choose the label that fits each: ${list}.` : 'Read the article, then take it claim by claim.',
 		asks('cue') || quiz.questions.some((q) => q.type === 'classify' && q.cite) ? 'Find the words that give it away.' : null,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_CATEGORIES } from '../categories.ts';
 import { LIMITS } from '../limits.ts';
+import { wordList } from '../text.ts';
 import { classifyCues, cues, explanation, id, prompt, questionId, quote, related, text, whyNotText } from './fields.ts';
 
 export const CategorySchema = z
@@ -179,8 +180,7 @@ export const QUESTION_TYPES: readonly string[] = QUESTION_SCHEMAS.map((s) => s.s
 
 /** `"a", "b" or "c"` */
 export function orList(words: readonly string[]): string {
-	const quoted = words.map((w) => `"${w}"`);
-	return quoted.length < 2 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+	return wordList(words.map((w) => `"${w}"`), 'or');
 }
 
 export const QuestionSchema = z
