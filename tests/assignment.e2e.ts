@@ -503,6 +503,12 @@ test('deleting an assignment removes it, and its links stop working', async ({ p
 	await expect(student.getByText('This assignment no longer exists: your teacher deleted it, with every answer in it.')).toBeVisible();
 	await expect(student.getByText(/could not be checked|back online/)).toHaveCount(0);
 	await expect(student.getByRole('link', { name: /^Open the/ })).toHaveCount(0);
+	// Asking for her results says the same, not that her key is wrong.
+	const finish = await student.evaluate(async (url) => {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		return [response.status, await response.json()];
+	}, `${created.studentUrl}/finish`);
+	expect(finish).toEqual([404, { message: 'This assignment no longer exists: your teacher deleted it, with every answer in it.' }]);
 	expect((await student.goto(created.studentUrl))?.status()).toBe(404);
 });
 

@@ -110,6 +110,17 @@ export class Outbox {
 		return new Promise((resolve) => this.#failed.push(resolve));
 	}
 
+	/**
+	 * Stops the quiz when a refusal (of an answer, or of the finish) means the attempt takes nothing more, with the
+	 * server's reason for the student. Says whether it did.
+	 */
+	end(status: number, message: string): boolean {
+		if (![401, 403, 404, 409].includes(status)) return false;
+		this.refusal = message;
+		this.endedBy = status;
+		return true;
+	}
+
 	/** Forgets everything this browser holds for the attempt, for good: the outbox sends and stores nothing after this. */
 	clear(): void {
 		this.#forgotten = true;
@@ -152,7 +163,7 @@ export class Outbox {
 					waiter?.resolve(body.status === 'graded' && body.graded ? { status: 'graded', graded: body.graded } : { status: 'recorded' });
 				} else {
 					this.refusal = body.message ?? 'The server did not accept this answer.';
-					if ([401, 403, 404, 409].includes(response.status)) this.endedBy = response.status;
+					this.end(response.status, this.refusal);
 					waiter?.reject(new Refused(this.refusal));
 				}
 			}

@@ -44,7 +44,12 @@ export function serverGrading({ outbox, finishUrl, onFinished, fetch: doFetch = 
 			finish: fromPromise<FinishOutput, FinishInput>(async () => {
 				await outbox.drained();
 				const response = await doFetch(finishUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-				if (!response.ok) throw new Error(`Finishing failed with status ${response.status}`);
+				if (!response.ok) {
+					// A class deleted, or an attempt moved to another device, since the last answer: trying again cannot help.
+					const refused = (await response.json().catch(() => ({}))) as { message?: string };
+					outbox.end(response.status, refused.message ?? 'The server did not accept the finished attempt.');
+					throw new Error(`Finishing failed with status ${response.status}`);
+				}
 				const body = (await response.json()) as { results: FinishOutput };
 				onFinished();
 				return body.results;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerRequest, GONE, NO_ATTEMPT } from './answer-request.ts';
+import { answerRequest, GONE, NO_ATTEMPT, withoutAttempt } from './answer-request.ts';
 import { deleteAssignment } from './assignments.ts';
 import { startAttempt } from './attempts.ts';
 import { assign, at, getQuiz, tempDb } from '../../test-support/db.ts';
@@ -40,5 +40,13 @@ describe('the answer endpoint’s rules', () => {
 			status: 404,
 			body: { message: GONE }
 		});
+		// The finish route gives the same reason.
+		expect(await withoutAttempt(db, assignment.code)).toEqual({ status: 404, message: GONE });
+	});
+
+	it('tells a key that opens nothing in a class that is still there', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { mode: 'practice' });
+		expect(await withoutAttempt(db, assignment.code)).toEqual({ status: 401, message: NO_ATTEMPT });
 	});
 });

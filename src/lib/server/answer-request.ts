@@ -27,6 +27,14 @@ export const GONE = 'This assignment no longer exists: your teacher deleted it, 
 
 const refuse = (status: number, message: string): AnswerResponse => ({ status, body: { message } });
 
+/**
+ * Why a request that no attempt answers to is refused: the class may be gone, with the attempt its key was for,
+ * or the key no longer opens an attempt here. Not on any hot path.
+ */
+export async function withoutAttempt(db: Db, code: string): Promise<{ status: 401 | 404; message: string }> {
+	return (await findAssignmentByCode(db, code)) ? { status: 401, message: NO_ATTEMPT } : { status: 404, message: GONE };
+}
+
 /** Stores and grades one answer. The attempt comes from the cookie, never from the body. */
 export async function answerRequest(request: AnswerRequest, db: Db, now: Date, getQuiz: GetQuiz): Promise<AnswerResponse> {
 	const code = normalizeCode(request.code);
@@ -36,8 +44,8 @@ export async function answerRequest(request: AnswerRequest, db: Db, now: Date, g
 	try {
 		const stored = await storeAnswer(db, { tokenHash: request.tokenHash, code }, parsed.data, now, getQuiz);
 		if (stored) return { status: 200, body: stored.result, assignmentId: stored.assignmentId };
-		// Not the answer's hot path: the class may be gone, with the attempt the key was for.
-		return (await findAssignmentByCode(db, code)) ? refuse(401, NO_ATTEMPT) : refuse(404, GONE);
+		const refused = await withoutAttempt(db, code);
+		return refuse(refused.status, refused.message);
 	} catch (error) {
 		if (isAssignmentError(error)) return refuse(error.status, error.message);
 		throw error;

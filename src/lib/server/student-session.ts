@@ -4,7 +4,7 @@
  * request belongs to (from that cookie, never from the body).
  */
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { NO_ATTEMPT } from './answer-request.ts';
+import { NO_ATTEMPT, withoutAttempt } from './answer-request.ts';
 import { forgetAttemptPlace } from './attempt-place.ts';
 import { resumeAttempt, type Attempt } from './attempts.ts';
 import { secureFor } from './cookies.ts';
@@ -60,7 +60,11 @@ export async function attemptOf(
 	const token = code ? readAttemptCookie(event.cookies) : undefined;
 	const db = await getDb();
 	const attempt = token ? await resumeAttempt(db, token) : undefined;
-	if (!code || !attempt || attempt.assignment.code !== code) return { ok: false, response: problem(401, NO_ATTEMPT) };
+	if (!code) return { ok: false, response: problem(401, NO_ATTEMPT) };
+	if (!attempt || attempt.assignment.code !== code) {
+		const refused = await withoutAttempt(db, code);
+		return { ok: false, response: problem(refused.status, refused.message) };
+	}
 	const refused = limits.takeForAttempt(attempt.id);
 	if (refused) return { ok: false, response: tooMany(refused) };
 	return { ok: true, db, code, attempt };

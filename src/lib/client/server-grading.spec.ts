@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createActor, type SnapshotFrom } from 'xstate';
+import type { quizMachine } from '../machines/quiz.machine.ts';
+import { Outbox } from './outbox.svelte.ts';
+import { serverGrading } from './server-grading.ts';
+
+beforeEach(() => {
+	const stored = new Map<string, string>();
+	vi.stubGlobal('localStorage', {
+		getItem: (k: string) => stored.get(k) ?? null,
+		setItem: (k: string, v: string) => void stored.set(k, v),
+		removeItem: (k: string) => void stored.delete(k)
+	});
+});
+afterEach(() => vi.unstubAllGlobals());
+
+/** A server that takes every answer and answers the finish with `finish`. */
+function server(finish: { status: number; message?: string }) {
+	return vi.fn(async (url: string) =>
+		url.endsWith('/finish')
+			? new Response(JSON.stringify({ message: finish.message }), { status: finish.status })
+			: new Response(JSON.stringify({ status: 'recorded' }), { status: 200 })
+	) as unknown as typeof fetch;
+}
+
+/** Answers the one question in test mode and asks for the results. */
+async function finishWith(finish: { status: number; message?: string }) {
+	const fetch = server(finish);
+	const outbox = new Outbox({ key: 'box', endpoint: '/a/X/answer', nextSeq: 0, fetch });
+	const onFinished = vi.fn();
+	const actor = createActor(serverGrading({ outbox, finishUrl: '/a/X/finish', onFinished, fetch }), {
+		input: { questionIds: ['q1'], mode: 'test', modeLocked: true, canRepeat: false }
+	}).start();
+	actor.send({ type: 'quiz.start' });
+	actor.send({ type: 'answer.change', answer: { type: 'classify', category: 'fact' } });
+	actor.send({ type: 'answer.submit' });
+	const failed = await new Promise<SnapshotFrom<typeof quizMachine>>((resolve) =>
+		actor.subscribe((s) => s.hasTag('error:finish') && resolve(s))
+	);
+	return { outbox, onFinished, failed };
+}
+
+describe('finishing an attempt the server grades', () => {
+	it('stops the quiz with the server’s reason when the class was deleted since the last answer', async () => {
+		const gone = 'This assignment no longer exists: your teacher deleted it, with every answer in it.';
+		const { outbox, onFinished } = await finishWith({ status: 404, message: gone });
+		expect([outbox.ended, outbox.endedBy, outbox.refusal]).toEqual([true, 404, gone]);
+		expect(onFinished).not.toHaveBeenCalled();
+	});
+
+	it('lets the student try again when the server failed on its side', async () => {
+		const { outbox, failed } = await finishWith({ status: 500 });
+		expect([outbox.ended, outbox.refusal]).toEqual([false, null]);
+		expect(failed.can({ type: 'quiz.finish' })).toBe(true);
+	});
+});
