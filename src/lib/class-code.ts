@@ -24,17 +24,18 @@ export function newStudentCode(pick: (max: number) => number): string {
 	return code;
 }
 
-const SEPARATORS = /[\s\-‐‑–—_.]/g;
+/** The typed characters of a code, without case, spaces or dashes. */
+const compact = (input: string) => input.toUpperCase().replace(/[\s\-‐‑–—_.]/g, '');
 
 /** "k7m 4px", "K7M-4PX" → "K7M4PX"; null when it cannot be a code. */
 export function normalizeCode(input: string): string | null {
-	const code = input.toUpperCase().replace(SEPARATORS, '');
+	const code = compact(input);
 	return CANONICAL.test(code) ? code : null;
 }
 
 /** Why a typed code cannot be one, in a student's words: the look-alikes the alphabet leaves out are named. */
 export function codeProblem(input: string): string {
-	const code = input.toUpperCase().replace(SEPARATORS, '');
+	const code = compact(input);
 	const unused = [...new Set(code.match(/[0O1ILU]/g))];
 	if (code.length === CODE_LENGTH && unused.length)
 		return `Class codes never use O, 0, I, 1, L or U, and this one has ${quoteList(unused)}: check the code with your teacher.`;

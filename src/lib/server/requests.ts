@@ -106,7 +106,6 @@ export const RenameSchema = nameSchema({
 	stacked: "Use letters without marks stacked on them in a student's name"
 });
 
-
 const QuestionIdSchema = z
 	.string({ error: 'questionId must be the id of a question' })
 	.regex(SLUG, { error: 'questionId must be the id of a question, like "q3"' })

@@ -19,7 +19,6 @@ import {
 } from '$lib/tagger/review.ts';
 import { isKept, LABEL_SETS, type Kept, type LabelSet } from './kept.ts';
 
-
 // One frame for "Tagging…" to show before a long article blocks the page for a moment.
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
