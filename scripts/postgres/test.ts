@@ -2,8 +2,8 @@
  * npm run test:postgres: the suite's PostgreSQL pass. Starts a throwaway
  * PostgreSQL cluster (cluster.ts), runs the database specs against it (every
  * spec under src/lib/server and the SQLite-to-PostgreSQL copy's), then the
- * browser journeys once against two app processes behind nginx
- * (playwright.postgres.config.ts), and stops the cluster.
+ * browser journeys that reach the database once more, against two app
+ * processes behind nginx (playwright.postgres.config.ts), and stops the cluster.
  *
  * Without PostgreSQL installed it says so in one line and passes, so npm test
  * needs nothing but Node and Chromium; .ci/run installs PostgreSQL and nginx
