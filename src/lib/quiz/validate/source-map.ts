@@ -28,17 +28,11 @@ export interface SourceMap {
 	place(problem: Found): Found;
 }
 
-const segment = (key: Key) => (typeof key === 'number' ? String(key) : JSON.stringify(key));
-/** A path as a map key: its segments, names quoted, joined by commas; the root is "". */
-const keyOf = (path: readonly Key[]) => path.map(segment).join(',');
-const childKey = (parent: string, key: Key) => (parent === '' ? segment(key) : `${parent},${segment(key)}`);
-
-/** An object or array the visit is inside: its key, and where its next value goes. */
+/** An object or array the visit is inside, and where its next value goes. */
 interface Container {
-	key: string;
-	/** For an array, the index of its next element; for an object, undefined. */
-	index: number | undefined;
-	/** For an object, the key of the field whose value comes next. */
+	/** The container's own place among the values. */
+	at: number;
+	/** For an object, the name of the field whose value comes next. */
 	field: string;
 }
 
@@ -49,16 +43,18 @@ const [OFFSET, LENGTH, LINE, COLUMN, STRING, NAME_LINE, NAME_COLUMN] = [0, 1, 2,
  * Maps a JSON text. Throws a RangeError for brackets nested thousands deep
  * (the parser recurses); the caller reports that as a file too deep to be a quiz.
  *
- * A quiz of 1,000 questions has some 15,000 values. Each is recorded as a
- * number in a map (its path's key to its place in one array of numbers), and
- * the visit keeps the path itself rather than asking the parser for a copy:
- * an object per value, and a set of names per object to find duplicates, made
- * mapping such a file take 90 ms where this takes a fraction of it. A field
- * written twice has the same key as its first, which is how it is found.
+ * A quiz of 1,000 questions has some 15,000 values. Each is recorded as seven
+ * numbers in one array, and each object or array as the places of its values
+ * (by field name, or by index), so a path is looked up one step at a time.
+ * The visit keeps no path of its own and asks the parser for none: an object
+ * per value, or a string key per path, made mapping such a file take 40 to
+ * 90 ms where this takes a fraction of it. A field written twice is found
+ * among its object's names when its second name comes.
  */
 export function mapSource(source: string): SourceMap {
-	const entries = new Map<string, number>();
 	const numbers: number[] = [];
+	/** For each object or array, by its place: where each of its values is. */
+	const children = new Map<number, Map<string, number> | number[]>();
 	const duplicates: Found[] = [];
 	const errors: SyntaxError[] = [];
 	const containers: Container[] = [];
@@ -66,34 +62,40 @@ export function mapSource(source: string): SourceMap {
 	let nameLine = 0;
 	let nameColumn = 0;
 
-	/** Records a value where it stands; returns its key. */
-	const value = (offset: number, length: number, line: number, character: number, string: boolean): string => {
+	/** Records a value where it stands; returns its place. */
+	const value = (offset: number, length: number, line: number, character: number, string: boolean): number => {
+		const at = numbers.length;
 		const inside = containers.at(-1);
-		const key = !inside ? '' : inside.index === undefined ? inside.field : childKey(inside.key, inside.index++);
-		entries.set(key, numbers.length);
+		if (inside) {
+			const siblings = children.get(inside.at)!;
+			if (Array.isArray(siblings)) siblings.push(at);
+			else siblings.set(inside.field, at);
+		}
 		numbers.push(offset, length, line + 1, character + 1, string ? 1 : 0, nameLine, nameColumn);
 		nameLine = nameColumn = 0;
-		return key;
+		return at;
+	};
+	const open = (kind: 'object' | 'array') => (offset: number, length: number, line: number, character: number) => {
+		const at = value(offset, length, line, character, false);
+		children.set(at, kind === 'array' ? [] : new Map());
+		containers.push({ at, field: '' });
 	};
 	visit(
 		source,
 		{
-			onObjectBegin: (offset, length, line, character) => {
-				containers.push({ key: value(offset, length, line, character, false), index: undefined, field: '' });
-			},
+			onObjectBegin: open('object'),
 			onObjectEnd: () => void containers.pop(),
-			onArrayBegin: (offset, length, line, character) => {
-				containers.push({ key: value(offset, length, line, character, false), index: 0, field: '' });
-			},
+			onArrayBegin: open('array'),
 			onArrayEnd: () => void containers.pop(),
 			onLiteralValue: (literal, offset, length, line, character) => void value(offset, length, line, character, typeof literal === 'string'),
 			onObjectProperty: (property, _offset, _length, line, character, path) => {
 				const inside = containers.at(-1);
 				if (!inside) return;
-				inside.field = childKey(inside.key, property);
+				inside.field = property;
 				nameLine = line + 1;
 				nameColumn = character + 1;
-				const first = entries.get(inside.field);
+				const siblings = children.get(inside.at);
+				const first = siblings instanceof Map ? siblings.get(property) : undefined;
 				if (first === undefined) return;
 				const keys = [...path(), property];
 				duplicates.push({
@@ -113,30 +115,42 @@ export function mapSource(source: string): SourceMap {
 		{ disallowComments: true, allowTrailingComma: false }
 	);
 
+	/** The place of the value at `keys`, or of the deepest one on the way to it that exists, and how many keys that took. */
+	const find = (keys: readonly Key[]): { at: number; depth: number } | null => {
+		if (!numbers.length) return null;
+		let at = 0;
+		for (const [depth, key] of keys.entries()) {
+			const siblings = children.get(at);
+			const next = Array.isArray(siblings)
+				? typeof key === 'number' ? siblings[key] : undefined
+				: typeof key === 'string' ? siblings?.get(key) : undefined;
+			if (next === undefined) return { at, depth };
+			at = next;
+		}
+		return { at, depth: keys.length };
+	};
 	const at = (i: number, field: number) => numbers[i + field]!;
 	return {
 		duplicates,
 		errors,
 		place(problem) {
-			const other = problem.sameAs ? entries.get(keyOf(problem.sameAs)) : undefined;
-			if (other !== undefined && problem.hint) problem = { ...problem, hint: `${problem.hint}, on line ${at(other, LINE)}` };
-			// A missing field is placed at its parent: walk up until a value exists.
-			for (let n = problem.keys.length; n >= 0; n--) {
-				const i = entries.get(keyOf(problem.keys.slice(0, n)));
-				if (i === undefined) continue;
-				const exact = n === problem.keys.length;
-				if (exact && problem.at !== undefined && at(i, STRING)) {
-					// A JSON string holds no raw line break, so the character stands on the string's line.
-					const offset = offsetInString(source, at(i, OFFSET), at(i, LENGTH), problem.at);
-					return { ...problem, line: at(i, LINE), column: at(i, COLUMN) + offset - at(i, OFFSET) };
-				}
-				// A problem about a field as a whole, or a field missing from it, points
-				// at the field's name, where authors look.
-				const name: Spot | undefined = at(i, NAME_LINE) ? { line: at(i, NAME_LINE), column: at(i, NAME_COLUMN) } : undefined;
-				const spot = name && problem.at === undefined ? name : { line: at(i, LINE), column: at(i, COLUMN) };
-				return { ...problem, line: spot.line, column: spot.column };
+			const other = problem.sameAs ? find(problem.sameAs) : null;
+			if (other && other.depth === problem.sameAs!.length && problem.hint) problem = { ...problem, hint: `${problem.hint}, on line ${at(other.at, LINE)}` };
+			// A missing field is placed at its parent: the deepest value on its path that exists.
+			const found = find(problem.keys);
+			if (!found) return problem;
+			const i = found.at;
+			const exact = found.depth === problem.keys.length;
+			if (exact && problem.at !== undefined && at(i, STRING)) {
+				// A JSON string holds no raw line break, so the character stands on the string's line.
+				const offset = offsetInString(source, at(i, OFFSET), at(i, LENGTH), problem.at);
+				return { ...problem, line: at(i, LINE), column: at(i, COLUMN) + offset - at(i, OFFSET) };
 			}
-			return problem;
+			// A problem about a field as a whole, or a field missing from it, points
+			// at the field's name, where authors look.
+			const name: Spot | undefined = at(i, NAME_LINE) ? { line: at(i, NAME_LINE), column: at(i, NAME_COLUMN) } : undefined;
+			const spot = name && problem.at === undefined ? name : { line: at(i, LINE), column: at(i, COLUMN) };
+			return { ...problem, line: spot.line, column: spot.column };
 		}
 	};
 }
