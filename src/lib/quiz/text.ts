@@ -58,6 +58,36 @@ export function locate(paragraphs: readonly string[], quote: string): Location |
 	return null;
 }
 
+/** Joins the paragraphs for `locator`: a quote holding it is looked for paragraph by paragraph instead. */
+const BETWEEN = '\u0000';
+
+/**
+ * `locate` for many quotes in one article: the paragraphs are joined once and
+ * each quote found in one search of the whole, where `locate` searches each
+ * paragraph in turn. A quiz of 1,000 questions is checked with thousands of
+ * such look-ups.
+ */
+export function locator(paragraphs: readonly string[]): (quote: string) => Location | null {
+	const joined = paragraphs.join(BETWEEN);
+	const starts: number[] = [];
+	for (let p = 0, at = 0; p < paragraphs.length; at += paragraphs[p]!.length + 1, p++) starts.push(at);
+	return (quote) => {
+		if (quote.includes(BETWEEN) || !paragraphs.length) return locate(paragraphs, quote);
+		const found = joined.indexOf(quote);
+		if (found < 0) return null;
+		// The last paragraph that starts at or before the match holds all of it.
+		let low = 0;
+		let high = starts.length - 1;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (starts[mid]! <= found) low = mid;
+			else high = mid - 1;
+		}
+		const start = found - starts[low]!;
+		return { paragraph: low, start, end: start + quote.length };
+	};
+}
+
 /** The span of each phrase inside `text` (first occurrence), or null where absent. */
 export function spansOf(text: string, phrases: readonly string[]): (Span | null)[] {
 	return phrases.map((phrase) => {

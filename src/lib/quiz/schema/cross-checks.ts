@@ -3,15 +3,21 @@
  * quotes copied verbatim from the article.
  */
 import { LIMITS } from '../limits.ts';
-import { locate } from '../text.ts';
+import { locator, type Location } from '../text.ts';
 import { findMismatch } from '../verbatim.ts';
 import { checkChoice, checkClassify, checkDecoys, checkInside, checkUnique } from './question-checks.ts';
 import { isObject, issue, listOf, Soundness, type Ctx, type Loose, type Path } from './soundness.ts';
 
+/** The article's paragraphs, and where a quote stands in them. */
+interface ArticleText {
+	paragraphs: readonly string[];
+	locate: (quote: string) => Location | null;
+}
+
 /** Reports a quote that is not in the article; true when it is. */
-function checkQuote(ctx: Ctx, paragraphs: readonly string[], value: string, path: Path, what: string): boolean {
-	if (locate(paragraphs, value)) return true;
-	const miss = findMismatch(paragraphs, value);
+function checkQuote(ctx: Ctx, article: ArticleText, value: string, path: Path, what: string): boolean {
+	if (article.locate(value)) return true;
+	const miss = findMismatch(article.paragraphs, value);
 	issue(ctx, path, `${what} is not in the article word for word`, {
 		found: miss ? excerpt(value, miss.at) : value,
 		expected: miss?.passage ? `the article's text ${JSON.stringify(excerpt(miss.passage, miss.at))}` : 'a passage copied from the article',
@@ -38,7 +44,7 @@ function excerpt(text: string, at: number, before = 24, after = 24): string {
 
 
 /** The article's paragraphs, when every one of them is sound enough to judge quotes against. */
-function soundParagraphs(value: Loose, ctx: Ctx, sound: Soundness): string[] | null {
+function soundArticle(value: Loose, ctx: Ctx, sound: Soundness): ArticleText | null {
 	const article = isObject(value.article) && sound.ok(['article']) ? value.article : null;
 	const raw = article && sound.ok(['article', 'paragraphs']) ? listOf(article.paragraphs) : [];
 	if (!raw.every((p, i) => sound.text(p, ['article', 'paragraphs', i]) !== undefined)) return null;
@@ -49,13 +55,13 @@ function soundParagraphs(value: Loose, ctx: Ctx, sound: Soundness): string[] | n
 			found: `${total} characters`,
 			hint: 'split a long article into two quizzes'
 		});
-	return paragraphs;
+	return { paragraphs, locate: locator(paragraphs) };
 }
 
 export function crossCheck(value: unknown, ctx: Ctx) {
 	if (!isObject(value)) return;
 	const sound = new Soundness(ctx.issues);
-	const paragraphs = soundParagraphs(value, ctx, sound);
+	const article = soundArticle(value, ctx, sound);
 
 	const categories = sound.ok(['categories']) ? listOf(value.categories) : [];
 	const maybeIds = categories.map((c, i) => (isObject(c) ? sound.text(c.id, ['categories', i, 'id']) : undefined));
@@ -81,17 +87,17 @@ export function crossCheck(value: unknown, ctx: Ctx) {
 		// Cues and decoys are read inside the quote; a quote that is not the
 		// article's is reported alone, and its cues are checked once it is fixed.
 		const quoteText =
-			written !== undefined && paragraphs && !checkQuote(ctx, paragraphs, written, at('quote'), 'The quote') ? undefined : written;
-		if (paragraphs) {
+			written !== undefined && article && !checkQuote(ctx, article, written, at('quote'), 'The quote') ? undefined : written;
+		if (article) {
 			if (sound.ok(at('related')))
 				listOf(q.related).forEach((r, j) => {
 					const passage = sound.text(r, at('related', j));
-					if (passage !== undefined) checkQuote(ctx, paragraphs, passage, at('related', j), 'The related passage');
+					if (passage !== undefined) checkQuote(ctx, article, passage, at('related', j), 'The related passage');
 				});
 			if (q.type === 'order' && sound.ok(at('items')))
 				listOf(q.items).forEach((item, j) => {
 					const claim = isObject(item) ? sound.text(item.quote, at('items', j, 'quote')) : undefined;
-					if (claim !== undefined) checkQuote(ctx, paragraphs, claim, at('items', j, 'quote'), 'The quote');
+					if (claim !== undefined) checkQuote(ctx, article, claim, at('items', j, 'quote'), 'The quote');
 				});
 		}
 		if (quoteText !== undefined && sound.ok(at('cues')))

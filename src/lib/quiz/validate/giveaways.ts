@@ -5,7 +5,7 @@
  */
 import { TODO } from '../placeholder.ts';
 import type { Question, Quiz } from '../schema.ts';
-import { locate, tokenize } from '../text.ts';
+import { locator, tokenize, type Location } from '../text.ts';
 import { idList, problemAt, type Found } from './problem.ts';
 import { valueAt } from './zod-issues.ts';
 
@@ -41,14 +41,20 @@ interface Word {
 	start: number;
 }
 
-const words = (text: string): Word[] =>
-	tokenize(text).map((t) => ({ text: t.text.toLowerCase().replace(/’/g, "'"), start: t.start }));
+/** A word's letters as compared: lower case, a curly apostrophe as a straight one. */
+const plain = (word: string) => {
+	const lower = word.toLowerCase();
+	return lower.includes('’') ? lower.replaceAll('’', "'") : lower;
+};
+
+const words = (text: string): Word[] => tokenize(text).map((t) => ({ text: plain(t.text), start: t.start }));
 
 /** Where in `hay` the words of `needle` stand in a row, if they do. */
 function findRun(hay: readonly Word[], needle: readonly Word[]): number | null {
 	if (needle.length === 0) return null;
+	const first = needle[0]!.text;
 	for (let i = 0; i + needle.length <= hay.length; i++)
-		if (needle.every((w, j) => hay[i + j]!.text === w.text)) return hay[i]!.start;
+		if (hay[i]!.text === first && needle.every((w, j) => hay[i + j]!.text === w.text)) return hay[i]!.start;
 	return null;
 }
 
@@ -62,15 +68,17 @@ function findHalf(hay: readonly Word[], needle: readonly Word[]): number | null 
 	return null;
 }
 
+type Locate = (quote: string) => Location | null;
+
 /** The paragraphs of the article a question quotes. */
-function paragraphsOf(paragraphs: readonly string[], q: Question): Set<number> {
+function paragraphsOf(locate: Locate, q: Question): Set<number> {
 	const quotes = q.type === 'order' ? q.items.map((i) => i.quote) : q.quote === undefined ? [] : [q.quote];
-	return new Set(quotes.flatMap((quote) => locate(paragraphs, quote)?.paragraph ?? []));
+	return new Set(quotes.flatMap((quote) => locate(quote)?.paragraph ?? []));
 }
 
-function sameParagraph(paragraphs: readonly string[], a: Question, b: Question): boolean {
-	const of = paragraphsOf(paragraphs, b);
-	return [...paragraphsOf(paragraphs, a)].some((p) => of.has(p));
+function sameParagraph(locate: Locate, a: Question, b: Question): boolean {
+	const of = paragraphsOf(locate, b);
+	return [...paragraphsOf(locate, a)].some((p) => of.has(p));
 }
 
 /**
@@ -78,33 +86,34 @@ function sameParagraph(paragraphs: readonly string[], a: Question, b: Question):
  * quote a text is to hold at least half of its words in a row (at least four,
  * or all of a shorter text), letter case and punctuation aside. The answer is
  * `b`'s right option; or, when both questions quote the same paragraph, `b`'s
- * right category label, or every one of its cues.
+ * right category label, or every one of its cues. (The paragraphs are looked
+ * up last, for the few that quote them: in a long article that is the slow part.)
  */
-function quotesAnswer(quiz: Quiz, a: Question, b: Question): { at: number; what: string } | null {
-	const feedback = words(a.explanation);
+function quotesAnswer(quiz: Quiz, locate: Locate, a: Question, b: Question): { at: number; what: string } | null {
 	// An order is not a text that feedback could quote.
 	if (b.type === 'order') return null;
+	const feedback = words(a.explanation);
 	if (b.type === 'choice') {
 		const right = b.options.find((o) => o.id === b.answer)!;
 		const at = findHalf(feedback, words(right.text));
 		return at === null ? null : { at, what: 'its right option' };
 	}
-	if (!sameParagraph(quiz.article.paragraphs, a, b)) return null;
 	if (b.type === 'classify') {
 		const label = quiz.categories.find((c) => c.id === b.answer)!.label;
 		const at = findHalf(feedback, words(label));
-		return at === null ? null : { at, what: `its label, “${label}”` };
+		return at !== null && sameParagraph(locate, a, b) ? { at, what: `its label, “${label}”` } : null;
 	}
 	const found = b.cues.map((c) => findHalf(feedback, words(c)));
-	return found.every((at) => at !== null) ? { at: Math.min(...(found as number[])), what: 'its cue words' } : null;
+	return found.every((at) => at !== null) && sameParagraph(locate, a, b) ? { at: Math.min(...(found as number[])), what: 'its cue words' } : null;
 }
 
 function givesNextAway(quiz: Quiz, data: unknown): Found[] {
 	const out: Found[] = [];
+	const locate = locator(quiz.article.paragraphs);
 	quiz.questions.forEach((a, i) => {
 		const b = quiz.questions[i + 1];
 		// A draft's placeholder names the label it explains: it is reported as a placeholder, not as a giveaway.
-		const hit = b && !a.explanation.startsWith(TODO) && quotesAnswer(quiz, a, b);
+		const hit = b && !a.explanation.startsWith(TODO) && quotesAnswer(quiz, locate, a, b);
 		if (!b || !hit) return;
 		// Positions are in the trimmed text the schema returns; the file may hold spaces before it.
 		const raw = valueAt(data, ['questions', i, 'explanation']);

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { locate, locator } from './text.ts';
+
+describe('locator', () => {
+	const paragraphs = ['Sessions offered to resign.', 'Officials said the offer was refused.', '', 'Sessions said nothing.'];
+
+	it('finds a quote in the paragraph that holds it first, where it starts there', () => {
+		const find = locator(paragraphs);
+		expect(find('Sessions said nothing')).toEqual({ paragraph: 3, start: 0, end: 21 });
+		expect(find('said')).toEqual({ paragraph: 1, start: 10, end: 14 });
+		expect(find('offered')).toEqual({ paragraph: 0, start: 9, end: 16 });
+	});
+
+	it('never joins the end of one paragraph to the start of the next', () => {
+		expect(locator(paragraphs)('resign. Officials')).toBeNull();
+		expect(locator(paragraphs)('resign.\u0000Officials')).toBeNull();
+	});
+
+	it('finds nothing in an article with no paragraphs', () => {
+		expect(locator([])('Sessions')).toBeNull();
+	});
+
+	it('answers as locate does, for any paragraphs and any quote', () => {
+		const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '.', '\u0000'), maxLength: 12 });
+		fc.assert(
+			fc.property(fc.array(text, { maxLength: 5 }), text, (ps, quote) => {
+				expect(locator(ps)(quote)).toEqual(locate(ps, quote));
+			}),
+			{ numRuns: 2_000 }
+		);
+	});
+});
