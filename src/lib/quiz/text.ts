@@ -58,6 +58,9 @@ export function locate(paragraphs: readonly string[], quote: string): Location |
 	return null;
 }
 
+/** Where a quote stands in one article, as `locator` answers it. */
+export type Locate = (quote: string) => Location | null;
+
 /** Joins the paragraphs for `locator`: a quote holding it is looked for paragraph by paragraph instead. */
 const BETWEEN = '\u0000';
 
@@ -67,12 +70,13 @@ const BETWEEN = '\u0000';
  * paragraph in turn. A quiz of 1,000 questions is checked with thousands of
  * such look-ups.
  */
-export function locator(paragraphs: readonly string[]): (quote: string) => Location | null {
+export function locator(paragraphs: readonly string[]): Locate {
 	const joined = paragraphs.join(BETWEEN);
 	const starts: number[] = [];
 	for (let p = 0, at = 0; p < paragraphs.length; at += paragraphs[p]!.length + 1, p++) starts.push(at);
 	return (quote) => {
-		if (quote.includes(BETWEEN) || !paragraphs.length) return locate(paragraphs, quote);
+		if (!paragraphs.length) return null;
+		if (quote.includes(BETWEEN)) return locate(paragraphs, quote);
 		const found = joined.indexOf(quote);
 		if (found < 0) return null;
 		// The last paragraph that starts at or before the match holds all of it.

@@ -3,7 +3,7 @@
  * quotes copied verbatim from the article.
  */
 import { LIMITS } from '../limits.ts';
-import { locator, type Location } from '../text.ts';
+import { locator, type Locate } from '../text.ts';
 import { findMismatch } from '../verbatim.ts';
 import { checkChoice, checkClassify, checkDecoys, checkInside, checkUnique } from './question-checks.ts';
 import { isObject, issue, listOf, Soundness, type Ctx, type Loose, type Path } from './soundness.ts';
@@ -11,7 +11,7 @@ import { isObject, issue, listOf, Soundness, type Ctx, type Loose, type Path } f
 /** The article's paragraphs, and where a quote stands in them. */
 interface ArticleText {
 	paragraphs: readonly string[];
-	locate: (quote: string) => Location | null;
+	locate: Locate;
 }
 
 /** Reports a quote that is not in the article; true when it is. */

@@ -5,7 +5,7 @@
  */
 import { TODO } from '../placeholder.ts';
 import type { Question, Quiz } from '../schema.ts';
-import { locator, tokenize, type Location } from '../text.ts';
+import { locator, tokenize, type Locate } from '../text.ts';
 import { idList, problemAt, type Found } from './problem.ts';
 import { valueAt } from './zod-issues.ts';
 
@@ -67,8 +67,6 @@ function findHalf(hay: readonly Word[], needle: readonly Word[]): number | null 
 	}
 	return null;
 }
-
-type Locate = (quote: string) => Location | null;
 
 /** The paragraphs of the article a question quotes. */
 function paragraphsOf(locate: Locate, q: Question): Set<number> {
