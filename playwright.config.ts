@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.ts';
+import { CHROMIUM_ARGS, TEST_CHROMIUM } from './scripts/chromium.ts';
 import { startCommand } from './scripts/start-command.ts';
 
 // A port per checkout, so two checkouts on one machine can run their suites side by side.
@@ -25,7 +25,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',
-		launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS }
+		launchOptions: { executablePath: TEST_CHROMIUM, args: CHROMIUM_ARGS }
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	// Started as `npm start` starts it, but for the port and a scratch database.

@@ -6,7 +6,7 @@
  */
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.ts';
+import { CHROMIUM_ARGS, TEST_CHROMIUM } from '../scripts/chromium.ts';
 import { answerAll, classQuiz, createAssignment, join } from './assignments.ts';
 import { EASTFIELD } from './helpers.ts';
 
@@ -71,7 +71,7 @@ test('at another address of the machine (127.0.0.2) the same class works over pl
 test('by a name on the school network (school.test) the same class works', async ({ baseURL }) => {
 	test.setTimeout(120_000);
 	const named = await chromium.launch({
-		executablePath: CHROMIUM,
+		executablePath: TEST_CHROMIUM,
 		args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP school.test 127.0.0.2']
 	});
 	try {
