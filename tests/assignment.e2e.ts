@@ -421,7 +421,9 @@ test('fair names: a look-alike cannot take a name under way; the teacher lets a 
 	// The teacher renames "Emma R" after a word with her.
 	await row('Emma R').getByText('Change').click();
 	await students.getByLabel('New name for Emma R').fill('Emma Rossi');
-	await students.getByRole('button', { name: 'Rename Emma R', exact: true }).click();
+	const rename = students.getByRole('button', { name: 'Rename Emma R', exact: true });
+	await expect(rename).toHaveText('Rename Emma R');
+	await rename.click();
 	await page.reload();
 	await expect(students.getByRole('row', { name: /^Emma Rossi / })).toBeVisible();
 	await expectNoAxeViolations(page);

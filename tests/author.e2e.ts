@@ -326,6 +326,7 @@ test('the fictional Eastfield quiz is listed as fictional and plays start to fin
 	await page.goto('/');
 	const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: quiz.title }) });
 	await expect(card).toContainText('Fictional article');
+	await expect(card).toContainText(`${quiz.article.outlet} · ${quiz.article.date}`);
 	await expect(card).toContainText(`${quiz.questions.length} questions`);
 
 	await start(page, slug);

@@ -28,7 +28,10 @@ test('the discussion view: the claim, then the class answers, then the cue lit u
 		await student.leave();
 	}
 	await page.reload();
-	await page.getByRole('link', { name: 'Discuss question 1', exact: true }).click();
+	const discuss = page.getByRole('link', { name: 'Discuss question 1', exact: true });
+	// The words themselves, as any screen reader reads them, not only as Chromium spaces them out.
+	await expect(discuss).toHaveText('Discuss question 1');
+	await discuss.click();
 
 	await expect(page.getByRole('heading', { level: 1, name: 'Question 1', exact: true })).toBeVisible();
 	await expect(page.getByText(/^Most missed 1 of \d+ · 3 answers$/)).toBeVisible();
