@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { classQuiz, closeClass, createAssignment } from './assignments.ts';
 import { expectNoHorizontalScroll, label } from './helpers.ts';
 import { ClassMember, expectNoAxeViolationsInBothSchemes, tableCells } from './teacher.ts';
@@ -113,6 +113,16 @@ test('the class report prints without the controls, the link, or the QR code', a
 	const table = page.getByRole('region', { name: 'Students' }).getByRole('table');
 	const [right, pageWidth] = await table.evaluate((t) => [t.getBoundingClientRect().right, document.documentElement.clientWidth]);
 	expect(right).toBeLessThanOrEqual(pageWidth);
+	// A question's number of two digits stays whole, "10" and not "1" over "0", and "(1 of 2)" stays on one line.
+	const tenth = page.getByRole('region', { name: 'Questions' }).getByRole('row', { name: /^10 / });
+	const lines = (cell: Locator) =>
+		cell.evaluate((el) => {
+			const range = document.createRange();
+			range.selectNodeContents(el);
+			return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+		});
+	expect(await lines(tenth.getByRole('cell').first())).toBe(1);
+	expect(await lines(tenth.getByText(/^\(\d+ of \d+\)$/))).toBe(1);
 	await long.leave();
 });
 
