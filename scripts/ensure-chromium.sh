@@ -20,5 +20,5 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
 	exit 0
 fi
 echo "The browser tests need Debian's ${missing[*]}." >&2
-echo "Install it (sudo apt-get install -y ${missing[*]}) or set CHROME_PATH to a Chromium binary." >&2
+echo "Install with sudo apt-get install -y ${missing[*]}, or set CHROME_PATH to a Chromium binary." >&2
 exit 1
