@@ -361,4 +361,29 @@ export class CpuMeter {
 	}
 }
 
+/**
+ * The connections waiting for a server listening on `port` to accept them,
+ * from /proc/net/tcp and tcp6 (a listening socket's rx_queue is its accept
+ * queue); undefined where there is no /proc or no such socket.
+ */
+export function acceptQueue(port: number): number | undefined {
+	const local = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+	let found: number | undefined;
+	for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+		let text: string;
+		try {
+			text = readFileSync(file, 'utf8');
+		} catch {
+			continue;
+		}
+		for (const line of text.split('\n').slice(1)) {
+			// sl local_address rem_address st tx_queue:rx_queue …; st 0A is LISTEN.
+			const [, address, , state, queues] = line.trim().split(/\s+/);
+			if (state !== '0A' || !address?.endsWith(local)) continue;
+			found = (found ?? 0) + parseInt(queues!.split(':')[1]!, 16);
+		}
+	}
+	return found;
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

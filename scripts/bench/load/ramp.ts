@@ -1,6 +1,6 @@
 /** (b) Thousands of students ramped in one after another, each on a device and address of its own. */
 import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
-import { CpuMeter, sleep, type CpuUsage } from '../load-client.ts';
+import { acceptQueue, CpuMeter, sleep, type CpuUsage } from '../load-client.ts';
 import { Journey, Student } from './journey.ts';
 import { cpuLine, int, met, ms, rateLimitLine, rowCheck } from './report.ts';
 import { env, loopbackAddress, openAssignment, startApp, stopApp, type Item, type Stored } from './setup.ts';
@@ -46,6 +46,8 @@ export interface RampRun {
 	lastStartS: number;
 	peakActive: number;
 	maxLateMs: number;
+	/** The most connections seen waiting to be accepted at the students' address (sampled every 200 ms; undefined without /proc). */
+	peakAcceptQueue: number | undefined;
 	/** When each fault began and ended, in seconds after the start. */
 	faults: { what: string; fromS: number; toS: number }[];
 }
@@ -67,6 +69,11 @@ export async function ramp(j: Journey, shape: RampShape, faults: Fault[] = []): 
 		j.fault.to = performance.now();
 		done.push({ what: fault.what, fromS: (j.fault.from - t0) / 1000, toS: (j.fault.to - t0) / 1000 });
 	});
+	let peakAcceptQueue: number | undefined;
+	const sampler = setInterval(() => {
+		const waiting = acceptQueue(j.target.port);
+		if (waiting !== undefined) peakAcceptQueue = Math.max(peakAcceptQueue ?? 0, waiting);
+	}, 200);
 	const running: Promise<void>[] = [];
 	for (let i = 0; i < count; i++) {
 		const due = t0 + i * gap;
@@ -89,9 +96,9 @@ export async function ramp(j: Journey, shape: RampShape, faults: Fault[] = []): 
 		);
 	}
 	const t1 = performance.now();
-	await Promise.all([...running, ...faulting]);
+	await Promise.all([...running, ...faulting]).finally(() => clearInterval(sampler));
 	const wallS = (performance.now() - t0) / 1000;
-	return { wallS, lastStartS: (t1 - t0) / 1000, peakActive, maxLateMs, faults: done };
+	return { wallS, lastStartS: (t1 - t0) / 1000, peakActive, maxLateMs, peakAcceptQueue, faults: done };
 }
 
 /** Prints a ramp's figures and the check of stored rows; returns the answers acknowledged and not stored. */
@@ -102,6 +109,9 @@ export function reportRamp(j: Journey, shape: RampShape, run: RampRun, stored: S
 			`${int(j.all.responses / run.wallS)} requests/s; answers acknowledged ${int(j.acked.size)}: ${int(j.acked.size / run.wallS)} answers/s`
 	);
 	console.log(`  students in progress at once: peak ${int(run.peakActive)}; client start lag max ${ms(run.maxLateMs)} ms`);
+	// A join is a student's first request on a new connection: it waits here before any of the server's code runs (server.js, 5).
+	if (run.peakAcceptQueue !== undefined)
+		console.log(`  connections waiting to be accepted at the students' address: peak ${int(run.peakAcceptQueue)} (sampled every 200 ms)`);
 	for (const f of run.faults) console.log(`  FAULT ${f.what}: from ${f.fromS.toFixed(1)} s to ${f.toS.toFixed(1)} s`);
 	j.table();
 	console.log(
