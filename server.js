@@ -18,7 +18,7 @@
  *    the system drops a new connection's first packet and the browser sends it
  *    again after 1, then 3, 7 and 15 s: students joining a busy server waited
  *    that long for the first byte.
- * 5. Requests take turns of about 5 ms (`Turns`). Node 20's event loop
+ * 5. Requests take turns of about 5 ms (`takeTurn`). Node 20's event loop
  *    (libuv 1.45 and later) accepts one new connection per turn of the loop,
  *    and a turn handled every request that had come in since the one before:
  *    under a busy class, turns grew to hundreds of milliseconds, answers
@@ -27,7 +27,7 @@
  *    SvelteKit's handler, in the order it came; only what one turn starts is
  *    bounded, so the loop gets back to the network between turns. Measured
  *    with `npm run bench:load`, 5,000 students ramped over 60 s on one
- *    process: p95 0.6 to 1.3 s in four runs, against 1.4 to 2.7 s in six
+ *    process: p95 0.6 to 1.3 s in six runs, against 1.4 to 2.7 s in six
  *    without turns, and no join timed out (0 to 531 of 5,000 did without).
  *
  * Every other setting is adapter-node's: PORT, HOST, ORIGIN, ADDRESS_HEADER,
@@ -56,50 +56,27 @@ function serve(req, res) {
 	});
 }
 
-/** Requests in the order they arrived, each served in a turn of the event loop that has time left for it (5 above). */
-class Turns {
-	/** @param {number} ms the time a turn may spend starting requests */
-	constructor(ms) {
-		this.ms = ms;
-		/** @type {[import('node:http').IncomingMessage, import('node:http').ServerResponse][]} */
-		this.waiting = [];
-		this.next = 0;
-		this.scheduled = false;
-		this.take = this.take.bind(this);
-	}
+/** Requests waiting for a turn of the event loop, oldest first (5 above). */
+const waiting = [];
+const TURN_MS = 5;
 
-	/** @type {import('node:http').RequestListener} */
-	add(req, res) {
-		this.waiting.push([req, res]);
-		if (this.scheduled) return;
-		this.scheduled = true;
-		setImmediate(this.take);
-	}
-
-	/** Serves what fits in this turn; the rest waits for the next, after the loop has seen the network. */
-	take() {
-		const until = performance.now() + this.ms;
-		try {
-			do serve(...this.waiting[this.next++]);
-			while (this.next < this.waiting.length && performance.now() < until);
-		} finally {
-			if (this.next === this.waiting.length) {
-				this.waiting = [];
-				this.next = 0;
-				this.scheduled = false;
-			} else {
-				if (this.next > 1024) {
-					this.waiting.splice(0, this.next);
-					this.next = 0;
-				}
-				setImmediate(this.take);
-			}
-		}
+/** Starts what fits in this turn; the rest waits for the next, after the loop has seen the network. */
+function takeTurn() {
+	const until = performance.now() + TURN_MS;
+	let started = 0;
+	try {
+		do serve(...waiting[started++]);
+		while (started < waiting.length && performance.now() < until);
+	} finally {
+		waiting.splice(0, started);
+		if (waiting.length) setImmediate(takeTurn);
 	}
 }
 
-const turns = new Turns(5);
-const server = http.createServer((req, res) => turns.add(req, res));
+// The first request to wait asks for a turn; those after it join the queue that turn takes from.
+const server = http.createServer((req, res) => {
+	if (waiting.push([req, res]) === 1) setImmediate(takeTurn);
+});
 server.keepAliveTimeout = seconds('KEEP_ALIVE_TIMEOUT', 65);
 server.headersTimeout = seconds('HEADERS_TIMEOUT', 66);
 
