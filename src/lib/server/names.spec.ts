@@ -18,6 +18,23 @@ describe('cleanName', () => {
 		expect(cleanName('\u202EammE')).toBe('ammE');
 	});
 
+	it('keeps the joiners a script spells with, inside its words', () => {
+		// Persian: the non-joiner keeps علی and رضا apart; without it the name reads as one run of joined letters.
+		expect(cleanName('علی\u200Cرضا')).toBe('علی\u200Cرضا');
+		// After a vowel mark too, and in a Hindi conjunct, where the joiner picks the half form.
+		expect(cleanName('مُ\u200Cحمد')).toBe('مُ\u200Cحمد');
+		expect(cleanName('क्\u200Dष')).toBe('क्\u200Dष');
+		// Not at a word's edge, nor between letters of a script they do not shape, nor a bidi mark beside them.
+		expect(cleanName('\u200Cعلی\u200C')).toBe('علی');
+		expect(cleanName('Sam\u200Cعلی')).toBe('Samعلی');
+		expect(cleanName('علی\u200F\u200Cرضا')).toBe('علیرضا');
+	});
+
+	it('compares a name with and without its joiners as one name', () => {
+		expect(nameKey('علی\u200Cرضا')).toBe(nameKey('علیرضا'));
+		expect(nameKey('क्\u200Dष')).toBe(nameKey('क्ष'));
+	});
+
 	it('folds compatibility forms: full-width letters are plain letters', () => {
 		expect(cleanName('Ｅｍｍａ')).toBe('Emma');
 	});

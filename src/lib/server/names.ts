@@ -10,11 +10,28 @@
  * Hangul fillers and the rest of Unicode's default-ignorable characters, and
  * control characters.
  */
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}]/gu;
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}]/u;
 
-/** The name as it will be shown: NFKC, nothing invisible, single spaces. */
+/**
+ * Scripts whose letters a zero-width joiner or non-joiner reshapes: in
+ * Persian "علی‌رضا" the non-joiner keeps علی and رضا apart, and in Hindi
+ * and the other Indic scripts the joiners choose a conjunct's form. There
+ * they are part of the spelling (Unicode's IDNA rules allow them in such
+ * words too, RFC 5892 appendix A).
+ */
+const SHAPED =
+	'\\p{scx=Arabic}\\p{scx=Syriac}\\p{scx=Nko}\\p{scx=Mongolian}\\p{scx=Devanagari}\\p{scx=Bengali}\\p{scx=Gurmukhi}\\p{scx=Gujarati}' +
+	'\\p{scx=Oriya}\\p{scx=Tamil}\\p{scx=Telugu}\\p{scx=Kannada}\\p{scx=Malayalam}\\p{scx=Sinhala}';
+/** A joiner inside a word of those scripts (kept, as group 1), or any other invisible character (dropped). */
+const UNSEEN = new RegExp(`((?<=[${SHAPED}])[\\u200C\\u200D](?=[${SHAPED}]))|${INVISIBLE.source}`, 'gu');
+
+/** The name as it will be shown: NFKC, nothing invisible but the joiners a script spells with, single spaces. */
 export function cleanName(typed: string): string {
-	return typed.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+	return typed
+		.normalize('NFKC')
+		.replace(UNSEEN, (_, joiner?: string) => joiner ?? '')
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 /**
@@ -35,7 +52,8 @@ const LOOK_ALIKES: Record<string, string> = {
  * Not for display (UTS #39 calls this a skeleton).
  */
 export function nameKey(name: string): string {
-	const folded = cleanName(name).toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+	// Joiners change a word's shape, not which name it is.
+	const folded = cleanName(name).toLowerCase().normalize('NFKD').replace(/[\p{M}\u200C\u200D]/gu, '');
 	let key = '';
 	for (const ch of folded) key += LOOK_ALIKES[ch] ?? ch;
 	// "l" and "I" look alike in most school fonts.
