@@ -10,7 +10,7 @@
  * Hangul fillers and the rest of Unicode's default-ignorable characters, and
  * control characters.
  */
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}]/u;
+const INVISIBLE = '[\\p{Default_Ignorable_Code_Point}\\p{Cc}\\p{Cf}]';
 
 /**
  * Scripts whose letters a zero-width joiner or non-joiner reshapes: in
@@ -23,7 +23,7 @@ const SHAPED =
 	'\\p{scx=Arabic}\\p{scx=Syriac}\\p{scx=Nko}\\p{scx=Mongolian}\\p{scx=Devanagari}\\p{scx=Bengali}\\p{scx=Gurmukhi}\\p{scx=Gujarati}' +
 	'\\p{scx=Oriya}\\p{scx=Tamil}\\p{scx=Telugu}\\p{scx=Kannada}\\p{scx=Malayalam}\\p{scx=Sinhala}';
 /** A joiner inside a word of those scripts (kept, as group 1), or any other invisible character (dropped). */
-const UNSEEN = new RegExp(`((?<=[${SHAPED}])[\\u200C\\u200D](?=[${SHAPED}]))|${INVISIBLE.source}`, 'gu');
+const UNSEEN = new RegExp(`((?<=[${SHAPED}])[\\u200C\\u200D](?=[${SHAPED}]))|${INVISIBLE}`, 'gu');
 
 /** The name as it will be shown: NFKC, nothing invisible but the joiners a script spells with, single spaces. */
 export function cleanName(typed: string): string {
