@@ -63,6 +63,8 @@ test('a replaced manage link stops working at once: the old link finds nothing, 
 	await expect(elsewhere.getByText(/^This dashboard opens with the manage link/)).toBeVisible();
 	await expect(elsewhere.getByRole('heading', { level: 1, name: 'Leaked link' })).toHaveCount(0);
 	expect((await elsewhere.goto(created.dashboardUrl))?.status()).toBe(403);
+	// Nor can it fetch the figures the dashboard polls for.
+	expect((await elsewhere.request.get(`${created.dashboardUrl}/figures`)).status()).toBe(403);
 	// The old link opens nothing, in any browser.
 	const fresh = await browser.newContext();
 	const someone = await fresh.newPage();

@@ -83,3 +83,23 @@ test('while the live stream is down the dashboard polls, and it goes live again 
 	await expect(page.getByRole('region', { name: 'Students' }).getByRole('row', { name: /^Amy Answering 2 of / })).toBeVisible();
 	await amy.leave();
 });
+
+test('a dropped network leaves the projected dashboard up, says so, and it catches up when the network is back', async ({ page, playwright }) => {
+	const created = await createAssignment(page, { title: 'Wifi blip', mode: 'Practice' });
+	// The stream cannot connect, so the page polls; then this computer's network drops altogether.
+	await page.route('**/live', (route) => route.abort('connectionreset'));
+	await page.reload();
+	await expect(page.getByText(/^The live connection dropped/)).toBeVisible();
+	await page.context().setOffline(true);
+	await expect(page.getByText(/^Cannot reach the server: these figures are from .+\. Trying again every few seconds\.$/)).toBeVisible();
+	// Still the dashboard, not an error page in front of the class.
+	await expect(page.getByRole('heading', { name: 'Wifi blip', level: 1 })).toBeVisible();
+	await expect(page.getByText('No students have joined yet.', { exact: false })).toBeVisible();
+
+	const amy = await ClassMember.join(playwright.request, created.studentUrl, 'Amy');
+	await amy.answer(classQuiz.questions[0]!, true);
+	await page.context().setOffline(false);
+	await expect(page.getByRole('region', { name: 'Students' }).getByRole('row', { name: /^Amy Answering 1 of / })).toBeVisible();
+	await expect(page.getByText(/^The live connection dropped/)).toBeVisible();
+	await amy.leave();
+});

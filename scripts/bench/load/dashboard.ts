@@ -3,9 +3,9 @@
  *
  * Two parts. First the class: 40 students behind one address join, then each
  * answers a question every BENCH_DASHBOARD_THINK_MS for BENCH_DASHBOARD_S:
- * once with no dashboard open; once with a dashboard polling its page data
+ * once with no dashboard open; once with a dashboard polling its figures
  * every 4 s, as the page did before it was live (and still does while its
- * live stream is down: the request SvelteKit's invalidate() sends); once with
+ * live stream is down: the JSON the page fetches then); once with
  * the live stream open (server-sent events). These runs count what the
  * dashboard asks of the server: requests, bytes as they arrive (compressed,
  * as a browser receives them) and updates (polls answered, figures received).
@@ -64,8 +64,8 @@ interface Run {
 
 const perMinute = (n: number, wallS: number) => (n / wallS) * 60;
 const newWatch = (): Watch => ({ requests: 0, bytes: 0, updates: 0, errors: 0 });
-/** What invalidate('manage:report') fetches: the page's server data, its load marked as invalidated. */
-const dataPath = (id: string) => `/manage/${id}/__data.json?x-sveltekit-invalidated=01`;
+/** What the page fetches while its live stream is down (live-board.svelte.ts): the figures as JSON. */
+const dataPath = (id: string) => `/manage/${id}/figures`;
 
 /**
  * One GET whose bytes are counted as they arrive. Resolves with the status
