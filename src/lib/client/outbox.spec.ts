@@ -60,6 +60,7 @@ describe('the outbox', () => {
 		const delivered = box.send('q1', fact);
 		await vi.advanceTimersByTimeAsync(0);
 		expect(box.online).toBe(false);
+		expect(box.busy).toBe(false);
 		expect(box.pending).toHaveLength(1);
 		expect(JSON.parse(stored.get('box')!).pending).toHaveLength(1);
 		await vi.advanceTimersByTimeAsync(1_000);
@@ -73,12 +74,15 @@ describe('the outbox', () => {
 		expect(JSON.parse(stored.get('box')!).pending).toEqual([]);
 	});
 
-	it('treats a busy server (503, 429) like a dropped connection', async () => {
+	it('keeps an answer while the server is busy (503, 429) and tries again, as busy rather than offline', async () => {
 		const s = server([503, 429, 200]);
 		const box = outbox(s.fetch);
 		const delivered = box.send('q1', fact);
+		await vi.advanceTimersByTimeAsync(0);
+		expect({ online: box.online, busy: box.busy }).toEqual({ online: true, busy: true });
 		await vi.advanceTimersByTimeAsync(10_000);
 		await expect(delivered).resolves.toEqual({ status: 'recorded' });
+		expect(box.busy).toBe(false);
 		expect(s.sent.map((x) => x.seq)).toEqual([0, 0, 0]);
 	});
 

@@ -40,8 +40,10 @@ export interface OutboxOptions {
 export class Outbox {
 	/** Answers not yet confirmed by the server, oldest first. */
 	pending: Pending[] = $state([]);
-	/** False after a failed send, until one succeeds. */
+	/** False after a send that reached no server (the network dropped), until one succeeds. */
 	online = $state(true);
+	/** True after the server answered that it could not take an answer yet (503, 429), until a send succeeds. */
+	busy = $state(false);
 	/** The server's reason for refusing an answer, for the student to read. */
 	refusal: string | null = $state(null);
 	/**
@@ -148,10 +150,11 @@ export class Outbox {
 						body: JSON.stringify(item)
 					});
 				} catch {
-					return this.#later();
+					return this.#later(false);
 				}
-				if (response.status >= 500 || response.status === 429) return this.#later();
+				if (response.status >= 500 || response.status === 429) return this.#later(true);
 				this.online = true;
+				this.busy = false;
 				this.#retry = 0;
 				const body = (await response.json().catch(() => ({}))) as Partial<AnswerReply> & { message?: string };
 				this.pending = this.pending.filter((p) => p !== item);
@@ -173,8 +176,10 @@ export class Outbox {
 		}
 	}
 
-	#later(): void {
-		this.online = false;
+	/** Tries again after a pause; `answered`: the server answered, busy, rather than the network failing. */
+	#later(answered: boolean): void {
+		this.online = answered;
+		this.busy = answered;
 		for (const failed of this.#failed.splice(0)) failed();
 		const wait = RETRY_MS[Math.min(this.#retry++, RETRY_MS.length - 1)]!;
 		this.#timer = setTimeout(() => void this.#flush(), wait);
