@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { isolate } from '../src/lib/quiz/text.ts';
 import { answerAll, classQuiz, closeClass, createAssignment, join, recordBodies, secretsOf } from './assignments.ts';
 import { answer, EASTFIELD, expectNoAxeViolations, expectNoHorizontalScroll, label } from './helpers.ts';
 
@@ -404,7 +405,7 @@ test('fair names: a look-alike cannot take a name under way; the teacher lets a 
 	const row = (name: string) => students.getByRole('row', { name: new RegExp(`^${name} (Answering|Not started|Finished)`) });
 	await row('Emma').getByText('Change').click();
 	await students.getByRole('button', { name: 'Let Emma back in' }).click();
-	await expect(students.getByRole('status')).toContainText('the next person to join as Emma continues');
+	await expect(students.getByRole('status')).toContainText(`the next person to join as ${isolate('Emma')} continues`);
 	const moved = await device();
 	await moved.goto(created.studentUrl);
 	await moved.getByLabel('Your first name or a nickname').fill('emma');

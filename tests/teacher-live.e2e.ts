@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { isolate } from '../src/lib/quiz/text.ts';
 import { classQuiz, createAssignment } from './assignments.ts';
 import { ClassMember } from './teacher.ts';
 
@@ -58,9 +59,9 @@ test('a rename being typed stays open, with its text and focus, while the class 
 	await page.keyboard.press('Enter');
 	await expect(students.getByRole('row', { name: /^Yara M\. / })).toBeVisible();
 	// One full stop, the name's own.
-	await expect(page.getByText('Renamed to Yara M.', { exact: true })).toBeVisible();
+	await expect(page.getByText(`Renamed to ${isolate('Yara M.')}`, { exact: true })).toBeVisible();
 	// A keyboard user carries on from what happened, not from the top of the page.
-	await expect(page.getByText('Renamed to Yara M.', { exact: true })).toBeFocused();
+	await expect(page.getByText(`Renamed to ${isolate('Yara M.')}`, { exact: true })).toBeFocused();
 	await yara.leave();
 	await xavi.leave();
 });
@@ -102,4 +103,27 @@ test('a dropped network leaves the projected dashboard up, says so, and it catch
 	await expect(page.getByRole('region', { name: 'Students' }).getByRole('row', { name: /^Amy Answering 1 of / })).toBeVisible();
 	await expect(page.getByText(/^The live connection dropped/)).toBeVisible();
 	await amy.leave();
+});
+
+test('a right-to-left name keeps its own order on the dashboard, its full stop included', async ({ page, playwright }) => {
+	const created = await createAssignment(page, { title: 'Names in every script', mode: 'Practice' });
+	// A Hebrew first name and last initial, as the join form suggests when a name is taken.
+	const name = 'דנה ר.';
+	const dana = await ClassMember.join(playwright.request, created.studentUrl, name);
+	const link = page.getByRole('region', { name: 'Students' }).getByRole('link', { name });
+	await expect(link).toBeVisible();
+	// Read right to left, the name starts at its right-hand end and its full stop ends it on the left,
+	// though the table around it runs left to right.
+	const [first, stop] = await link.evaluate((a) => {
+		const text = [...a.querySelectorAll('*'), a].flatMap((e) => [...e.childNodes]).find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!;
+		const x = (at: number) => {
+			const range = document.createRange();
+			range.setStart(text, at);
+			range.setEnd(text, at + 1);
+			return range.getBoundingClientRect().x;
+		};
+		return [x(0), x(text.textContent!.length - 1)];
+	});
+	expect(stop).toBeLessThan(first);
+	await dana.leave();
 });

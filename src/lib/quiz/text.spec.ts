@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locate, locator } from './text.ts';
+import { isolate, locate, locator, sentence } from './text.ts';
 
 describe('locator', () => {
 	const paragraphs = ['Sessions offered to resign.', 'Officials said the offer was refused.', '', 'Sessions said nothing.'];
@@ -29,5 +29,16 @@ describe('locator', () => {
 			}),
 			{ numRuns: 2_000 }
 		);
+	});
+});
+
+describe('a name inside a sentence', () => {
+	it('is set apart by the two isolate marks, which show nothing', () => {
+		expect(isolate('דנה ר.')).toBe('\u2068דנה ר.\u2069');
+	});
+
+	it('ending in a full stop, ends the sentence with it: one full stop, the name’s own', () => {
+		expect(sentence(`Renamed to ${isolate('Yara M.')}`)).toBe('Renamed to \u2068Yara M.\u2069');
+		expect(sentence(`Renamed to ${isolate('Yara M')}`)).toBe('Renamed to \u2068Yara M\u2069.');
 	});
 });

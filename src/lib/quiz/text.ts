@@ -153,9 +153,21 @@ export function quoteList(items: readonly string[]): string {
 	return wordList(items.map((t) => `“${t}”`));
 }
 
-/** A text ended as a sentence: a full stop added unless it already ends with one (an option "No: a non-answer."). */
+/** A text ended as a sentence: a full stop added unless it already ends with one (an option "No: a non-answer."; a name, isolated, "Yara M."). */
 export function sentence(text: string): string {
-	return /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
+	return /[.!?…]["”’)]?\u2069?$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * `text` set apart from the sentence around it for the bidi algorithm, between
+ * U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE: for a name in a
+ * message built as a string, or a page title, where no <bdi> can go. A
+ * right-to-left name, or one ending in a full stop or in digits ("דנה ר.",
+ * "علی 2"), then keeps its own order and leaves the sentence's alone. The marks
+ * show nothing and screen readers skip them; names are stored without them.
+ */
+export function isolate(text: string): string {
+	return `\u2068${text}\u2069`;
 }
 
 /** "1 minute", "3 minutes", "1 claim is", "2 claims are". */

@@ -16,6 +16,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Graded } from '../quiz/grading.ts';
 import { summarize, type Summary } from '../quiz/summary.ts';
+import { isolate } from '../quiz/text.ts';
 import { assignmentStatus, findAssignmentByCode, quizFor, type Assignment, type GetQuiz } from './assignments.ts';
 import { answerRows, regrade, scoreOf, type Attempt, type Score } from './attempt-state.ts';
 import { locksRows, takeTurnsOn } from './db/dialect.ts';
@@ -133,7 +134,7 @@ export async function joinAssignment(
 			if (!sameForm && (answering.claim_until === null || answering.claim_until <= at))
 				throw new AssignmentError(
 					'name-taken',
-					`Someone called ${displayName} is already answering in this class. If that is you on another device, ask your teacher to let you back in. Otherwise add your last initial, like “${displayName} R.”`
+					`Someone called ${isolate(displayName)} is already answering in this class. If that is you on another device, ask your teacher to let you back in. Otherwise add your last initial, like “${isolate(`${displayName} R.`)}”`
 				);
 			await trx
 				.updateTable('attempts')
@@ -146,8 +147,8 @@ export async function joinAssignment(
 			throw new AssignmentError(
 				'attempts-used',
 				assignment.attemptsAllowed === 1
-					? `${displayName} has already taken this quiz`
-					: `${displayName} has already used all ${assignment.attemptsAllowed} attempts`
+					? `${isolate(displayName)} has already taken this quiz`
+					: `${isolate(displayName)} has already used all ${assignment.attemptsAllowed} attempts`
 			);
 		const attemptId = randomUUID();
 		await trx

@@ -4,6 +4,7 @@
  * browser (a Chromebook swapped mid-lesson). A student is all the attempts
  * under one name; both act on them together.
  */
+import { isolate } from '../quiz/text.ts';
 import { locksRows } from './db/dialect.ts';
 import type { Db } from './db/index.ts';
 import { inTransaction } from './db/transaction.ts';
@@ -38,7 +39,7 @@ export async function renameStudent(db: Db, assignmentId: string, attemptId: str
 				.where('assignment_id', '=', assignmentId)
 				.where('name_key', '=', key)
 				.executeTakeFirst();
-			if (taken) throw new AssignmentError('name-taken', `Another student in this class is already called ${newName}`);
+			if (taken) throw new AssignmentError('name-taken', `Another student in this class is already called ${isolate(newName)}`);
 		}
 		await trx
 			.updateTable('attempts')
@@ -64,6 +65,6 @@ export async function letBackIn(db: Db, assignmentId: string, attemptId: string,
 		.where('name_key', '=', student.name_key)
 		.where('finished_at', 'is', null)
 		.executeTakeFirst();
-	if (Number(updated.numUpdatedRows) === 0) throw new AssignmentError('attempt-finished', `${student.display_name} has no attempt under way to go back to`);
+	if (Number(updated.numUpdatedRows) === 0) throw new AssignmentError('attempt-finished', `${isolate(student.display_name)} has no attempt under way to go back to`);
 	return student.display_name;
 }

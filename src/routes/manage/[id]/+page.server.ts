@@ -9,7 +9,7 @@ import { classEvents } from '$lib/server/events.ts';
 import { limits } from '$lib/server/limits.ts';
 import { revokeOtherGrants } from '$lib/server/manage-sessions.ts';
 import { newLinkCookie } from '$lib/server/new-link.ts';
-import { sentence } from '$lib/quiz/text.ts';
+import { isolate, sentence } from '$lib/quiz/text.ts';
 import { requireManaged, requireManager, requireManagerSession } from './access.ts';
 import { isLoopback, networkOrigins } from '$lib/server/network.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -60,7 +60,7 @@ export const actions: Actions = {
 			if (isAssignmentError(e)) return fail(e.status, { roster: { attemptId, error: e.message } });
 			throw e;
 		}
-		return { roster: { attemptId, done: sentence(`Renamed to ${name.data}`) } };
+		return { roster: { attemptId, done: sentence(`Renamed to ${isolate(name.data)}`) } };
 	},
 	/** Lets a student back in from another browser: the next join under their name takes their attempt over. */
 	letIn: async (event) => {
@@ -68,7 +68,7 @@ export const actions: Actions = {
 		const attemptId = String((await event.request.formData()).get('attemptId') ?? '');
 		try {
 			const name = await letBackIn(await getDb(), id, attemptId, new Date());
-			return { roster: { attemptId, done: `For the next ${LET_IN_MINUTES} minutes, the next person to join as ${name} continues ${name}'s attempt.` } };
+			return { roster: { attemptId, done: `For the next ${LET_IN_MINUTES} minutes, the next person to join as ${isolate(name)} continues ${isolate(name)}'s attempt.` } };
 		} catch (e) {
 			if (isAssignmentError(e)) return fail(e.status, { roster: { attemptId, error: e.message } });
 			throw e;
