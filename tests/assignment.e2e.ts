@@ -418,6 +418,11 @@ test('fair names: a look-alike cannot take a name under way; the teacher lets a 
 	await expect(emma.getByText(/could not be checked|back online/)).toHaveCount(0);
 	await emma.getByRole('link', { name: 'Open the class link' }).click();
 	await expect(emma.getByLabel('Your first name or a nickname')).toBeVisible();
+	await expect(emma.getByText(/^The attempt this browser had in this class is no longer here: it may have moved to another device\./)).toBeVisible();
+	// Said once: the key is forgotten, so the next student on this Chromebook finds a plain form.
+	await emma.reload();
+	await expect(emma.getByLabel('Your first name or a nickname')).toBeVisible();
+	await expect(emma.getByText(/is no longer here/)).toHaveCount(0);
 
 	// The teacher renames "Emma R" after a word with her.
 	await row('Emma R').getByText('Change').click();

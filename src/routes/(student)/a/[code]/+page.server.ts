@@ -58,6 +58,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 
 	const token = readAttemptCookie(event.cookies);
+	// A key here that opens no attempt of this class: the attempt moved to another device, or was removed.
+	let ended = false;
 	if (token) {
 		try {
 			const state = await attemptState(await getDb(), token, now, getQuiz);
@@ -81,6 +83,7 @@ export const load: PageServerLoad = async (event) => {
 			}
 		} catch (e) {
 			if (!isAssignmentError(e, 'attempt-not-found')) throw e;
+			ended = true;
 		}
 		forgetAttempt(event, code);
 	}
@@ -88,7 +91,7 @@ export const load: PageServerLoad = async (event) => {
 	const status = assignmentStatus(assignment, now);
 	if (status === 'closed') return { ...about, view: 'closed' as const };
 	if (status === 'scheduled') return { ...about, view: 'scheduled' as const, opensAt: assignment.opensAt, checkedAt: now.toISOString() };
-	return { ...about, view: 'join' as const, nameChars: NAME_CHARS, joinKey: newToken() };
+	return { ...about, view: 'join' as const, nameChars: NAME_CHARS, joinKey: newToken(), ended };
 };
 
 /** What the page's player needs of an attempt, and no more (no score, no other student). */
