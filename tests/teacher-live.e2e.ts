@@ -56,7 +56,13 @@ test('a rename being typed stays open, with its text and focus, while the class 
 	await expect(field).toBeVisible();
 	await expect(field).toBeFocused();
 	await page.keyboard.type('a M.');
+	// The connection drops as the teacher presses Enter: the row says so, beside the form, and keeps what was typed.
+	await page.context().setOffline(true);
 	await page.keyboard.press('Enter');
+	await expect(students.getByRole('row', { name: /^Yara / }).getByRole('alert')).toHaveText(/^The server could not be reached\./);
+	await expect(field).toHaveValue('Yara M.');
+	await page.context().setOffline(false);
+	await field.press('Enter');
 	await expect(students.getByRole('row', { name: /^Yara M\. / })).toBeVisible();
 	// One full stop, the name's own.
 	await expect(page.getByText(`Renamed to ${isolate('Yara M.')}`, { exact: true })).toBeVisible();
