@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isolate, locate, locator, sentence } from './text.ts';
+import { isolate, locate, locator, sentence, textDirection } from './text.ts';
 
 describe('locator', () => {
 	const paragraphs = ['Sessions offered to resign.', 'Officials said the offer was refused.', '', 'Sessions said nothing.'];
@@ -40,5 +40,15 @@ describe('a name inside a sentence', () => {
 	it('ending in a full stop, ends the sentence with it: one full stop, the name’s own', () => {
 		expect(sentence(`Renamed to ${isolate('Yara M.')}`)).toBe('Renamed to \u2068Yara M.\u2069');
 		expect(sentence(`Renamed to ${isolate('Yara M')}`)).toBe('Renamed to \u2068Yara M\u2069.');
+	});
+});
+
+describe('the way a quiz’s language runs', () => {
+	it('is right to left for Arabic, Hebrew, Persian, Urdu and Dhivehi, or a tag that names such a script', () => {
+		for (const tag of ['ar', 'he', 'fa', 'ur', 'dv', 'yi', 'ckb', 'az-Arab', 'pa-Arab']) expect(textDirection(tag), tag).toBe('rtl');
+	});
+
+	it('is left to right for the rest, and for a tag no data knows', () => {
+		for (const tag of ['en', 'en-GB', 'fr', 'az', 'ku', 'hi', 'zh-Hant', 'zz']) expect(textDirection(tag), tag).toBe('ltr');
 	});
 });

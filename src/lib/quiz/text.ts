@@ -174,3 +174,19 @@ export function isolate(text: string): string {
 export function plural(n: number, word: string, words = `${word}s`): string {
 	return `${n} ${n === 1 ? word : words}`;
 }
+
+/** Scripts written right to left (ISO 15924), among those a quiz's language may use. */
+const RIGHT_TO_LEFT = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi']);
+
+/**
+ * Which way a language's text runs, from its tag ("ar", "he", "fa", "az-Arab"): the
+ * script the tag names, or the one Unicode's likely-subtags data gives it. A
+ * quiz's article and claims are laid out that way.
+ */
+export function textDirection(language: string): 'ltr' | 'rtl' {
+	try {
+		return RIGHT_TO_LEFT.has(new Intl.Locale(language).maximize().script ?? '') ? 'rtl' : 'ltr';
+	} catch {
+		return 'ltr';
+	}
+}
