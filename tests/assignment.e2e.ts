@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { isolate } from '../src/lib/quiz/text.ts';
 import { answerAll, classQuiz, closeClass, createAssignment, join, recordBodies, secretsOf } from './assignments.ts';
-import { answer, EASTFIELD, expectNoAxeViolations, expectNoHorizontalScroll, label } from './helpers.ts';
+import { answer, EASTFIELD, expectNoAxeViolations, expectNoHorizontalScroll, label, start } from './helpers.ts';
 
 const total = classQuiz.questions.length;
 const wrongAt = (...indexes: number[]) => classQuiz.questions.map((_, i) => !indexes.includes(i));
@@ -597,8 +597,17 @@ test("during a test, the same quiz's practice in a second tab gives nothing away
 	test.setTimeout(90_000);
 	const created = await createAssignment(page, { title: 'No second tab', mode: 'Test' });
 	const context = await browser.newContext();
+	// Practice open in a tab since before the test began: its next check is refused, and the tab says why.
+	const earlierTab = await context.newPage();
+	await start(earlierTab, EASTFIELD);
+	await expect(earlierTab.getByText(/^Tip: press/)).toBeVisible();
 	const student = await context.newPage();
 	await join(student, created.studentUrl, 'Kai');
+	await answer(earlierTab, classQuiz, classQuiz.questions[0]!);
+	await expect(earlierTab.locator('#check-status')).toHaveText(
+		'You are taking a test on this quiz. Its practice opens again in this browser when you finish the test. Your answer is kept here.'
+	);
+	await expect(earlierTab.getByText(classQuiz.questions[0]!.explanation)).toHaveCount(0);
 
 	const secondTab = await context.newPage();
 	const received = recordBodies(secondTab);

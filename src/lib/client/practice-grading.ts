@@ -1,15 +1,25 @@
 /**
  * The quiz machine for open practice: the server grades each answer (the page
- * never holds the answer key) and stores nothing. Without a connection the
- * answer stays on screen and the student checks it again when back online.
+ * never holds the answer key) and stores nothing. Without a connection, or
+ * when the server refuses, the answer stays on screen with the reason, and the
+ * student checks it again.
  */
 import { fromPromise } from 'xstate';
 import type { Graded } from '../quiz/grading.ts';
-import { quizMachine, type FinishInput, type FinishOutput, type GradeInput, type GradeOutput } from '../machines/quiz.machine.ts';
+import { quizMachine, Refused, type FinishInput, type FinishOutput, type GradeInput, type GradeOutput } from '../machines/quiz.machine.ts';
 
+/**
+ * POSTs JSON and returns the JSON answer. A refusal becomes `Refused`, in the
+ * server's words where it gave some (`{ message }`), so the student reads why
+ * and not "no connection"; a dropped connection rejects as fetch does.
+ */
 async function post<T>(url: string, body: unknown, doFetch: typeof fetch): Promise<T> {
 	const response = await doFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-	if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+	if (!response.ok) {
+		const said = (await response.json().catch(() => null)) as { message?: unknown } | null;
+		const message = typeof said?.message === 'string' && said.message ? said.message : `The server could not do this just now (error ${response.status}).`;
+		throw new Refused(message);
+	}
 	return (await response.json()) as T;
 }
 

@@ -47,7 +47,24 @@ export interface QuizContext {
 	answers: Record<string, Answer>;
 	results: Record<string, Graded>;
 	reviewIndex: number;
+	/**
+	 * Why the last check or finish failed, in the server's words for the
+	 * student (a `Refused` error); null when it got no answer at all, or did
+	 * not fail.
+	 */
+	problem: string | null;
 }
+
+/**
+ * What a grade or finish actor throws when the server answered with a refusal
+ * the student should read (the test under way in another tab, too many
+ * requests). Any other error means no answer came: a dropped connection.
+ */
+export class Refused extends Error {
+	override name = 'Refused';
+}
+
+const problemOf = (error: unknown): string | null => (error instanceof Refused ? error.message : null);
 
 export interface GradeInput {
 	questionId: string;
@@ -102,7 +119,8 @@ export function freshContext(input: QuizMachineInput): QuizContext {
 		draft: null,
 		answers: {},
 		results: {},
-		reviewIndex: 0
+		reviewIndex: 0,
+		problem: null
 	};
 }
 
@@ -168,6 +186,7 @@ export const quizMachine = setup({
 		reset: assign(({ context }) =>
 			freshContext({ questionIds: context.questionIds, mode: context.mode, modeLocked: context.modeLocked, canRepeat: context.canRepeat })
 		),
+		noteProblem: assign({ problem: ({ event }) => ('error' in event ? problemOf(event.error) : null) }),
 		// The browser moves focus to the new step and announces it; nothing happens elsewhere.
 		showStep: () => {}
 	}
@@ -211,7 +230,7 @@ export const quizMachine = setup({
 					{ guard: 'isLastQuestion', target: 'finishing', actions: [{ type: 'record', params: ({ event }) => event.output }, 'showStep'] },
 					{ target: 'answering', actions: [{ type: 'record', params: ({ event }) => event.output }, 'advance', 'showStep'] }
 				],
-				onError: { target: 'answering.failed' }
+				onError: { target: 'answering.failed', actions: 'noteProblem' }
 			}
 		},
 		feedback: {
@@ -234,7 +253,7 @@ export const quizMachine = setup({
 						src: 'finish',
 						input: ({ context }) => ({ round: context.round, answers: context.answers, results: context.results, mode: context.mode }),
 						onDone: { target: '#quiz.summary', actions: [{ type: 'settle', params: ({ event }) => event.output }, 'showStep'] },
-						onError: { target: 'failed' }
+						onError: { target: 'failed', actions: 'noteProblem' }
 					}
 				},
 				failed: { tags: ['error:finish'], on: { 'quiz.finish': 'saving' } },
