@@ -132,7 +132,26 @@ test('a class set to open later says when, in words and on the teacher’s clock
 	const studentUrl = await page.getByLabel('Student link', { exact: true }).inputValue();
 
 	const student = await (await browser.newContext()).newPage();
+	// The student's clock, to let two days pass while they wait on the page.
+	await student.clock.install();
 	await student.goto(studentUrl);
-	await expect(student.getByRole('status')).toHaveText('This assignment opens in 2 days and 1 hour. Come back then, and reload this page.');
+	const waiting = student.getByText(/^This assignment opens in/);
+	await expect(waiting).toHaveText(
+		new RegExp(`^This assignment opens in 2 days and 1 hour \\(${weekday}\\b.* ${clock}\\)\\. Keep this page open: it lets you in when the assignment opens\\.$`)
+	);
+	// The words keep up with the time while the student waits; the page asks the server again once the class opens.
+	await student.clock.fastForward('01:00:00');
+	await expect(waiting).toContainText('opens in 2 days (');
+	const asked = student.waitForRequest((request) => request.isNavigationRequest() && request.url() === studentUrl);
+	await student.clock.fastForward('48:02:00');
+	await student.clock.runFor(3_000);
+	await asked;
+	// The server's clock has not moved: it still says two days and an hour, and the page waits again.
+	await expect(waiting).toContainText('opens in 2 days and 1 hour (');
 	await student.context().close();
+
+	const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await noScript.goto(studentUrl);
+	await expect(noScript.getByText(/^This assignment opens in/)).toHaveText('This assignment opens in 2 days and 1 hour. Come back then, and reload this page.');
+	await noScript.context().close();
 });

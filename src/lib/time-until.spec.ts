@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, timeUntil } from './time-until.ts';
+import { clockTime, openingStep, timeUntil } from './time-until.ts';
 
 const now = new Date('2026-12-01T09:00:00Z');
 const after = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
@@ -20,5 +20,15 @@ describe('a moment on the reader\'s clock', () => {
 		expect(clockTime(now, 'en-GB', 'Europe/London')).toBe('Tuesday 1 December at 9:00');
 		expect(clockTime(now, 'en-US', 'America/New_York')).toBe('Tuesday, December 1 at 4:00 AM');
 		expect(clockTime(after(16 * 60), 'en-US', 'America/Los_Angeles')).toBe('Tuesday, December 1 at 5:00 PM');
+	});
+});
+
+describe('a page waiting for its class to open', () => {
+	it('looks again every 15 s, then exactly when the class opens, and reloads from then on', () => {
+		const opensAt = after(10).getTime();
+		expect(openingStep(now.getTime(), opensAt)).toEqual({ open: false, wait: 15_000 });
+		expect(openingStep(opensAt - 4_000, opensAt)).toEqual({ open: false, wait: 4_000 });
+		expect(openingStep(opensAt, opensAt)).toEqual({ open: true });
+		expect(openingStep(opensAt + 60_000, opensAt)).toEqual({ open: true });
 	});
 });

@@ -25,3 +25,16 @@ export function timeUntil(now: Date, then: Date): string {
 export function clockTime(then: Date, locale?: string, timeZone?: string): string {
 	return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone }).format(then);
 }
+
+/** How often a page waiting for its class redraws "opens in …", so the words stay true and a wake from sleep is seen. */
+export const OPENING_TICK_MS = 15_000;
+
+/**
+ * What a page waiting for its class to open does next, on the server's clock
+ * (`serverNow`, not the device's, which may be set wrong): reload once the
+ * class has opened, or else look again in `wait` ms.
+ */
+export function openingStep(serverNow: number, opensAt: number): { open: true } | { open: false; wait: number } {
+	const left = opensAt - serverNow;
+	return left <= 0 ? { open: true } : { open: false, wait: Math.min(left, OPENING_TICK_MS) };
+}
