@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createAssignment } from './assignments.ts';
+import { createAssignment, join } from './assignments.ts';
 import { ClassMember, expectNoAxeViolationsInBothSchemes } from './teacher.ts';
 
 test('"Your assignments" lists the classes this browser manages, and only this browser', async ({ page, browser, playwright }) => {
@@ -154,4 +154,50 @@ test('a class set to open later says when, in words and on the teacher’s clock
 	await noScript.goto(studentUrl);
 	await expect(noScript.getByText(/^This assignment opens in/)).toHaveText('This assignment opens in 2 days and 1 hour. Come back then, and reload this page.');
 	await noScript.context().close();
+});
+
+test('a teacher opens a class early and moves its closing time, with a clear word for a time already past', async ({ page, browser }) => {
+	await page.goto('/teach');
+	await page.getByLabel(/Title students see/).fill('Ready early');
+	const inBrowser = (minutesAhead: number) =>
+		page.evaluate((ahead) => {
+			const d = new Date(Date.now() + ahead * 60_000);
+			const two = (n: number) => String(n).padStart(2, '0');
+			return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+		}, minutesAhead);
+	await page.getByLabel(/^Opens/).fill(await inBrowser(2 * 24 * 60 + 2));
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+	const standing = page.locator('strong').filter({ hasText: /^(Not open yet|Open|Closed)/ });
+	await expect(standing).toContainText('Not open yet: opens in 2 days');
+	await expectNoAxeViolationsInBothSchemes(page);
+	const studentUrl = await page.getByLabel('Student link', { exact: true }).inputValue();
+	const student = await (await browser.newContext()).newPage();
+	await student.goto(studentUrl);
+	await expect(student.getByText(/^This assignment opens in 2 days/)).toBeVisible();
+
+	await page.getByRole('button', { name: 'Open it now' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'The assignment is open: students can join now.' })).toBeVisible();
+	await expect(standing).toHaveText('Open');
+	await student.reload();
+	await expect(student.getByLabel('Your first name or a nickname')).toBeVisible();
+
+	const closes = page.getByLabel('Closes', { exact: true });
+	await closes.fill(await inBrowser(-5));
+	await page.getByRole('button', { name: 'Save the closing time' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'The closing time has already passed; choose a later one' })).toBeVisible();
+	await expect(closes).toHaveAttribute('aria-invalid', 'true');
+	await expect(standing).toHaveText('Open');
+
+	await closes.fill(await inBrowser(3 * 60 + 2));
+	await page.getByRole('button', { name: 'Save the closing time' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'The closing time is changed.' })).toBeVisible();
+	await expect(standing).toContainText('Open: closes in 3 hours');
+	await join(student, studentUrl, 'Noor');
+
+	await closes.fill('');
+	await page.getByRole('button', { name: 'Save the closing time' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'The assignment now stays open until you close it.' })).toBeVisible();
+	await expect(standing).toHaveText('Open');
+	await student.context().close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, openingStep, timeUntil } from './time-until.ts';
+import { clockTime, openingStep, timeUntil, wallTime } from './time-until.ts';
 
 const now = new Date('2026-12-01T09:00:00Z');
 const after = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
@@ -30,5 +30,12 @@ describe('a page waiting for its class to open', () => {
 		expect(openingStep(opensAt - 4_000, opensAt)).toEqual({ open: false, wait: 4_000 });
 		expect(openingStep(opensAt, opensAt)).toEqual({ open: true });
 		expect(openingStep(opensAt + 60_000, opensAt)).toEqual({ open: true });
+	});
+});
+
+describe('a moment as a date-and-time field holds it', () => {
+	it('gives the local date and time to the minute, with leading zeros', () => {
+		expect(wallTime(new Date(2026, 0, 5, 7, 3, 59))).toBe('2026-01-05T07:03');
+		expect(wallTime(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31T23:59');
 	});
 });

@@ -38,3 +38,13 @@ export function openingStep(serverNow: number, opensAt: number): { open: true } 
 	const left = opensAt - serverNow;
 	return left <= 0 ? { open: true } : { open: false, wait: Math.min(left, OPENING_TICK_MS) };
 }
+
+/**
+ * A moment as a `datetime-local` field holds it ("2026-12-03T10:05"), on the
+ * clock of wherever this runs: the server's zone on the server, the reader's
+ * in their browser.
+ */
+export function wallTime(at: Date): string {
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}`;
+}

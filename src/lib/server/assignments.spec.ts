@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
 	assignmentStatus,
 	type GetQuiz,
+	changeClosingTime,
 	closeAssignment,
 	createAssignment,
 	deleteAssignment,
 	findAssignment,
 	findAssignmentByCode,
 	findAssignmentByManageToken,
+	openNow,
 	purgeExpired
 } from './assignments.ts';
 import { finishAttempt, resumeAttempt, startAttempt } from './attempts.ts';
@@ -189,6 +191,45 @@ describe('closing an assignment', () => {
 		await closeAssignment(db, assignment.id, at(5));
 		expect((await closeAssignment(db, assignment.id, at(9))).assignment.closedAt).toBe(at(5).toISOString());
 		await expect(closeAssignment(db, 'nope', at(9))).rejects.toSatisfy((e) => isAssignmentError(e, 'assignment-not-found'));
+	});
+});
+
+describe('changing when an assignment opens and closes', () => {
+	const status = async (db: Parameters<typeof assign>[0], id: string, now: Date) => assignmentStatus((await findAssignment(db, id))!, now);
+
+	it('gives a class longer: one its closing time had closed opens again and takes new students', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { closesAt: at(60).toISOString() });
+		await expect(startAttempt(db, assignment.code, 'Ana', at(61), { getQuiz })).rejects.toSatisfy((e) => isAssignmentError(e, 'closed'));
+		const changed = await changeClosingTime(db, assignment.id, at(120).toISOString(), at(61));
+		expect(changed.closesAt).toBe(at(120).toISOString());
+		expect(await status(db, assignment.id, at(61))).toBe('open');
+		await startAttempt(db, assignment.code, 'Ana', at(62), { getQuiz });
+		expect(await status(db, assignment.id, at(120))).toBe('closed');
+		// No closing time: open until its teacher closes it.
+		await changeClosingTime(db, assignment.id, null, at(63));
+		expect(await status(db, assignment.id, at(500_000))).toBe('open');
+	});
+
+	it('refuses a closing time already past or before the opening, and any change to a class closed for good', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { opensAt: at(30).toISOString() });
+		await expect(changeClosingTime(db, assignment.id, at(5).toISOString(), at(10))).rejects.toThrow('The closing time has already passed; choose a later one');
+		await expect(changeClosingTime(db, assignment.id, at(20).toISOString(), at(10))).rejects.toThrow('The closing time must be after the opening time');
+		await closeAssignment(db, assignment.id, at(40));
+		await expect(changeClosingTime(db, assignment.id, at(90).toISOString(), at(50))).rejects.toSatisfy((e) => isAssignmentError(e, 'closed'));
+		await expect(openNow(db, assignment.id, at(50))).rejects.toSatisfy((e) => isAssignmentError(e, 'closed'));
+		expect((await findAssignment(db, assignment.id))!.closesAt).toBeNull();
+		await expect(changeClosingTime(db, 'nope', null, at(50))).rejects.toSatisfy((e) => isAssignmentError(e, 'assignment-not-found'));
+	});
+
+	it('opens a class set to open later at once, and leaves an open one as it is', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { opensAt: at(30).toISOString() });
+		await expect(startAttempt(db, assignment.code, 'Ana', at(5), { getQuiz })).rejects.toSatisfy((e) => isAssignmentError(e, 'not-open-yet'));
+		expect((await openNow(db, assignment.id, at(5))).opensAt).toBe(at(5).toISOString());
+		await startAttempt(db, assignment.code, 'Ana', at(6), { getQuiz });
+		expect((await openNow(db, assignment.id, at(9))).opensAt).toBe(at(5).toISOString());
 	});
 });
 

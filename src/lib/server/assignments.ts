@@ -58,6 +58,16 @@ const MAX_CODE_TRIES = 20;
 /** How far ahead an assignment may open, and how long it may stay open. */
 const MAX_OPEN_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
+// Retention counts from the last activity, closing included: a date years away would keep a class forever.
+const yearFrom = (iso: string) => new Date(Date.parse(iso) + MAX_OPEN_DAYS * DAY_MS).toISOString();
+
+/** Refuses a closing time that has passed, comes before the opening, or keeps the class open too long. */
+function checkClosing(closesAt: string, opensAt: string, now: Date): void {
+	if (closesAt <= now.toISOString()) throw new AssignmentError('invalid-dates', 'The closing time has already passed; choose a later one');
+	if (closesAt <= opensAt) throw new AssignmentError('invalid-dates', 'The closing time must be after the opening time');
+	if (closesAt > yearFrom(opensAt))
+		throw new AssignmentError('invalid-dates', `An assignment stays open ${MAX_OPEN_DAYS} days at most; choose an earlier closing time`);
+}
 
 export function toAssignment(row: AssignmentRow): Assignment {
 	return {
@@ -101,14 +111,9 @@ export async function createAssignment(
 	const entry = options.getQuiz(input.quizSlug);
 	if (!entry) throw new AssignmentError('quiz-not-found', `There is no quiz called "${input.quizSlug}"`);
 	const createdAt = now.toISOString();
-	if (input.closesAt !== undefined && input.closesAt <= createdAt)
-		throw new AssignmentError('invalid-dates', 'The closing time has already passed; choose a later one');
-	// Retention counts from the last activity, closing included: a date years away would keep a class forever.
-	const yearFrom = (iso: string) => new Date(Date.parse(iso) + MAX_OPEN_DAYS * DAY_MS).toISOString();
 	if (input.opensAt !== undefined && input.opensAt > yearFrom(createdAt))
 		throw new AssignmentError('invalid-opening', `The opening time is more than ${MAX_OPEN_DAYS} days away; choose an earlier one`);
-	if (input.closesAt !== undefined && input.closesAt > yearFrom(input.opensAt ?? createdAt))
-		throw new AssignmentError('invalid-dates', `An assignment stays open ${MAX_OPEN_DAYS} days at most; choose an earlier closing time`);
+	if (input.closesAt !== undefined) checkClosing(input.closesAt, input.opensAt ?? createdAt, now);
 
 	const manageToken = newToken();
 	const makeCode = options.newCode ?? (() => newStudentCode(randomInt));
@@ -202,6 +207,36 @@ export async function closeAssignment(
 		if (!row) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
 		const finishedAttempts = await settleAttempts(trx, { assignmentId: id }, at);
 		return { assignment: toAssignment(row), finishedAttempts };
+	});
+}
+
+/**
+ * Changes when the assignment stops taking answers: later, for a class that
+ * needs longer (a class its closing time had closed opens again), earlier, or
+ * never (null). Attempts the old closing time finished stay finished. An
+ * assignment its teacher closed stays closed: that was for good.
+ */
+export async function changeClosingTime(db: Db, id: string, closesAt: string | null, now: Date): Promise<Assignment> {
+	return inTransaction(db, async (trx) => {
+		const row = await trx.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!row) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
+		if (row.closed_at !== null) throw new AssignmentError('closed', 'This assignment was closed for good, so its closing time cannot change');
+		if (closesAt !== null) checkClosing(closesAt, row.opens_at, now);
+		await trx.updateTable('assignments').set({ closes_at: closesAt }).where('id', '=', id).execute();
+		return toAssignment({ ...row, closes_at: closesAt });
+	});
+}
+
+/** Opens now an assignment set to open later: the class is ready early. */
+export async function openNow(db: Db, id: string, now: Date): Promise<Assignment> {
+	const at = now.toISOString();
+	return inTransaction(db, async (trx) => {
+		const row = await trx.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!row) throw new AssignmentError('assignment-not-found', 'This assignment does not exist any more');
+		if (assignmentStatus(toAssignment(row), now) === 'closed') throw new AssignmentError('closed', 'This assignment is closed, so it cannot open');
+		if (row.opens_at <= at) return toAssignment(row);
+		await trx.updateTable('assignments').set({ opens_at: at }).where('id', '=', id).execute();
+		return toAssignment({ ...row, opens_at: at });
 	});
 }
 

@@ -5,6 +5,9 @@
  * is the teacher's, where UTC would move a 9:00 opening hours away.
  */
 
+export const NO_SUCH_TIME = 'There is no such date and time: check the day, the month and the hour.';
+export const BAD_OFFSET = 'The time zone sent with the form is not one there is; reload the page and try again.';
+
 /** A time zone offset in minutes, as browsers give it (UTC-14 to UTC+14). */
 export const MAX_OFFSET = 14 * 60;
 
@@ -26,4 +29,16 @@ export function wallTimeToUtc(local: string, offsetMinutes: number | null): stri
 	if (asUtc.getUTCMonth() !== mo - 1 || asUtc.getUTCDate() !== d || h > 23 || mi > 59) return null;
 	if (offsetMinutes === null) return new Date(y, mo - 1, d, h, mi).toISOString();
 	return new Date(asUtc.getTime() + offsetMinutes * 60_000).toISOString();
+}
+
+/**
+ * The browser's offset sent with a form as `tzOffset`: null when the page's
+ * script did not run (the server's zone is used), undefined when it is not
+ * an offset there is (a tampered form).
+ */
+export function formOffset(sent: FormDataEntryValue | null): number | null | undefined {
+	const text = String(sent ?? '').trim();
+	if (text === '') return null;
+	const offset = Number(text);
+	return Number.isInteger(offset) && Math.abs(offset) <= MAX_OFFSET ? offset : undefined;
 }

@@ -8,7 +8,7 @@ import { CreateAssignmentSchema, MAX_ATTEMPTS_ALLOWED, TITLE_CHARS } from '$lib/
 import { newLinkCookie } from '$lib/server/new-link.ts';
 import { getQuiz } from '$lib/server/catalogue.ts';
 import { limits } from '$lib/server/limits.ts';
-import { MAX_OFFSET, serverTimeZone, wallTimeToUtc } from '$lib/server/wall-time.ts';
+import { BAD_OFFSET, formOffset, NO_SUCH_TIME, serverTimeZone, wallTimeToUtc } from '$lib/server/wall-time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,8 +34,6 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const NO_SUCH_TIME = 'There is no such date and time: check the day, the month and the hour.';
-
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
@@ -55,9 +53,8 @@ export const actions: Actions = {
 			return fail(429, { values, errors: { form: refused.message } });
 		}
 		// Sent by the page's script; without it, the times are read in the server's own zone (the page says so).
-		const offset = text('tzOffset') === '' ? null : Number(text('tzOffset'));
-		if (offset !== null && (!Number.isInteger(offset) || Math.abs(offset) > MAX_OFFSET))
-			return fail(400, { values, errors: { form: 'The time zone sent with the form is not one there is; reload the page and try again.' } });
+		const offset = formOffset(form.get('tzOffset'));
+		if (offset === undefined) return fail(400, { values, errors: { form: BAD_OFFSET } });
 		const opensAt = wallTimeToUtc(values.opensAt, offset);
 		const closesAt = wallTimeToUtc(values.closesAt, offset);
 		if (opensAt === null || closesAt === null)

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { closeAssignment, deleteAssignment, replaceManageToken, RETENTION_DAYS } from '$lib/server/assignments.ts';
+import { changeClosingTime, closeAssignment, deleteAssignment, openNow, replaceManageToken, RETENTION_DAYS } from '$lib/server/assignments.ts';
 import { boardSetup, readFigures } from '$lib/server/board.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { CloseAssignmentSchema, DeleteAssignmentSchema, RenameSchema } from '$lib/server/requests.ts';
@@ -12,6 +12,7 @@ import { newLinkCookie } from '$lib/server/new-link.ts';
 import { isolate, sentence } from '$lib/quiz/text.ts';
 import { requireManaged, requireManager, requireManagerSession } from './access.ts';
 import { isLoopback, networkOrigins } from '$lib/server/network.ts';
+import { BAD_OFFSET, formOffset, NO_SUCH_TIME, serverTimeZone, wallTimeToUtc } from '$lib/server/wall-time.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		// Opened as localhost, the links work on this computer alone: where students reach it instead.
 		network: isLoopback(event.url.hostname) ? networkOrigins(event.url) : null,
 		retentionDays: RETENTION_DAYS,
+		serverTimeZone: serverTimeZone(),
 		checkedAt: now.toISOString()
 	};
 };
@@ -45,6 +47,36 @@ export const actions: Actions = {
 		await closeAssignment(await getDb(), id, new Date());
 		classEvents.publish({ assignmentId: id, kind: 'changed' });
 		return { closed: true };
+	},
+	/** A new closing time, typed on the teacher's clock, or none (an empty field): more time, or less. */
+	closing: async (event) => {
+		const id = await requireManager(event);
+		const form = await event.request.formData();
+		const closesAt = String(form.get('closesAt') ?? '').trim();
+		const offset = formOffset(form.get('tzOffset'));
+		if (offset === undefined) return fail(400, { closing: { closesAt, error: BAD_OFFSET } });
+		const at = wallTimeToUtc(closesAt, offset);
+		if (at === null) return fail(400, { closing: { closesAt, error: NO_SUCH_TIME } });
+		try {
+			const changed = await changeClosingTime(await getDb(), id, at ?? null, new Date());
+			classEvents.publish({ assignmentId: id, kind: 'changed' });
+			return { closing: { done: changed.closesAt ? 'The closing time is changed.' : 'The assignment now stays open until you close it.' } };
+		} catch (e) {
+			if (isAssignmentError(e)) return fail(e.status, { closing: { closesAt, error: e.message } });
+			throw e;
+		}
+	},
+	/** A class set to open later, opened now: it is ready early. */
+	openNow: async (event) => {
+		const id = await requireManager(event);
+		try {
+			await openNow(await getDb(), id, new Date());
+		} catch (e) {
+			if (isAssignmentError(e)) return fail(e.status, { closing: { closesAt: '', error: e.message } });
+			throw e;
+		}
+		classEvents.publish({ assignmentId: id, kind: 'changed' });
+		return { closing: { done: 'The assignment is open: students can join now.' } };
 	},
 	/** Renames a student: a squatted name freed, a typo mended. */
 	rename: async (event) => {
