@@ -203,3 +203,37 @@ test('a teacher opens a class early and moves its closing time, with a clear wor
 	await expect(standing).toHaveText('Open');
 	await student.context().close();
 });
+
+test.describe('a teacher whose clocks change between today and the class', () => {
+	test.use({ timezoneId: 'Europe/Paris' });
+
+	test('a time typed on the far side of a clock change keeps the hour the teacher typed', async ({ page }) => {
+		await page.goto('/teach');
+		// The first day at least a week past the next clock change, within the year a class may be set ahead.
+		const day = await page.evaluate(() => {
+			const at = (days: number) => {
+				const d = new Date();
+				d.setDate(d.getDate() + days);
+				d.setHours(9, 0, 0, 0);
+				return d;
+			};
+			let days = 1;
+			while (at(days).getTimezoneOffset() === new Date().getTimezoneOffset()) days++;
+			const d = at(days + 7);
+			const two = (n: number) => String(n).padStart(2, '0');
+			return { date: `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`, weekday: d.toLocaleDateString('en-US', { weekday: 'long' }) };
+		});
+		await page.getByLabel(/Title students see/).fill('After the clocks change');
+		await page.getByLabel(/^Opens/).fill(`${day.date}T09:00`);
+		await page.getByRole('button', { name: 'Create the assignment' }).click();
+		await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+		const standing = page.locator('strong').filter({ hasText: /^(Not open yet|Open|Closed)/ });
+		await expect(standing).toContainText(new RegExp(`\\(${day.weekday}, .* at 9:00 AM\\)$`));
+
+		await page.getByRole('button', { name: 'Open it now' }).click();
+		await expect(standing).toHaveText('Open');
+		await page.getByLabel('Closes', { exact: true }).fill(`${day.date}T17:30`);
+		await page.getByRole('button', { name: 'Save the closing time' }).click();
+		await expect(standing).toContainText(new RegExp(`^Open: closes in .*\\(${day.weekday}, .* at 5:30 PM\\)$`));
+	});
+});

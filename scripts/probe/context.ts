@@ -139,7 +139,8 @@ export interface AssignmentForm {
 	attemptsAllowed?: string;
 	opensAt?: string;
 	closesAt?: string;
-	tzOffset?: string;
+	/** The browser's offset at the closing time typed (the opening's is sent as 0). */
+	closesAtOffset?: string;
 	quizSlug?: string;
 }
 
@@ -152,7 +153,8 @@ export function teachForm(form: AssignmentForm = {}): Record<string, string> {
 		attemptsAllowed: form.attemptsAllowed ?? '1',
 		opensAt: form.opensAt ?? '',
 		closesAt: form.closesAt ?? '',
-		tzOffset: form.tzOffset ?? '0'
+		opensAtOffset: '0',
+		closesAtOffset: form.closesAtOffset ?? '0'
 	};
 }
 

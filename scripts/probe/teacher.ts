@@ -99,7 +99,7 @@ export const badDates: Probe = {
 	name: 'bad dates and time zones',
 	async run(ctx) {
 		const cases: DateCase[] = [
-			{ label: 'tzOffset=1e12', form: { tzOffset: '1e12', closesAt: '2030-01-01T10:00' }, message: /time zone/i },
+			{ label: 'closesAtOffset=1e12', form: { closesAtOffset: '1e12', closesAt: '2030-01-01T10:00' }, message: /time zone/i },
 			{ label: 'closesAt 9999-12-31T10:00', form: { closesAt: '9999-12-31T10:00' }, message: /clos/i },
 			{ label: 'opensAt 2027-02-30T09:00', form: { opensAt: '2027-02-30T09:00' }, message: /date/i }
 		];

@@ -32,7 +32,8 @@ export function wallTimeToUtc(local: string, offsetMinutes: number | null): stri
 }
 
 /**
- * The browser's offset sent with a form as `tzOffset`: null when the page's
+ * The browser's offset sent with a time typed in a form (`opensAtOffset`
+ * beside `opensAt`, its offset at that time): null when the page's
  * script did not run (the server's zone is used), undefined when it is not
  * an offset there is (a tampered form).
  */

@@ -53,10 +53,11 @@ export const actions: Actions = {
 			return fail(429, { values, errors: { form: refused.message } });
 		}
 		// Sent by the page's script; without it, the times are read in the server's own zone (the page says so).
-		const offset = formOffset(form.get('tzOffset'));
-		if (offset === undefined) return fail(400, { values, errors: { form: BAD_OFFSET } });
-		const opensAt = wallTimeToUtc(values.opensAt, offset);
-		const closesAt = wallTimeToUtc(values.closesAt, offset);
+		const opensOffset = formOffset(form.get('opensAtOffset'));
+		const closesOffset = formOffset(form.get('closesAtOffset'));
+		if (opensOffset === undefined || closesOffset === undefined) return fail(400, { values, errors: { form: BAD_OFFSET } });
+		const opensAt = wallTimeToUtc(values.opensAt, opensOffset);
+		const closesAt = wallTimeToUtc(values.closesAt, closesOffset);
 		if (opensAt === null || closesAt === null)
 			return fail(400, { values, errors: opensAt === null ? { opensAt: NO_SUCH_TIME } : { closesAt: NO_SUCH_TIME } });
 		const parsed = CreateAssignmentSchema.safeParse({

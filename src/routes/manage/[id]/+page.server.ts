@@ -53,7 +53,7 @@ export const actions: Actions = {
 		const id = await requireManager(event);
 		const form = await event.request.formData();
 		const closesAt = String(form.get('closesAt') ?? '').trim();
-		const offset = formOffset(form.get('tzOffset'));
+		const offset = formOffset(form.get('closesAtOffset'));
 		if (offset === undefined) return fail(400, { closing: { closesAt, error: BAD_OFFSET } });
 		const at = wallTimeToUtc(closesAt, offset);
 		if (at === null) return fail(400, { closing: { closesAt, error: NO_SUCH_TIME } });
