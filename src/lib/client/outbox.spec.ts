@@ -177,6 +177,31 @@ describe('the outbox', () => {
 		expect(delivered).toBe(true);
 	});
 
+	it('does not blame a check on a retry that was already on its way when the connection came back', async () => {
+		// The retry begun while offline fails a moment after the student checks again; the check's own send gets through.
+		let failInFlight: () => void = () => {};
+		const replies: (() => Promise<Response>)[] = [
+			async () => {
+				throw new TypeError('Failed to fetch');
+			},
+			() => new Promise<Response>((_, reject) => (failInFlight = () => reject(new TypeError('Failed to fetch'))))
+		];
+		const fetch = vi.fn(async () => (replies.shift() ?? (async () => Response.json({ status: 'recorded' })))());
+		const box = outbox(fetch as unknown as typeof globalThis.fetch);
+		void box.send('q1', fact).catch(() => {});
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(fetch).toHaveBeenCalledTimes(2);
+		// Back online, the student checks again while that retry is still out.
+		let heardFailure = false;
+		void box.failedSend().then(() => (heardFailure = true));
+		const delivered = box.send('q1', fact);
+		failInFlight();
+		await vi.advanceTimersByTimeAsync(0);
+		await expect(delivered).resolves.toEqual({ status: 'recorded' });
+		expect(heardFailure).toBe(false);
+		expect(fetch).toHaveBeenCalledTimes(3);
+	});
+
 	it('numbers an answer past those another tab of the attempt has sent, so the one given last stands', async () => {
 		const s = server([]);
 		const first = outbox(s.fetch);

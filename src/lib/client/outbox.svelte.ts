@@ -62,7 +62,10 @@ export class Outbox {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#waiters = new Map<number, { resolve: (d: Delivered) => void; reject: (e: Error) => void }>();
 	#drained: (() => void)[] = [];
-	#failed: (() => void)[] = [];
+	/** Who waits to hear of a failed send, and how many requests had begun when they asked. */
+	#failed: { after: number; failed: () => void }[] = [];
+	/** Requests begun so far. */
+	#begun = 0;
 	/** Set once the student has left: nothing is sent or stored again, even by a reply still on its way. */
 	#forgotten = false;
 
@@ -107,9 +110,13 @@ export class Outbox {
 		return new Promise((resolve) => this.#drained.push(resolve));
 	}
 
-	/** Resolves the next time a send fails for want of a connection (the answer stays queued). */
+	/**
+	 * Resolves the next time a send begun from now on fails for want of a connection, or finds the server busy (the
+	 * answer stays queued). A retry already on its way when the network came back, failing a moment later, says
+	 * nothing about a check asked for since.
+	 */
 	failedSend(): Promise<void> {
-		return new Promise((resolve) => this.#failed.push(resolve));
+		return new Promise((resolve) => this.#failed.push({ after: this.#begun, failed: resolve }));
 	}
 
 	/**
@@ -142,6 +149,7 @@ export class Outbox {
 		try {
 			while (this.pending.length && !this.#forgotten) {
 				const item = this.pending[0]!;
+				const begun = ++this.#begun;
 				let response: Response;
 				try {
 					response = await (this.#options.fetch ?? fetch)(this.#options.endpoint, {
@@ -150,9 +158,9 @@ export class Outbox {
 						body: JSON.stringify(item)
 					});
 				} catch {
-					return this.#later(false);
+					return this.#later(false, begun);
 				}
-				if (response.status >= 500 || response.status === 429) return this.#later(true);
+				if (response.status >= 500 || response.status === 429) return this.#later(true, begun);
 				this.online = true;
 				this.busy = false;
 				this.#retry = 0;
@@ -176,12 +184,18 @@ export class Outbox {
 		}
 	}
 
-	/** Tries again after a pause; `answered`: the server answered, busy, rather than the network failing. */
-	#later(answered: boolean): void {
+	/**
+	 * Tries again after a pause; `answered`: the server answered, busy, rather than the network failing. Those who
+	 * asked before request `begun` hear of it; one who asked since has had no request of theirs tried yet: the next
+	 * goes at once, so they too hear at once.
+	 */
+	#later(answered: boolean, begun: number): void {
 		this.online = answered;
 		this.busy = answered;
-		for (const failed of this.#failed.splice(0)) failed();
-		const wait = RETRY_MS[Math.min(this.#retry++, RETRY_MS.length - 1)]!;
+		const told = this.#failed.filter((w) => w.after < begun);
+		this.#failed = this.#failed.filter((w) => w.after >= begun);
+		for (const w of told) w.failed();
+		const wait = this.#failed.length ? 0 : RETRY_MS[Math.min(this.#retry++, RETRY_MS.length - 1)]!;
 		this.#timer = setTimeout(() => void this.#flush(), wait);
 	}
 
