@@ -237,3 +237,20 @@ test.describe('a teacher whose clocks change between today and the class', () =>
 		await expect(standing).toContainText(new RegExp(`^Open: closes in .*\\(${day.weekday}, .* at 5:30 PM\\)$`));
 	});
 });
+
+test('Copy says what it did each time it is pressed, so a screen reader hears it again', async ({ page }) => {
+	await createAssignment(page, { title: 'Copy twice', mode: 'Practice' });
+	const copy = page.getByRole('button', { name: 'Copy student link', exact: true });
+	const said = page.getByRole('status').filter({ hasText: /^Student link (copied\.|selected: press Ctrl\+C)/ });
+	await copy.click();
+	await expect(said).toBeVisible();
+	// What a screen reader hears: words put anew into the live region.
+	await said.evaluate((region) => {
+		const w = window as unknown as { told: number };
+		w.told = 0;
+		new MutationObserver((records) => (w.told += records.filter((r) => r.addedNodes.length > 0).length)).observe(region, { childList: true, subtree: true });
+	});
+	await copy.click();
+	await expect.poll(() => page.evaluate(() => (window as unknown as { told: number }).told)).toBeGreaterThan(0);
+	await expect(said).toBeVisible();
+});
