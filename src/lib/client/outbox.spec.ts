@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../quiz/schema.ts';
-import { Outbox, Refused } from './outbox.svelte.ts';
+import { Refused } from '../machines/quiz.machine.ts';
+import { Outbox } from './outbox.svelte.ts';
 
 const fact: Answer = { type: 'classify', category: 'fact' };
 const anon: Answer = { type: 'classify', category: 'anonymous' };

@@ -5,6 +5,8 @@
  */
 import type { AnswerReply } from '../quiz/schema/answer.ts';
 import type { Answer } from '../quiz/schema.ts';
+// An answer the server refused for good (the assignment closed, say): retrying will not help, and the quiz says why.
+import { Refused } from '../machines/quiz.machine.ts';
 
 export interface Pending {
 	questionId: string;
@@ -15,10 +17,6 @@ export interface Pending {
 /** A reply the page acts on: a superseded answer counts as recorded, since a later one of this student's stands. */
 export type Delivered = Exclude<AnswerReply, { status: 'superseded' }>;
 
-/** The server refused the answer for good (the assignment closed, say): retrying will not help. */
-export class Refused extends Error {
-	override readonly name = 'Refused';
-}
 
 interface Stored {
 	pending: Pending[];

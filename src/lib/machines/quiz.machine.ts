@@ -56,9 +56,9 @@ export interface QuizContext {
 }
 
 /**
- * What a grade or finish actor throws when the server answered with a refusal
- * the student should read (the test under way in another tab, too many
- * requests). Any other error means no answer came: a dropped connection.
+ * What a grade or finish actor throws when the server refused, in words the
+ * student should read (a test under way in another tab, too many requests, a
+ * closed class). Any other error means no answer came: a dropped connection.
  */
 export class Refused extends Error {
 	override name = 'Refused';
