@@ -48,13 +48,3 @@ export function wallTime(at: Date): string {
 	const two = (n: number) => String(n).padStart(2, '0');
 	return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}`;
 }
-
-/**
- * This device's offset from UTC (in minutes, as `getTimezoneOffset()` counts
- * them) at a time typed in a `datetime-local` field: a July date typed in
- * December has July's offset. Today's when the field holds no time.
- */
-export function offsetAt(local: string): number {
-	const typed = new Date(local);
-	return (Number.isNaN(typed.getTime()) ? new Date() : typed).getTimezoneOffset();
-}
