@@ -2,10 +2,11 @@
  * The page of a class that opens later. While the student waits on it, it
  * keeps "opens in …" true, adds the time on the student's own clock, and
  * reloads when the class opens, so the join form appears without a reload
- * pressed. Every minute it also asks the server for the page again, and
- * reloads when it has changed: the teacher opened the class early. Timed on the server's clock (the page says when it was made): a
+ * pressed. Timed on the server's clock (the page says when it was made): a
  * device's own clock may be set wrong. The reload waits up to 3 s more, at
- * random, so a class waiting on the page does not ask at one instant.
+ * random, so a class waiting on the page does not ask at one instant. Every
+ * minute it also asks the server for the page again, and reloads when that
+ * no longer waits for the same time: the teacher opened the class early.
  */
 import { clockTime, openingStep, timeUntil } from '../lib/time-until.ts';
 
