@@ -27,7 +27,7 @@ export function clockTime(then: Date, locale?: string, timeZone?: string): strin
 }
 
 /** How often a page waiting for its class redraws "opens in …", so the words stay true and a wake from sleep is seen. */
-export const OPENING_TICK_MS = 15_000;
+const OPENING_TICK_MS = 15_000;
 
 /**
  * What a page waiting for its class to open does next, on the server's clock
