@@ -359,18 +359,23 @@ test('in a shuffled assignment the review pairs each question with its own answe
 	await context.close();
 });
 
-test('practice mode without a connection says at once that feedback waits for it, and checks the same answer once back', async ({ page, browser }) => {
+test('practice mode without a connection says at once that feedback waits for it, and gives it once back, for the answer checked', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Practice on a patchy network', mode: 'Practice' });
 	const context = await browser.newContext();
 	const student = await context.newPage();
 	await join(student, created.studentUrl, 'Noor');
 	await context.setOffline(true);
-	await answer(student, classQuiz, classQuiz.questions[0]!, true);
-	await expect(student.getByText(/could not be checked/)).toContainText('press Check again once you are back online');
+	const first = classQuiz.questions[0]!;
+	await answer(student, classQuiz, first, true);
+	await expect(student.getByText(/could not be checked/)).toContainText('Your answer is kept, and checked as soon as you are back online.');
 	await expect(student.getByRole('button', { name: 'Check' })).toBeEnabled();
+	// A second thought, not checked: the server gets the answer checked, and its verdict is what shows.
+	await student.getByRole('radio', { name: /^\d?\s*Anonymous-source claim/ }).check();
 	await context.setOffline(false);
-	await student.getByRole('button', { name: 'Check' }).click();
 	await expect(student.getByRole('heading', { name: 'Correct' })).toBeVisible();
+	// "Your answer:" names the label checked, not the one chosen since.
+	await expect(student.getByRole('definition').first()).toHaveText('Confirmed fact');
+	await expect(student.getByText(/could not be checked/)).toHaveCount(0);
 	await expect(student.getByRole('status').filter({ hasText: 'All answers saved' })).toBeVisible();
 	await context.close();
 });

@@ -54,3 +54,38 @@ describe('finishing an attempt the server grades', () => {
 		expect(failed.can({ type: 'quiz.finish' })).toBe(true);
 	});
 });
+
+describe('checking an answer in practice mode on a dropped connection', () => {
+	afterEach(() => vi.useRealTimers());
+
+	it('says so at once, then shows the verdict by itself once the queued answer gets through, for the answer checked', async () => {
+		vi.useFakeTimers();
+		const fact = { type: 'classify', category: 'fact' } as const;
+		const sent: unknown[] = [];
+		let online = false;
+		const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+			if (!online) throw new TypeError('Failed to fetch');
+			sent.push(JSON.parse(String(init.body)));
+			const graded = { questionId: 'q1', answer: fact, correct: true, score: 1, expected: 'fact', marks: null, ranking: null, explanation: 'Named in the report.', whyNot: [], cues: [], related: [] };
+			return new Response(JSON.stringify({ status: 'graded', graded }), { status: 200 });
+		}) as unknown as typeof globalThis.fetch;
+		const outbox = new Outbox({ key: 'box', endpoint: '/a/X/answer', nextSeq: 0, fetch });
+		const actor = createActor(serverGrading({ outbox, finishUrl: '/a/X/finish', onFinished: () => {}, fetch }), {
+			input: { questionIds: ['q1', 'q2'], mode: 'practice', modeLocked: true, canRepeat: false }
+		}).start();
+		actor.send({ type: 'quiz.start' });
+		actor.send({ type: 'answer.change', answer: fact });
+		actor.send({ type: 'answer.submit' });
+		await vi.advanceTimersByTimeAsync(0);
+		expect(actor.getSnapshot().hasTag('error:grade')).toBe(true);
+		// A second thought while offline, not checked: the answer checked is the one queued.
+		actor.send({ type: 'answer.change', answer: { type: 'classify', category: 'anonymous' } });
+
+		online = true;
+		await vi.advanceTimersByTimeAsync(1_000);
+		const s = actor.getSnapshot();
+		expect(sent).toEqual([{ questionId: 'q1', answer: fact, seq: 0 }]);
+		expect([s.value, s.context.answers.q1, s.context.results.q1?.correct]).toEqual(['feedback', fact, true]);
+		actor.stop();
+	});
+});

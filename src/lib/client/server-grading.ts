@@ -32,13 +32,19 @@ export function serverGrading({ outbox, finishUrl, onFinished, fetch: doFetch = 
 					outbox.send(input.questionId, input.answer).catch(() => undefined);
 					return null;
 				}
-				// Feedback needs the server: with no connection the student hears so at once, and may check again
-				// later. The answer stays queued meanwhile, and a second Check replaces it. (Listening before
-				// sending, so a send that fails at once is heard too.)
+				// Feedback needs the server: with no connection the student hears so at once. The answer stays
+				// queued and goes when the connection returns; its verdict then shows by itself, since the server
+				// keeps the first answer it gets in practice. A second Check before then replaces it. (Listening
+				// before sending, so a send that fails at once is heard too.)
+				const sent = outbox.send(input.questionId, input.answer);
 				const offline = outbox.failedSend().then(() => {
+					sent.then(
+						(later) => later.status === 'graded' && input.gradedLater(later.graded),
+						() => undefined
+					);
 					throw new Error('No connection to check the answer');
 				});
-				const result = await Promise.race([outbox.send(input.questionId, input.answer), offline]);
+				const result = await Promise.race([sent, offline]);
 				return result.status === 'graded' ? result.graded : null;
 			}),
 			finish: fromPromise<FinishOutput, FinishInput>(async () => {

@@ -140,6 +140,60 @@ describe('quiz machine: practice', () => {
 		s = await until(actor, (x) => x.matches('feedback'));
 		expect(s.hasTag('error:grade')).toBe(false);
 	});
+
+	it('shows the verdict on a failed check that reached the server later, for the answer checked, whatever the form shows since', async () => {
+		const heard: GradeInput[] = [];
+		const offline = quizMachine.provide({
+			actors: {
+				grade: fromPromise<GradeOutput, GradeInput>(async ({ input }) => {
+					heard.push(input);
+					throw new Error('offline');
+				})
+			}
+		});
+		const actor = createActor(offline, { input: { questionIds: ids } }).start();
+		actor.send({ type: 'quiz.start' });
+		await answer(actor, right);
+		// The student changes the choice after the failed check, without checking again.
+		actor.send({ type: 'answer.change', answer: wrong });
+		heard[0]!.gradedLater(graded('q1', right));
+		const s = actor.getSnapshot();
+		expect([viewOf(s), questionIdOf(s), resultOf(s)?.correct, s.context.answers.q1]).toEqual(['feedback', 'q1', true, right]);
+		expect(s.hasTag('error:grade')).toBe(false);
+	});
+
+	it('leaves a late verdict unheard once the student is past its question, and in test mode', async () => {
+		const late = (mode: 'practice' | 'test') => {
+			const heard: GradeInput[] = [];
+			const machine = quizMachine.provide({
+				actors: {
+					grade: fromPromise<GradeOutput, GradeInput>(async ({ input }) => {
+						heard.push(input);
+						if (heard.length === 1) throw new Error('offline');
+						return input.mode === 'test' ? null : graded(input.questionId, input.answer);
+					})
+				}
+			});
+			return { actor: createActor(machine, { input: { questionIds: ids, mode } }).start(), heard };
+		};
+		const practice = late('practice');
+		practice.actor.send({ type: 'quiz.start' });
+		await answer(practice.actor, right);
+		practice.actor.send({ type: 'answer.submit' });
+		await until(practice.actor, (x) => x.matches('feedback'));
+		practice.actor.send({ type: 'question.next' });
+		// Question 2 is on screen when question 1's first check gets through: nothing moves.
+		practice.heard[0]!.gradedLater(graded('q1', wrong));
+		let s = practice.actor.getSnapshot();
+		expect([viewOf(s), questionIdOf(s), s.context.results.q1?.correct]).toEqual(['question', 'q2', true]);
+
+		const test = late('test');
+		test.actor.send({ type: 'quiz.start' });
+		await answer(test.actor, right);
+		test.heard[0]!.gradedLater(graded('q1', right));
+		s = test.actor.getSnapshot();
+		expect([viewOf(s), questionIdOf(s), s.hasTag('error:grade')]).toEqual(['question', 'q1', true]);
+	});
 });
 
 describe('quiz machine: test mode', () => {
@@ -228,7 +282,7 @@ describe('quiz machine: what the UI asks of it', () => {
 		actor.send({ type: 'quiz.start', mode: 'test' });
 		actor.send({ type: 'answer.submit' });
 		const s = await until(actor, (x) => !x.matches('checking'));
-		expect(calls).toEqual([{ questionId: 'q1', answer: wrong, mode: 'test' }]);
+		expect(calls.map(({ questionId, answer, mode }) => ({ questionId, answer, mode }))).toEqual([{ questionId: 'q1', answer: wrong, mode: 'test' }]);
 		expect([viewOf(s), questionIdOf(s), s.context.draft]).toEqual(['question', 'q2', null]);
 	});
 

@@ -70,6 +70,11 @@ export interface GradeInput {
 	questionId: string;
 	answer: Answer;
 	mode: FeedbackMode;
+	/**
+	 * For a grader that keeps a failed check queued and sends it once the connection returns (an assignment's
+	 * outbox): the verdict the server then gives, which the machine shows if the student is still on the question.
+	 */
+	gradedLater: (graded: Graded) => void;
 }
 
 export interface FinishInput {
@@ -87,6 +92,8 @@ export type QuizEvent =
 	| { type: 'quiz.start'; mode?: FeedbackMode }
 	| { type: 'answer.change'; answer: Answer | null }
 	| { type: 'answer.submit' }
+	/** A check that failed for want of a connection reached the server once it returned: its verdict stands. */
+	| { type: 'answer.graded'; questionId: string; answer: Answer; graded: Graded }
 	| { type: 'question.next' }
 	| { type: 'quiz.finish' }
 	| { type: 'review.start'; index?: number }
@@ -142,6 +149,9 @@ export const quizMachine = setup({
 	guards: {
 		hasAnswer: ({ context }) => isComplete(context.draft),
 		isPractice: ({ context }) => context.mode === 'practice',
+		// In practice the server keeps the first answer it gets, so a verdict that comes late is the one that counts.
+		isLateVerdict: ({ context, event }) =>
+			event.type === 'answer.graded' && context.mode === 'practice' && event.questionId === context.round[context.index],
 		isLastQuestion: ({ context }) => isLastQuestion(context),
 		hasMissed: ({ context }) => context.canRepeat && missedIn(context).length > 0,
 		canRepeat: ({ context }) => context.canRepeat,
@@ -155,6 +165,8 @@ export const quizMachine = setup({
 			return { mode, round: context.questionIds, roundNumber: 1, index: 0, draft: context.draft };
 		}),
 		setDraft: assign({ draft: ({ event }) => (event.type === 'answer.change' ? event.answer : null) }),
+		// The answer the late verdict is for, whatever the form shows since: it is the one the server has.
+		takeGradedAnswer: assign(({ context, event }) => ({ draft: event.type === 'answer.graded' ? event.answer : context.draft })),
 		record: assign(({ context }, output: GradeOutput) => {
 			const id = context.round[context.index]!;
 			const answers = { ...context.answers, [id]: context.draft! };
@@ -216,7 +228,12 @@ export const quizMachine = setup({
 			},
 			on: {
 				'answer.change': { target: '.ready', actions: 'setDraft' },
-				'answer.submit': { guard: 'hasAnswer', target: 'checking' }
+				'answer.submit': { guard: 'hasAnswer', target: 'checking' },
+				'answer.graded': {
+					guard: 'isLateVerdict',
+					target: 'feedback',
+					actions: ['takeGradedAnswer', { type: 'record', params: ({ event }) => event.graded }, 'showStep']
+				}
 			}
 		},
 		checking: {
@@ -224,7 +241,16 @@ export const quizMachine = setup({
 			invoke: {
 				id: 'grade',
 				src: 'grade',
-				input: ({ context }) => ({ questionId: context.round[context.index]!, answer: context.draft!, mode: context.mode }),
+				input: ({ context, self }) => {
+					const questionId = context.round[context.index]!;
+					const answer = context.draft!;
+					return {
+						questionId,
+						answer,
+						mode: context.mode,
+						gradedLater: (graded: Graded) => self.send({ type: 'answer.graded', questionId, answer, graded })
+					};
+				},
 				onDone: [
 					{ guard: 'isPractice', target: 'feedback', actions: [{ type: 'record', params: ({ event }) => event.output }, 'showStep'] },
 					{ guard: 'isLastQuestion', target: 'finishing', actions: [{ type: 'record', params: ({ event }) => event.output }, 'showStep'] },
