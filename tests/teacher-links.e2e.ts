@@ -178,7 +178,7 @@ test('a teacher opens a class early and moves its closing time, with a clear wor
 	await expect(student.getByText(/^This assignment opens in 2 days/)).toBeVisible();
 
 	await page.getByRole('button', { name: 'Open it now' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'The assignment is open: students can join now.' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'The assignment is open: students can join now.' })).toBeFocused();
 	await expect(standing).toHaveText('Open');
 	// The student waiting on the page is let in within the minute, with nothing pressed.
 	await student.clock.fastForward('01:05');
@@ -193,13 +193,13 @@ test('a teacher opens a class early and moves its closing time, with a clear wor
 
 	await closes.fill(await inBrowser(3 * 60 + 2));
 	await page.getByRole('button', { name: 'Save the closing time' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'The closing time is changed.' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'The closing time is changed.' })).toBeFocused();
 	await expect(standing).toContainText('Open: closes in 3 hours');
 	await join(student, studentUrl, 'Noor');
 
 	await closes.fill('');
 	await page.getByRole('button', { name: 'Save the closing time' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'The assignment now stays open until you close it.' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'The assignment now stays open until you close it.' })).toBeFocused();
 	await expect(standing).toHaveText('Open');
 	await student.context().close();
 });
