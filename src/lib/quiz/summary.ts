@@ -24,9 +24,9 @@ export interface Summary {
 	correct: number;
 	/** Whole percent of points. */
 	percent: number;
-	/** classify questions, by the right category, in the quiz's category order. */
+	/** classify questions answered, by the right category, in the quiz's category order. */
 	byCategory: (Tally & { category: string })[];
-	/** cue, choice and order questions, by type. */
+	/** cue, choice and order questions answered, by type. */
 	byType: (Tally & { type: 'cue' | 'choice' | 'order' })[];
 	confusions: Confusion[];
 	/** Ids of questions not answered right, in quiz order. */
@@ -47,9 +47,10 @@ export function summarize(
 		const items = graded.filter(({ r }) => r?.answer.type === 'classify' && r.expected === c.id);
 		return { category: c.id, correct: items.filter(({ r }) => r?.correct).length, total: items.length };
 	});
+	// Both count the questions answered: an unanswered claim's category is its answer, which the page does not hold.
 	const byType = (['cue', 'choice', 'order'] as const)
 		.map((type) => {
-			const items = graded.filter(({ q }) => q.type === type);
+			const items = graded.filter(({ q, r }) => q.type === type && r);
 			return { type, correct: items.filter(({ r }) => r?.correct).length, total: items.length };
 		})
 		.filter((t) => t.total > 0);

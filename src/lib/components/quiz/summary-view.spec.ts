@@ -46,5 +46,27 @@ describe('the results of an attempt the assignment ended early', () => {
 		const page = resultsPage(results, ['vote', 'denial', 'support']);
 		expect(page).toContain('2 of 3 questions fully right.');
 		expect(page).not.toContain('before this assignment ended');
+		expect(page).not.toContain('you answered.');
+	});
+
+	it('count every kind of claim the same way, over the questions answered, when some went unanswered', () => {
+		const q = (id: string) => quiz.questions.find((x) => x.id === id)!;
+		const page = resultsPage({ vote: grade(q('vote'), { type: 'classify', category: 'fact' }) }, ['vote', 'denial', 'support']);
+		expect(page).toContain('By kind of claim Of the 1 question you answered.');
+		// The choice and the ranking went unanswered: no row counts them as missed while the labels leave theirs out.
+		expect(page).not.toMatch(/Reading closely|Weighing the sources/);
+	});
+});
+
+describe('a missed choice in the results', () => {
+	it('names the answer given and the right one, each as written, with no full stop doubled around it', () => {
+		const q = (id: string) => quiz.questions.find((x) => x.id === id)!;
+		const denial = q('denial');
+		if (denial.type !== 'choice') throw new Error('The sample quiz has a choice question "denial"');
+		const wrong = denial.options.find((o) => o.id !== denial.answer)!;
+		const right = denial.options.find((o) => o.id === denial.answer)!;
+		const page = resultsPage({ denial: grade(denial, { type: 'choice', option: wrong.id }) }, ['denial']);
+		expect(page).toContain(`Your answer: ${wrong.text} The right answer: ${right.text}`);
+		expect(page).not.toMatch(/[.!?]”[.;]/);
 	});
 });
