@@ -90,6 +90,34 @@ test('a replaced manage link stops working at once: the old link finds nothing, 
 	await fresh.close();
 });
 
+test('the new-assignment form keeps what the teacher typed through a reload, and starts fresh once the assignment is made', async ({ page }) => {
+	await page.goto('/teach');
+	const quiz = page.getByLabel('Quiz', { exact: true });
+	const title = page.getByLabel(/Title students see/);
+	const attempts = page.getByLabel('Attempts each student may start');
+	const second = await quiz.locator('option').nth(1).getAttribute('value');
+	await quiz.selectOption(second!);
+	await title.fill('Period 3');
+	await page.getByRole('radio', { name: /^Test/ }).check();
+	await page.getByRole('radio', { name: 'Shuffled for each student' }).check();
+	await attempts.fill('3');
+
+	await page.reload();
+	await expect(title).toHaveValue('Period 3');
+	await expect(quiz).toHaveValue(second!);
+	await expect(page.getByRole('radio', { name: /^Test/ })).toBeChecked();
+	await expect(page.getByRole('radio', { name: 'Shuffled for each student' })).toBeChecked();
+	await expect(attempts).toHaveValue('3');
+
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Save your manage link' })).toBeVisible();
+	await page.goto('/teach');
+	await expect(page.getByRole('heading', { name: 'Assign a quiz to your class' })).toBeVisible();
+	await expect(title).toHaveValue('');
+	await expect(page.getByRole('radio', { name: /^Practice/ })).toBeChecked();
+	await expect(attempts).toHaveValue('1');
+});
+
 test('a refused create form names the field in its own words, puts the focus there, and catches a date typed without its time', async ({ page }) => {
 	await page.goto('/teach');
 	const attempts = page.getByLabel('Attempts each student may start');

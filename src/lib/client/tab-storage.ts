@@ -21,3 +21,12 @@ export function readFromTab(key: string): unknown {
 		return undefined;
 	}
 }
+
+/** Drops what was kept under `key`: the work is done (sent and accepted). */
+export function forgetInTab(key: string): void {
+	try {
+		sessionStorage.removeItem(key);
+	} catch {
+		// Blocked: nothing was kept.
+	}
+}

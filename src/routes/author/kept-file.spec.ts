@@ -1,20 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tabStorage } from '../../test-support/tab-storage.ts';
 import { keepFile, keptFile } from './kept-file.ts';
-
-/** A tab's sessionStorage, as the browser gives it to the page. */
-function tabStorage(): Storage {
-	const items = new Map<string, string>();
-	return {
-		get length() {
-			return items.size;
-		},
-		key: (i) => [...items.keys()][i] ?? null,
-		getItem: (k) => items.get(k) ?? null,
-		setItem: (k, v) => void items.set(k, String(v)),
-		removeItem: (k) => void items.delete(k),
-		clear: () => items.clear()
-	};
-}
 
 describe('the author’s file kept in the tab', () => {
 	beforeEach(() => vi.stubGlobal('sessionStorage', tabStorage()));
