@@ -578,6 +578,18 @@ test('teacher and joining pages fit a 320 px phone without sideways scrolling', 
 		await page.goto(url);
 		await expectNoHorizontalScroll(page);
 	}
+	// Each field of the new-assignment form stays inside its card: a date field's own width reached past it.
+	await page.goto('/teach');
+	const outside = await page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('form.card input, form.card select')]
+			.filter((field) => {
+				const card = field.closest('form')!;
+				const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+				return field.getBoundingClientRect().right > inner + 0.5;
+			})
+			.map((field) => field.id)
+	);
+	expect(outside).toEqual([]);
 	const student = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
 	await student.goto(created.studentUrl);
 	await expectNoHorizontalScroll(student);
