@@ -53,9 +53,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return withSecurityHeaders(response, url);
 };
 
+/** Whether a path's escapes all stand for characters (its value is used: a bundler drops a call whose result is not). */
+function decodable(path: string): boolean {
+	try {
+		return decodeURI(path) !== '';
+	} catch {
+		return false;
+	}
+}
+
 /** Unexpected errors: logged with a short id the user can quote, secrets removed; no details leak to the page. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'There is nothing at this address.' };
+	// An address no link can hold (a "%" not followed by a character's code): cut short, or mistyped.
+	if (status === 400 && !decodable(event.url.pathname))
+		return { message: 'This address is broken: part of it cannot be read. Check that it was copied whole, or type it again.' };
 	if (isTemporary(error)) {
 		event.locals.busy = true;
 		event.locals.retryAfter = BUSY_RETRY_AFTER;

@@ -185,6 +185,10 @@ test('a closed assignment and an unknown code each get a friendly page', async (
 	await expect(student.getByRole('link', { name: 'See all quizzes' })).toBeVisible();
 	// The box to type the code again is right there.
 	await expectNoAxeViolations(student);
+	// A class link with a broken escape ("%ff" is no character): said in words, with the same box.
+	expect((await student.goto('/a/%ff'))?.status()).toBe(400);
+	await expect(student.getByText('This address is broken: part of it cannot be read. Check that it was copied whole')).toBeVisible();
+	await expect(student.getByText('Malformed URI')).toHaveCount(0);
 	await student.getByLabel('Have a class code?').fill(new URL(created.studentUrl).pathname.slice(3).toLowerCase());
 	await student.getByRole('button', { name: 'Join' }).click();
 	await expect(student.getByRole('status')).toContainText('This assignment is closed');
