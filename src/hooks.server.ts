@@ -44,6 +44,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	let response = await compress(request, await resolve(event));
+	// An address the page only posts to (an answer, a check), opened in a browser: the page it belongs to, not "405".
+	if (response.status === 405 && request.method === 'GET' && request.headers.get('accept')?.includes('text/html'))
+		return withSecurityHeaders(new Response(null, { status: 303, headers: { location: url.pathname.replace(/\/[^/]*$/, '') || '/' } }), url);
 	// A database kept busy by another program: not the server's fault, and worth trying again soon.
 	if (event.locals.busy && response.status === 500)
 		response = new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers: response.headers });

@@ -189,6 +189,11 @@ test('a closed assignment and an unknown code each get a friendly page', async (
 	expect((await student.goto('/a/%ff'))?.status()).toBe(400);
 	await expect(student.getByText('This address is broken: part of it cannot be read. Check that it was copied whole')).toBeVisible();
 	await expect(student.getByText('Malformed URI')).toHaveCount(0);
+	// The address the page posts answers to, opened as a page: the class's own page, not "method not allowed".
+	await student.goto(`${created.studentUrl}/answer`);
+	await expect(student).toHaveURL(created.studentUrl);
+	await expect(student.getByRole('status')).toContainText('This assignment is closed');
+	await student.goto('/a/%ff');
 	await student.getByLabel('Have a class code?').fill(new URL(created.studentUrl).pathname.slice(3).toLowerCase());
 	await student.getByRole('button', { name: 'Join' }).click();
 	await expect(student.getByRole('status')).toContainText('This assignment is closed');
