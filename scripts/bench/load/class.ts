@@ -31,14 +31,27 @@ async function runClass(j: Journey, address: string): Promise<{ joinS: number; a
 	return { joinS: (t1 - t0) / 1000, answerS: (t2 - t1) / 1000 };
 }
 
-/** Server CPU milliseconds a student's joining costs (the join, then its page): a class joining one after another. */
-async function cpuPerJoin(j: Journey, pid: number | undefined, address: string): Promise<number | undefined> {
+interface StepCpu {
+	/** The join, then its page. */
+	join: number;
+	answer: number;
+	finish: number;
+}
+
+/** Server CPU milliseconds each step of a student costs: a class joining, answering and finishing one student after another. */
+async function cpuPerStep(j: Journey, pid: number | undefined, address: string): Promise<StepCpu | undefined> {
 	const students = Array.from({ length: CLASS_SIZE }, (_, i) => new Student(j, i, address));
-	const cpu = new CpuMeter(pid);
-	for (const s of students) await s.join();
-	const { serverS } = cpu.read();
+	const perStep = async (step: (s: Student) => Promise<unknown>, count: number) => {
+		const cpu = new CpuMeter(pid);
+		for (const s of students) await step(s);
+		const { serverS } = cpu.read();
+		return serverS === undefined ? undefined : (serverS * 1000) / count;
+	};
+	const join = await perStep((s) => s.join(), CLASS_SIZE);
+	const answer = await perStep((s) => s.answerAll(0, false), CLASS_SIZE * j.items.length);
+	const finish = await perStep((s) => s.finish(), CLASS_SIZE);
 	for (const s of students) s.leave();
-	return serverS === undefined ? undefined : (serverS * 1000) / CLASS_SIZE;
+	return join === undefined || answer === undefined || finish === undefined ? undefined : { join, answer, finish };
 }
 
 /**
@@ -123,7 +136,8 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number>
 	const cpu = new CpuMeter(app.pid);
 	const { joinS, answerS } = await runClass(j, SCHOOL_ADDRESS);
 	const usage = cpu.read();
-	const joinCpu = await cpuPerJoin(new Journey(app.target, app.seeded.oneByOne.code, list), app.pid, ONE_BY_ONE_ADDRESS);
+	const oneByOne = new Journey(app.target, app.seeded.oneByOne.code, list);
+	const stepCpu = await cpuPerStep(oneByOne, app.pid, ONE_BY_ONE_ADDRESS);
 	const stored = await stopApp(app);
 	const pageFloor = await bareKitCpuPerPage();
 	const bareJoins = await bareKitClassJoins(1);
@@ -146,11 +160,15 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number>
 	);
 	rateLimitLine(j.all, '(the measured class)');
 	rateLimitLine(warm.all, '(the first class)');
-	if (joinCpu !== undefined && pageFloor !== undefined) {
+	if (stepCpu !== undefined && pageFloor !== undefined) {
 		const requests = 2 * CLASS_SIZE;
 		console.log(
-			`  where the joins' time goes: a student joining (the join, then its page) costs the server ${joinCpu.toFixed(1)} ms of CPU ` +
-				`(another class of ${CLASS_SIZE} joining one after another), so ${int(joinCpu * CLASS_SIZE)} ms of one core for the class`
+			`  where the joins' time goes: a student joining (the join, then its page) costs the server ${stepCpu.join.toFixed(1)} ms of CPU ` +
+				`(another class of ${CLASS_SIZE} joining one after another), so ${int(stepCpu.join * CLASS_SIZE)} ms of one core for the class`
+		);
+		console.log(
+			`  and the finishes': finishing costs ${stepCpu.finish.toFixed(1)} ms of CPU a student, an answer ${stepCpu.answer.toFixed(1)} ms ` +
+				`(the same class); the class's ${CLASS_SIZE} finishes, sent within moments of each other, are ${int(stepCpu.finish * CLASS_SIZE)} ms of one core`
 		);
 		console.log(
 			`  beside it, the framework's floor in this run: the smallest SvelteKit page (one static question, Kit's own node build) ` +
@@ -171,7 +189,7 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number>
 	slowLine('this app', appJoins);
 	slowLine('the bare SvelteKit app (a form action that only redirects, a one-question page), one process', bareJoins);
 	slowLine('the same bare app in two processes sharing the port (node:cluster)', bareJoinsTwo);
-	const { lost } = rowCheck(stored, new Set([...warm.acked, ...j.acked]), ' (both classes that answered)');
+	const { lost } = rowCheck(stored, new Set([...warm.acked, ...j.acked, ...oneByOne.acked]), ' (the three classes that answered)');
 	console.log(`  ${cpuLine(usage)}`);
 	return lost;
 }

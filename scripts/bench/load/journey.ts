@@ -155,8 +155,8 @@ export class Student {
 		return true;
 	}
 
-	/** Every answer, one after the other, then finishing; stops early at the run's time limit. */
-	async answerAll(thinkMs = 0): Promise<void> {
+	/** Every answer, one after the other, then finishing (unless `finish` is false); stops early at the run's time limit. */
+	async answerAll(thinkMs = 0, finish = true): Promise<void> {
 		const { j } = this;
 		const headers = {
 			origin: j.target.origin,
@@ -185,6 +185,12 @@ export class Student {
 			if (r.status >= 200 && r.status < 300) j.acked.add(`${j.code}:${this.index}:${item.questionId}`);
 			else j.failedAnswers++;
 		}
+		if (finish) await this.finish();
+	}
+
+	/** Finishing the attempt, as the page does after the last answer. */
+	async finish(): Promise<void> {
+		const { j } = this;
 		await this.persist([j.all, j.finish], {
 			method: 'POST',
 			path: `/a/${j.code}/finish`,
