@@ -17,7 +17,6 @@ export interface Pending {
 /** A reply the page acts on: a superseded answer counts as recorded, since a later one of this student's stands. */
 export type Delivered = Exclude<AnswerReply, { status: 'superseded' }>;
 
-
 interface Stored {
 	pending: Pending[];
 	nextSeq: number;
