@@ -6,7 +6,7 @@ import { assignmentLogic, attemptInput, keepAttemptPlace, readAttemptPlace } fro
 import { arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
 import { quizMachine } from '$lib/machines/quiz.machine.ts';
 import { toProgress } from '$lib/machines/progress.ts';
-import { getQuiz } from '$lib/server/catalogue.ts';
+import { findQuiz, getQuiz } from '$lib/server/catalogue.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { isAssignmentError } from '$lib/server/errors.ts';
 import { classEvents } from '$lib/server/events.ts';
@@ -17,7 +17,7 @@ import { DisplayNameSchema, JoinKeySchema, NAME_CHARS } from '$lib/server/reques
 import { forgetAttempt, moveToResults, readAttemptCookie, setAttemptCookie } from '$lib/server/student-session.ts';
 import { resultsPath } from '$lib/client/place.ts';
 import { hashToken, newToken } from '$lib/server/tokens.ts';
-import { estimateMinutes } from '$lib/quiz/meta.ts';
+import { renderedOnly } from '$lib/rendered-only.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = 'No assignment has this code. Check the code with your teacher: it looks like K7M-4PX.';
@@ -46,14 +46,14 @@ async function assignmentFor(event: Pick<RequestEvent, 'getClientAddress' | 'loc
 export const load: PageServerLoad = async (event) => {
 	const { code, assignment } = await assignmentFor(event);
 	const now = new Date();
-	const entry = getQuiz(assignment.quizSlug);
+	const entry = findQuiz(assignment.quizSlug);
 	if (!entry) error(410, 'The quiz for this assignment is no longer on this site. Tell your teacher.');
 	const about = {
 		code,
 		title: assignment.title,
 		mode: assignment.mode,
 		questions: entry.quiz.questions.length,
-		minutes: estimateMinutes(entry.quiz),
+		minutes: entry.minutes,
 		outlet: entry.quiz.article.outlet
 	};
 
@@ -71,7 +71,7 @@ export const load: PageServerLoad = async (event) => {
 				}
 				if (!state.finished && atResults(event)) redirect(303, `/a/${code}`);
 				const { progress } = readAttemptPlace(state, event.cookies, quizMachine);
-				return {
+				return renderedOnly({
 					...about,
 					view: 'attempt' as const,
 					attempt: playerAttempt(state),
@@ -79,7 +79,7 @@ export const load: PageServerLoad = async (event) => {
 					results: state.feedback,
 					incomplete: event.url.searchParams.has('check'),
 					arrived: arrivedByStep(event.cookies, atResults(event) ? resultsPath(code) : `/a/${code}`)
-				};
+				});
 			}
 		} catch (e) {
 			if (!isAssignmentError(e, 'attempt-not-found')) throw e;

@@ -9,6 +9,7 @@ import { keepPlace, practiceInput, practiceOrder, readPlace } from '$lib/server/
 import { inStudentOrder } from '$lib/server/student-order.ts';
 import { TEST_UNDER_WAY, testUnderWay } from '$lib/server/practice.ts';
 import { toPublicQuiz } from '$lib/quiz/public.ts';
+import { renderedOnly } from '$lib/rendered-only.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 function quizAt(slug: string) {
@@ -23,10 +24,10 @@ export const load: PageServerLoad = async (event) => {
 	// Each browser sees the choices in an order of its own, so a neighbour's screen gives nothing away.
 	const quiz = inStudentOrder(toPublicQuiz(entry.quiz, entry.slug, entry.version), practiceOrder(entry, event.cookies, event.url));
 	const testing = await testUnderWay(event, entry.slug);
-	if (testing) return { quiz, minutes: entry.minutes, testing, place: null };
+	if (testing) return renderedOnly({ quiz, minutes: entry.minutes, testing, place: null });
 	const { progress, results, notice } = readPlace(entry, event.cookies);
 	const arrived = arrivedByStep(event.cookies, `/quiz/${entry.slug}`);
-	return { quiz, minutes: entry.minutes, testing: null, place: { progress, results, notice, arrived, incomplete: event.url.searchParams.has('check') } };
+	return renderedOnly({ quiz, minutes: entry.minutes, testing: null, place: { progress, results, notice, arrived, incomplete: event.url.searchParams.has('check') } });
 };
 
 export const actions: Actions = {
