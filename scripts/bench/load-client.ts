@@ -221,8 +221,22 @@ const TICKS = (() => {
 })();
 
 export function processCpuSeconds(pid: number): number | undefined {
+	return cpuSecondsAt(`/proc/${pid}/stat`);
+}
+
+/**
+ * CPU seconds of a process's main thread alone: for the server, its event
+ * loop, where every request waits its turn. The process's figure also counts
+ * the thread pool (compression) and the garbage collector's helpers, which
+ * run on the other core.
+ */
+export function mainThreadCpuSeconds(pid: number): number | undefined {
+	return cpuSecondsAt(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function cpuSecondsAt(file: string): number | undefined {
 	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const stat = readFileSync(file, 'utf8');
 		// The command name may hold spaces; the fields after it are space-separated.
 		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 		return (Number(fields[11]) + Number(fields[12])) / TICKS;
@@ -310,6 +324,8 @@ export interface CpuUsage {
 	wallS: number;
 	clientS: number;
 	serverS: number | undefined;
+	/** Of serverS, the seconds of the server's main thread (its event loop). */
+	serverMainS: number | undefined;
 	/** Seconds the server's event loop was ready to run and waited for a core. */
 	serverWaitS: number | undefined;
 	clientPct: number;
@@ -327,12 +343,14 @@ export class CpuMeter {
 	readonly #wall0 = performance.now();
 	readonly #client0 = process.cpuUsage();
 	readonly #server0: number | undefined;
+	readonly #main0: number | undefined;
 	readonly #wait0: number | undefined;
 	readonly #load0 = loadavg()[0]!;
 
 	constructor(serverPid: number | undefined) {
 		this.#serverPid = serverPid;
 		this.#server0 = serverPid === undefined ? undefined : processCpuSeconds(serverPid);
+		this.#main0 = serverPid === undefined ? undefined : mainThreadCpuSeconds(serverPid);
 		this.#wait0 = serverPid === undefined ? undefined : processWaitSeconds(serverPid);
 	}
 
@@ -347,12 +365,15 @@ export class CpuMeter {
 		const clientS = (c.user + c.system) / 1e6;
 		const server1 = this.#serverPid === undefined ? undefined : processCpuSeconds(this.#serverPid);
 		const serverS = server1 === undefined || this.#server0 === undefined ? undefined : server1 - this.#server0;
+		const main1 = this.#serverPid === undefined ? undefined : mainThreadCpuSeconds(this.#serverPid);
+		const serverMainS = main1 === undefined || this.#main0 === undefined ? undefined : main1 - this.#main0;
 		const wait1 = this.#serverPid === undefined ? undefined : processWaitSeconds(this.#serverPid);
 		const serverWaitS = wait1 === undefined || this.#wait0 === undefined ? undefined : wait1 - this.#wait0;
 		return {
 			wallS,
 			clientS,
 			serverS,
+			serverMainS,
 			serverWaitS,
 			clientPct: (clientS / wallS) * 100,
 			serverPct: serverS === undefined ? undefined : (serverS / wallS) * 100,

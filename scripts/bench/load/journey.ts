@@ -22,6 +22,7 @@ import { COOKIE, HTML, type Item } from './setup.ts';
 /** What all the students of a scenario share: where to go, and the tallies. */
 export class Journey {
 	readonly all = new Tally();
+	readonly form = new Tally();
 	readonly join = new Tally();
 	readonly page = new Tally();
 	readonly answer = new Tally();
@@ -61,6 +62,7 @@ export class Journey {
 	table(): void {
 		latencyTable([
 			['all requests', this.all],
+			['join form (GET)', this.form],
 			['join (POST)', this.join],
 			['page (GET)', this.page],
 			['answer (POST)', this.answer],
@@ -121,6 +123,12 @@ export class Student {
 			await sleep(RESEND_MS[Math.min(tries, RESEND_MS.length - 1)]!);
 		}
 		return undefined;
+	}
+
+	/** Opens the class link, as a student does before typing a name: the join form, on the connection the join then takes. */
+	async open(): Promise<void> {
+		const { j } = this;
+		await this.persist([j.all, j.form], { method: 'GET', path: `/a/${j.code}`, headers: { accept: HTML } });
 	}
 
 	/** Joins as a browser does: the form post, then the page the 303 leads to. */
