@@ -10,8 +10,16 @@ test('home lists the seed quiz with its outlet, length and time', async ({ page 
 	await expect(card).toContainText(quiz.article.outlet);
 	await expect(card).toContainText(`${total} questions`);
 	await expect(card).toContainText(/about \d+ minutes/);
+	// The quiz page is loaded whole, with its island, not drawn by the home page's client router from SvelteKit's data.
+	const dataRequests: string[] = [];
+	page.on('request', (request) => {
+		if (request.url().includes('__data.json')) dataRequests.push(request.url());
+	});
+	await card.getByRole('link', { name: quiz.title }).hover();
 	await card.getByRole('link', { name: quiz.title }).click();
 	await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Check' })).toBeVisible();
+	expect(dataRequests).toEqual([]);
 });
 
 test('the article and question 1, with its choices, are in the page before any script runs', async ({ browser }) => {
