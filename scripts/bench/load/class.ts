@@ -1,9 +1,10 @@
 /**
  * (a) A class of 40 behind one school address: all open the class link at
- * once, all press Start at once, then all answer at once. A student's browser
- * posts the join form over the connection that loaded it, as a browser does. Beside it, what the framework alone does with the same
- * joins: the bare SvelteKit app's CPU per page, and a class joining it at
- * once in one process and in two.
+ * once, all press Start at once, then all answer at once. Each student posts
+ * the join form over the connection that loaded it, as a browser does.
+ * Beside it, what the framework alone does with the same joins: the bare
+ * SvelteKit app's CPU per page, and a class joining it at once in one
+ * process and in two.
  */
 import type { GetQuiz } from '../../../src/lib/server/assignments.ts';
 import { startBareKit } from '../bare-kit.ts';
@@ -112,9 +113,9 @@ async function bareJoinAtOnce(target: ReturnType<typeof targetOf>, address: stri
 
 /**
  * The framework's floor for the joins, in the same run: a class joining the
- * bare SvelteKit app at once (its one-question page as the form, a form action
- * that only redirects, then the page again), after three classes have warmed it up. With `workers`,
- * as many processes share the port.
+ * bare SvelteKit app at once (its one-question page as the form, a form
+ * action that only redirects, then the page again), after three classes
+ * have warmed it up. With `workers`, as many processes share the port.
  */
 async function bareKitClassJoins(workers: number): Promise<Tally> {
 	const bare = await startBareKit(workers);
