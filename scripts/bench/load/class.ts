@@ -16,8 +16,14 @@ import { HTML, openAssignment, startApp, stopApp, type Item } from './setup.ts';
 export const CLASS_SIZE = 40;
 /** One school's address, as the server sees a class behind one NAT: every student's connection comes from it. */
 const SCHOOL_ADDRESS = '127.0.0.7';
-/** The warm-up class's school: its own rate-limit allowance, so the measured class starts with a full one. */
+/** The warm-up classes' school: its own rate-limit allowance, so the measured class starts with a full one. */
 const OTHER_SCHOOL_ADDRESS = '127.0.0.8';
+/**
+ * Classes that use the server before the measured one, as many as warm up the
+ * bare SvelteKit app it is compared with: the server is warm as after a
+ * morning's lessons, its page code compiled by V8 like the bare app's.
+ */
+const WARM_UP_CLASSES = 3;
 /** A third school's class, joining one student after another to price a join. */
 const ONE_BY_ONE_ADDRESS = '127.0.0.9';
 
@@ -114,14 +120,14 @@ async function bareJoinAtOnce(target: ReturnType<typeof targetOf>, address: stri
 /**
  * The framework's floor for the joins, in the same run: a class joining the
  * bare SvelteKit app at once (its one-question page as the form, a form
- * action that only redirects, then the page again), after three classes
- * have warmed it up. With `workers`, as many processes share the port.
+ * action that only redirects, then the page again), after as many classes
+ * as warm up the app. With `workers`, as many processes share the port.
  */
 async function bareKitClassJoins(workers: number): Promise<Tally> {
 	const bare = await startBareKit(workers);
 	try {
 		const target = targetOf(bare.url);
-		for (let i = 0; i < 3; i++) await bareJoinAtOnce(target, OTHER_SCHOOL_ADDRESS, new Tally());
+		for (let i = 0; i < WARM_UP_CLASSES; i++) await bareJoinAtOnce(target, OTHER_SCHOOL_ADDRESS, new Tally());
 		const measured = new Tally();
 		await bareJoinAtOnce(target, SCHOOL_ADDRESS, measured);
 		return measured;
@@ -137,14 +143,15 @@ const slowAllowed = (requests: number) => requests - Math.ceil(0.99 * requests);
 export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number> {
 	console.log(`\n(a) A class of ${CLASS_SIZE} behind one school address (every connection from ${SCHOOL_ADDRESS}), practice mode`);
 	console.log(`    all open the class link at once; all press Start at once and load the page; then all at once, each sends its ${list.length} answers back to back and finishes;`);
-	console.log(`    measured after another class (another school, another assignment) has done the same, so the server is warm as in a school day`);
+	console.log(`    measured after ${WARM_UP_CLASSES} other classes (another school, other assignments) have done the same, as the bare app below is, so the server is warm as in a school day`);
 	const app = await startApp(async (db) => ({
-		warmUp: await openAssignment(db, getQuiz, 'practice'),
+		warmUp: await Promise.all(Array.from({ length: WARM_UP_CLASSES }, () => openAssignment(db, getQuiz, 'practice'))),
 		measured: await openAssignment(db, getQuiz, 'practice'),
 		oneByOne: await openAssignment(db, getQuiz, 'practice')
 	}));
-	const warm = new Journey(app.target, app.seeded.warmUp.code, list);
-	await runClass(warm, OTHER_SCHOOL_ADDRESS);
+	const warmUp = app.seeded.warmUp.map((a) => new Journey(app.target, a.code, list));
+	for (const w of warmUp) await runClass(w, OTHER_SCHOOL_ADDRESS);
+	const [first] = warmUp as [Journey];
 	const j = new Journey(app.target, app.seeded.measured.code, list);
 	const cpu = new CpuMeter(app.pid);
 	const { joinS, answerS } = await runClass(j, SCHOOL_ADDRESS);
@@ -166,13 +173,13 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number>
 	const errors = j.all.errorCount();
 	console.log(`  TARGET p99 < 100 ms and 0 errors: p99 ${ms(p99!)} ms, ${int(errors)} errors → ${met(p99! < 100 && errors === 0)}`);
 	if (j.unsentNoJoin) console.log(`  students who could not join: ${int(j.unsentNoJoin / list.length)}`);
-	const [coldP99] = warm.all.percentiles(99);
-	const [coldAnswerP99] = warm.answer.percentiles(99);
+	const [coldP99] = first.all.percentiles(99);
+	const [coldAnswerP99] = first.answer.percentiles(99);
 	console.log(
-		`  the first class, on the just-started server (not measured above): p99 ${ms(coldP99!)} ms, answers p99 ${ms(coldAnswerP99!)} ms, ${int(warm.all.errorCount())} errors`
+		`  the first class, on the just-started server (not measured above): p99 ${ms(coldP99!)} ms, answers p99 ${ms(coldAnswerP99!)} ms, ${int(first.all.errorCount())} errors`
 	);
 	rateLimitLine(j.all, '(the measured class)');
-	rateLimitLine(warm.all, '(the first class)');
+	for (const w of warmUp) rateLimitLine(w.all, '(a warm-up class)');
 	if (stepCpu !== undefined && pageFloor !== undefined) {
 		const requests = 3 * CLASS_SIZE;
 		const cpu = (c: Cpu, what: string) => `${c.all.toFixed(1)} ms of CPU ${what}, ${c.main.toFixed(1)} ms of it on the event loop's thread`;
@@ -204,7 +211,8 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number>
 	slowLine('this app', appJoins);
 	slowLine('the bare SvelteKit app (a form action that only redirects, a one-question page), one process', bareJoins);
 	slowLine('the same bare app in two processes sharing the port (node:cluster)', bareJoinsTwo);
-	const { lost } = rowCheck(stored, new Set([...warm.acked, ...j.acked, ...oneByOne.acked]), ' (the three classes that answered)');
+	const acked = [...warmUp, j, oneByOne].flatMap((c) => [...c.acked]);
+	const { lost } = rowCheck(stored, new Set(acked), ` (the ${warmUp.length + 2} classes that answered)`);
 	console.log(`  ${cpuLine(usage)}`);
 	return lost;
 }
