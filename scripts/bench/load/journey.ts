@@ -101,6 +101,8 @@ const likelyNotDone = (r: Reply) => [429, 502, 503, 504].includes(r.status) || r
 export class Student {
 	readonly agent: Agent;
 	token: string | undefined;
+	/** The questions whose verdicts this student's page shows: every answer acknowledged, in practice mode, came back with one. */
+	readonly shown: string[] = [];
 
 	constructor(
 		readonly j: Journey,
@@ -190,25 +192,28 @@ export class Student {
 				j.studentsStopped++;
 				return;
 			}
-			if (r.status >= 200 && r.status < 300) j.acked.add(`${j.code}:${this.index}:${item.questionId}`);
+			if (r.status >= 200 && r.status < 300) {
+				j.acked.add(`${j.code}:${this.index}:${item.questionId}`);
+				this.shown.push(item.questionId);
+			}
 			else j.failedAnswers++;
 		}
 		if (finish) await this.finish();
 	}
 
-	/** Finishing the attempt, as the page does after the last answer. */
+	/** Finishing the attempt, as the page does after the last answer: naming the verdicts it shows already, so the reply leaves them out. */
 	async finish(): Promise<void> {
 		const { j } = this;
 		await this.persist([j.all, j.finish], {
 			method: 'POST',
 			path: `/a/${j.code}/finish`,
-			// As the page's own fetch: the endpoint takes an empty JSON object and refuses (415) a body of no type.
+			// As the page's own fetch: the endpoint takes a JSON object and refuses (415) a body of no type.
 			headers: {
 				origin: j.target.origin,
 				'content-type': 'application/json',
 				cookie: `${COOKIE}=${this.token}`
 			},
-			body: '{}'
+			body: JSON.stringify({ shown: this.shown })
 		});
 	}
 

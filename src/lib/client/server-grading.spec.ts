@@ -55,6 +55,78 @@ describe('finishing an attempt the server grades', () => {
 	});
 });
 
+/** A verdict as the server sends it. */
+const verdict = (questionId: string, correct: boolean) => ({
+	questionId,
+	answer: { type: 'classify', category: 'fact' },
+	correct,
+	score: correct ? 1 : 0,
+	expected: correct ? 'fact' : 'anonymous',
+	marks: null,
+	ranking: null,
+	explanation: `Why ${questionId} is what it is.`,
+	whyNot: [],
+	cues: [],
+	related: []
+});
+
+/** Answers q1 and q2 with "fact" and finishes; the server grades q1 right and q2 wrong, in the mode's way. */
+async function finishedQuiz(mode: 'practice' | 'test') {
+	const finishBodies: unknown[] = [];
+	const fetch = vi.fn(async (url: string, init: RequestInit) => {
+		const body = JSON.parse(String(init.body)) as { questionId?: string; shown?: string[] };
+		if (url.endsWith('/finish')) {
+			finishBodies.push(body);
+			const all = { q1: verdict('q1', true), q2: verdict('q2', false) };
+			const results = Object.fromEntries(Object.entries(all).filter(([id]) => !body.shown?.includes(id)));
+			return new Response(JSON.stringify({ results }), { status: 200 });
+		}
+		const reply = mode === 'practice' ? { status: 'graded', graded: verdict(body.questionId!, body.questionId === 'q1') } : { status: 'recorded' };
+		return new Response(JSON.stringify(reply), { status: 200 });
+	}) as unknown as typeof globalThis.fetch;
+	const outbox = new Outbox({ key: 'box', endpoint: '/a/X/answer', nextSeq: 0, fetch });
+	const actor = createActor(serverGrading({ outbox, finishUrl: '/a/X/finish', onFinished: () => {}, fetch }), {
+		input: { questionIds: ['q1', 'q2'], mode, modeLocked: true, canRepeat: false }
+	}).start();
+	const settled = (test: (s: SnapshotFrom<typeof quizMachine>) => boolean) =>
+		new Promise<void>((resolve) => {
+			const sub = actor.subscribe((s) => {
+				if (!test(s)) return;
+				sub.unsubscribe();
+				resolve();
+			});
+			if (test(actor.getSnapshot())) resolve();
+		});
+	actor.send({ type: 'quiz.start' });
+	for (const id of ['q1', 'q2']) {
+		await settled((s) => s.context.round[s.context.index] === id && s.matches('answering'));
+		actor.send({ type: 'answer.change', answer: { type: 'classify', category: 'fact' } });
+		actor.send({ type: 'answer.submit' });
+		if (mode === 'practice') {
+			await settled((s) => s.hasTag('view:feedback'));
+			actor.send({ type: 'question.next' });
+		}
+	}
+	await settled((s) => s.hasTag('view:summary'));
+	const { results } = actor.getSnapshot().context;
+	actor.stop();
+	return { finishBodies, correct: Object.fromEntries(Object.entries(results).map(([id, g]) => [id, g.correct])) };
+}
+
+describe('the results at the end of an attempt the server grades', () => {
+	it('in practice mode come from the verdicts already shown, which the finish need not send again', async () => {
+		const { finishBodies, correct } = await finishedQuiz('practice');
+		expect(finishBodies).toEqual([{ shown: ['q1', 'q2'] }]);
+		expect(correct).toEqual({ q1: true, q2: false });
+	});
+
+	it('in test mode come from the finish, which reveals every verdict', async () => {
+		const { finishBodies, correct } = await finishedQuiz('test');
+		expect(finishBodies).toEqual([{ shown: [] }]);
+		expect(correct).toEqual({ q1: true, q2: false });
+	});
+});
+
 describe('checking an answer in practice mode on a dropped connection', () => {
 	afterEach(() => vi.useRealTimers());
 

@@ -47,18 +47,20 @@ export function serverGrading({ outbox, finishUrl, onFinished, fetch: doFetch = 
 				const result = await Promise.race([sent, offline]);
 				return result.status === 'graded' ? result.graded : null;
 			}),
-			finish: fromPromise<FinishOutput, FinishInput>(async () => {
+			finish: fromPromise<FinishOutput, FinishInput>(async ({ input }) => {
 				await outbox.drained();
-				const response = await doFetch(finishUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				// The verdicts shown already (practice mode) are the server's own: the reply need not carry them again.
+				const body = JSON.stringify({ shown: Object.keys(input.results) });
+				const response = await doFetch(finishUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 				if (!response.ok) {
 					// A class deleted, or an attempt moved to another device, since the last answer: trying again cannot help.
 					const refused = (await response.json().catch(() => ({}))) as { message?: string };
 					outbox.end(response.status, refused.message ?? 'The server did not accept the finished attempt.');
 					throw new Error(`Finishing failed with status ${response.status}`);
 				}
-				const body = (await response.json()) as { results: FinishOutput };
+				const finished = (await response.json()) as { results: FinishOutput };
 				onFinished();
-				return body.results;
+				return finished.results;
 			})
 		}
 	});

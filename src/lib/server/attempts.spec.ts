@@ -282,7 +282,7 @@ describe('submitting answers', () => {
 });
 
 describe('finishing an attempt', () => {
-	it('reveals every verdict and the score, and returns the same when finished again', async () => {
+	it('reveals every verdict and stores the score, and returns the same when finished again', async () => {
 		const { db } = await tempDb();
 		const { assignment: { code: studentCode } } = await assign(db, { mode: 'test' });
 		const { attempt, resumeToken } = await join(db, studentCode);
@@ -293,14 +293,27 @@ describe('finishing an attempt', () => {
 		const first = await finishAttempt(db, attempt, at(5), getQuiz);
 		expect(Object.keys(first.results).sort()).toEqual(['denial', 'dodge', 'vote']);
 		expect(first.results.dodge).toMatchObject({ correct: false, expected: 'non-answer' });
-		expect(first.score).toEqual({ points: 2, total: 5, percent: 40 });
-		expect(first.summary).toMatchObject({ points: 2, total: 5, correct: 2, missed: ['stadium', 'dodge', 'familiar'] });
-		expect(first.summary.confusions).toEqual([{ expected: 'non-answer', chosen: 'anonymous', count: 1 }]);
+		expect((await attemptState(db, resumeToken, at(6), getQuiz)).score).toEqual({ points: 2, total: 5, percent: 40 });
 
 		const again = await finishAttempt(db, attempt, at(50), getQuiz);
 		expect(again).toEqual(first);
 		const row = await db.selectFrom('attempts').select('finished_at').executeTakeFirstOrThrow();
 		expect(row.finished_at).toBe(at(5).toISOString());
+	});
+
+	it('leaves out the verdicts the page shows already, and only from the reply', async () => {
+		const { db } = await tempDb();
+		const { assignment: { code: studentCode } } = await assign(db, { mode: 'practice' });
+		const { attempt, resumeToken } = await join(db, studentCode);
+		await submit(db, resumeToken, { questionId: 'vote', answer: classify('fact'), seq: 0 }, at(2));
+		await submit(db, resumeToken, { questionId: 'dodge', answer: classify('anonymous'), seq: 1 }, at(3));
+
+		const finished = await finishAttempt(db, attempt, at(4), getQuiz, new Set(['vote', 'stadium']));
+		expect(Object.keys(finished.results)).toEqual(['dodge']);
+		expect(finished.results.dodge).toMatchObject({ correct: false, expected: 'non-answer' });
+		const state = await attemptState(db, resumeToken, at(5), getQuiz);
+		expect(Object.keys(state.feedback).sort()).toEqual(['dodge', 'vote']);
+		expect(state.score).toEqual({ points: 1, total: 5, percent: 20 });
 	});
 });
 

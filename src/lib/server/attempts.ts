@@ -15,10 +15,9 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Graded } from '../quiz/grading.ts';
-import { summarize, type Summary } from '../quiz/summary.ts';
 import { isolate } from '../quiz/text.ts';
 import { assignmentStatus, findAssignmentByCode, quizFor, type Assignment, type GetQuiz } from './assignments.ts';
-import { answerRows, regrade, scoreOf, type Attempt, type Score } from './attempt-state.ts';
+import { answerRows, regrade, type Attempt } from './attempt-state.ts';
 import { locksRows, takeTurnsOn } from './db/dialect.ts';
 import type { Db } from './db/index.ts';
 import { inTransaction } from './db/transaction.ts';
@@ -51,10 +50,12 @@ export interface StartOptions {
 export const JOIN_KEY_MS = 2 * 60 * 1000;
 
 export interface FinishResult {
-	/** Every answered question's verdict, now revealed in either mode. Unanswered questions are absent. */
+	/**
+	 * The answered questions' verdicts, now revealed in either mode, except
+	 * those the page said it already shows. Unanswered questions are absent.
+	 * The page works out the score and the summary from them itself.
+	 */
 	results: Record<string, Graded>;
-	score: Score;
-	summary: Summary;
 }
 
 function refuseUnlessOpen(assignment: Assignment, now: Date): void {
@@ -175,21 +176,23 @@ export async function joinAssignment(
 }
 
 /** Ends the attempt, revealing every verdict and the score. Finishing twice returns the same result. */
-export async function finishAttempt(db: Db, attempt: Attempt, now: Date, getQuiz: GetQuiz): Promise<FinishResult> {
+export async function finishAttempt(
+	db: Db,
+	attempt: Attempt,
+	now: Date,
+	getQuiz: GetQuiz,
+	shown: ReadonlySet<string> = new Set()
+): Promise<FinishResult> {
 	const { quiz } = quizFor(getQuiz, attempt.assignment);
-	const { row, answers } = await inTransaction(db, async (trx) => {
+	const answers = await inTransaction(db, async (trx) => {
 		await settleAttempts(trx, { attemptId: attempt.id }, now.toISOString());
-		const row = await trx.selectFrom('attempts').select(['question_order', 'score', 'max_score']).where('id', '=', attempt.id).executeTakeFirst();
+		const row = await trx.selectFrom('attempts').select('id').where('id', '=', attempt.id).executeTakeFirst();
 		if (!row) throw new AssignmentError('attempt-not-found', 'This attempt does not exist any more');
-		return { row, answers: await answerRows(trx, attempt.id) };
+		return answerRows(trx, attempt.id);
 	});
-	const results = regrade(quiz, answers);
-	const order = parseOrder(row.question_order);
-	return {
-		results,
-		score: scoreOf(row) ?? { points: 0, total: order.length, percent: 0 },
-		summary: summarize(quiz, results, order)
-	};
+	// In practice mode the page holds the server's verdict on every answer it was acknowledged: sending them again
+	// would be most of the reply, on the one request a whole class sends within moments.
+	return { results: regrade(quiz, answers.filter((a) => !shown.has(a.question_id))) };
 }
 
 /**

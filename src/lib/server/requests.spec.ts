@@ -11,6 +11,7 @@ import {
 	SubmitAnswerSchema
 } from './requests.ts';
 import { formatCode, newStudentCode, normalizeCode } from '../class-code.ts';
+import { LIMITS } from '../quiz/limits.ts';
 
 const messages = (result: { success: boolean; error?: z.ZodError }) => result.error?.issues.map((i) => i.message) ?? [];
 
@@ -107,9 +108,15 @@ describe('a new assignment', () => {
 });
 
 describe('finishing and deleting', () => {
-	it('finishing takes an empty object; deleting needs the ticked box', () => {
+	it('finishing takes an empty object or the questions whose verdicts the page shows; deleting needs the ticked box', () => {
 		expect(FinishAttemptSchema.safeParse({}).success).toBe(true);
-		expect(FinishAttemptSchema.safeParse({ score: 100 }).success).toBe(false);
+		expect(FinishAttemptSchema.safeParse({ shown: ['vote', 'dodge'] }).data).toEqual({ shown: ['vote', 'dodge'] });
+		expect(messages(FinishAttemptSchema.safeParse({ score: 100 }))).toEqual([expect.stringMatching(/^Finishing takes a JSON object: {}, or {"shown"/)]);
+		expect(messages(FinishAttemptSchema.safeParse({ shown: 'vote' }))).toEqual(['shown must be a list of question ids']);
+		expect(messages(FinishAttemptSchema.safeParse({ shown: Array.from({ length: LIMITS.questions + 1 }, (_, i) => `q${i}`) }))).toEqual([
+			expect.stringMatching(/^shown names at most \d+ questions/)
+		]);
+		expect(messages(FinishAttemptSchema.safeParse([]))).toEqual([expect.stringMatching(/^Finishing takes a JSON object/)]);
 		expect(DeleteAssignmentSchema.safeParse({ confirm: 'yes' }).success).toBe(true);
 		expect(DeleteAssignmentSchema.safeParse({}).error?.issues[0]?.message).toMatch(/Tick the box/);
 		expect(CloseAssignmentSchema.safeParse({ confirm: 'yes' }).success).toBe(true);

@@ -136,8 +136,21 @@ export const PracticeResultsSchema = z.strictObject({
 		.refine((answers) => Object.keys(answers).length <= LIMITS.questions, { error: 'Too many answers for one quiz' })
 });
 
-/** Finishing an attempt takes nothing but the student's cookie: an empty JSON object. */
-export const FinishAttemptSchema = z.strictObject({}, { error: 'Finishing takes an empty JSON object: {}' });
+/**
+ * Finishing an attempt takes the student's cookie and, optionally, the
+ * questions whose verdicts the page already shows (practice mode), so that the
+ * reply carries only the others. Naming a question here only leaves its
+ * verdict out of the reply; it changes nothing stored.
+ */
+export const FinishAttemptSchema = z.strictObject(
+	{
+		shown: z
+			.array(QuestionIdSchema, { error: 'shown must be a list of question ids' })
+			.max(LIMITS.questions, { error: `shown names at most ${LIMITS.questions} questions, one per question of a quiz` })
+			.optional()
+	},
+	{ error: 'Finishing takes a JSON object: {}, or {"shown": [the ids of the questions whose verdicts the page shows]}' }
+);
 
 /** Deleting an assignment asks the teacher to tick a confirmation box. */
 export const CloseAssignmentSchema = z.strictObject({

@@ -8,14 +8,14 @@ import { FinishAttemptSchema } from '$lib/server/requests.ts';
 import { attemptOf, moveToResults, readAttemptCookie } from '$lib/server/student-session.ts';
 import type { RequestHandler } from './$types';
 
-/** Ends the attempt and reveals every verdict; the cookie moves to the results address, so the class link opens a fresh join form. */
+/** Ends the attempt and reveals every verdict the page does not show yet; the cookie moves to the results address, so the class link opens a fresh join form. */
 export const POST: RequestHandler = async (event) => {
 	const found = await attemptOf(event);
 	if (!found.ok) return found.response;
 	const body = await parseJson(event.request, FinishAttemptSchema);
 	if (!body.ok) return body.response;
 	try {
-		const finished = await finishAttempt(found.db, found.attempt, new Date(), getQuiz);
+		const finished = await finishAttempt(found.db, found.attempt, new Date(), getQuiz, new Set(body.data.shown));
 		moveToResults(event, found.code, readAttemptCookie(event.cookies)!);
 		reopenPractice(event, found.attempt.assignment.quizSlug);
 		classEvents.publish({ assignmentId: found.attempt.assignment.id, kind: 'finished' });
