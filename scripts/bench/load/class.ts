@@ -171,7 +171,8 @@ export async function classOf40(getQuiz: GetQuiz, list: Item[]): Promise<number>
 	j.table();
 	const [p99] = j.all.percentiles(99);
 	const errors = j.all.errorCount();
-	console.log(`  TARGET p99 < 100 ms and 0 errors: p99 ${ms(p99!)} ms, ${int(errors)} errors → ${met(p99! < 100 && errors === 0)}`);
+	// To a tenth of a millisecond: a p99 of 99.6 ms meets the target, and rounded to 100 it would read as if it did not.
+	console.log(`  TARGET p99 < 100 ms and 0 errors: p99 ${p99!.toFixed(1)} ms, ${int(errors)} errors → ${met(p99! < 100 && errors === 0)}`);
 	if (j.unsentNoJoin) console.log(`  students who could not join: ${int(j.unsentNoJoin / list.length)}`);
 	const [coldP99] = first.all.percentiles(99);
 	const [coldAnswerP99] = first.answer.percentiles(99);

@@ -122,7 +122,7 @@ export function reportRamp(j: Journey, shape: RampShape, run: RampRun, stored: S
 	const [p95] = j.all.percentiles(95);
 	const noJoin = j.unsentNoJoin / j.items.length;
 	console.log(
-		`  TARGET p95 < 1 s and 0 lost: p95 ${ms(p95!)} ms, ${int(lost)} lost → ${met(p95! < 1000 && lost === 0)}` +
+		`  TARGET p95 < 1 s and 0 lost: p95 ${p95!.toFixed(1)} ms, ${int(lost)} lost → ${met(p95! < 1000 && lost === 0)}` +
 			`; beside it: ${int(count - noJoin)} of ${int(count)} students joined, ${int(j.all.errorCount())} requests failed`
 	);
 	rateLimitLine(j.all);
