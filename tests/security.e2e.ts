@@ -29,7 +29,7 @@ test('requests from another origin are refused: form, text/plain and JSON bodies
 	await expect(page.getByRole('heading', { level: 1, name: 'Origins' })).toBeVisible();
 });
 
-test('tampered answers get a clear 400 each, and a score the client sends is ignored', async ({ page, browser, baseURL }) => {
+test('tampered answers and finishes get a clear 400 each, and a score the client sends is ignored', async ({ page, browser, baseURL }) => {
 	const created = await createAssignment(page, { title: 'Tampering', mode: 'Practice' });
 	const context = await browser.newContext();
 	const student = await context.newPage();
@@ -69,7 +69,18 @@ test('tampered answers get a clear 400 each, and a score the client sends is ign
 
 	// Only the one valid answer reached the dashboard, graded wrong.
 	await page.reload();
-	await expect(page.getByRole('region', { name: 'Students' }).getByRole('row', { name: new RegExp(`^Gus Answering 1 of ${classQuiz.questions.length} 0 pts so far`) })).toBeVisible();
+	const students = page.getByRole('region', { name: 'Students' });
+	await expect(students.getByRole('row', { name: new RegExp(`^Gus Answering 1 of ${classQuiz.questions.length} 0 pts so far`) })).toBeVisible();
+
+	// A tampered finish is refused and finishes nothing; the list of verdicts the page shows only trims the reply.
+	const finish = (body: unknown) =>
+		student.request.post(`/a/${code}/finish`, { headers: { origin: baseURL!, 'content-type': 'application/json' }, data: Buffer.from(JSON.stringify(body)) });
+	const tampered = await finish({ shown: 'vote' });
+	expect([tampered.status(), (await tampered.json()).message]).toEqual([400, 'shown: shown must be a list of question ids']);
+	const finished = await finish({ shown: ['vote'] });
+	expect([finished.status(), await finished.json()]).toEqual([200, { results: {} }]);
+	await page.reload();
+	await expect(students.getByRole('row', { name: new RegExp(`^Gus Finished 1 of ${classQuiz.questions.length} 0%`) })).toBeVisible();
 	await context.close();
 });
 
