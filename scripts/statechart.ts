@@ -20,7 +20,8 @@ ${toMermaid(quizMachine)}
   grades on the server. A failure returns to answering with the answer kept.
 - **feedback** (practice only): right or wrong, the explanation, the cue words, why not the
   student's choice.
-- **finishing**: the \`finish\` actor returns every result (test mode reveals them only now);
+- **finishing**: the \`finish\` actor returns the results the page does not hold yet, merged over those it does
+  (test mode reveals them only now);
   on failure the student can try again without losing anything.
 - **summary**: score, score per category, confusions, the missed items with explanations.
 - **review**: each question in turn with its feedback.
