@@ -195,8 +195,7 @@ export class Student {
 			if (r.status >= 200 && r.status < 300) {
 				j.acked.add(`${j.code}:${this.index}:${item.questionId}`);
 				this.shown.push(item.questionId);
-			}
-			else j.failedAnswers++;
+			} else j.failedAnswers++;
 		}
 		if (finish) await this.finish();
 	}

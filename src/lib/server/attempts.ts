@@ -175,7 +175,10 @@ export async function joinAssignment(
 	});
 }
 
-/** Ends the attempt, revealing every verdict and the score. Finishing twice returns the same result. */
+/**
+ * Ends the attempt and stores its score, revealing every verdict but those the
+ * page says it shows already. Finishing twice returns the same result.
+ */
 export async function finishAttempt(
 	db: Db,
 	attempt: Attempt,
