@@ -430,6 +430,8 @@ test('fair names: a look-alike cannot take a name under way; the teacher lets a 
 	await expect(emma.getByRole('heading', { name: 'Your answers can no longer be saved' })).toBeFocused();
 	await expect(emma.getByText(/it may have moved to another device/)).toBeVisible();
 	await expect(emma.getByText(/could not be checked|back online/)).toHaveCount(0);
+	// Nothing of the answer that was refused stays on this Chromebook for the next student to come across.
+	expect(await emma.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('whosays:')))).toEqual([]);
 	await emma.getByRole('link', { name: 'Open the class link' }).click();
 	await expect(emma.getByLabel('Your first name or a nickname')).toBeVisible();
 	await expect(emma.getByText(/^The attempt this browser had in this class is no longer here: it may have moved to another device\./)).toBeVisible();

@@ -101,11 +101,11 @@ describe('the outbox', () => {
 	});
 
 	it("gives up on an answer the server refuses for good, says why, and sends the rest", async () => {
-		const s = server([403, 200]);
+		const s = server([400, 200]);
 		const box = outbox(s.fetch);
 		const refused = box.send('q1', fact);
 		const next = box.send('q2', anon);
-		await expect(refused).rejects.toThrow('refused with 403');
+		await expect(refused).rejects.toThrow('refused with 400');
 		await expect(next).resolves.toEqual({ status: 'recorded' });
 		// An answer that gets through clears the message.
 		expect(box.refusal).toBeNull();
@@ -124,6 +124,25 @@ describe('the outbox', () => {
 			expect(box.ended, String(status)).toBe(ended);
 			expect(box.endedBy, String(status)).toBe(ended ? status : null);
 		}
+	});
+
+	it('keeps nothing in this browser once the attempt takes no more answers, and sends nothing more', async () => {
+		const s = server(['offline', 401]);
+		const box = outbox(s.fetch);
+		const first = expect(box.send('q1', fact)).rejects.toThrow('refused with 401');
+		const second = expect(box.send('q2', anon)).rejects.toThrow('refused with 401');
+		await vi.advanceTimersByTimeAsync(0);
+		expect(stored.has('box')).toBe(true);
+		// The retry finds the attempt moved to another device: both answers stop there, with the server's reason.
+		await vi.advanceTimersByTimeAsync(1_000);
+		await first;
+		await second;
+		expect(box.pending).toEqual([]);
+		expect(stored.has('box')).toBe(false);
+		await expect(box.send('q3', fact)).rejects.toThrow('refused with 401');
+		await vi.advanceTimersByTimeAsync(20_000);
+		expect(s.sent).toEqual([{ questionId: 'q1', seq: 0 }]);
+		expect(stored.has('box')).toBe(false);
 	});
 
 	it('picks up what a closed page left unsent, never going below the seq it had reached', async () => {

@@ -89,7 +89,7 @@ export class Outbox {
 
 	/** Queues an answer (replacing an unsent one for the same question) and resolves when the server has it. */
 	send(questionId: string, answer: Answer): Promise<Delivered> {
-		if (this.#forgotten) return Promise.reject(new Refused('This attempt was left in this browser.'));
+		if (this.#forgotten) return Promise.reject(new Refused(this.refusal ?? 'This attempt was left in this browser.'));
 		// Another tab of this attempt may have sent answers since: go past its seq too, so the answer given last stands.
 		this.#nextSeq = Math.max(this.#nextSeq, this.#load()?.nextSeq ?? 0);
 		const item: Pending = { questionId, answer, seq: this.#nextSeq++ };
@@ -124,6 +124,10 @@ export class Outbox {
 		if (![401, 403, 404, 409].includes(status)) return false;
 		this.refusal = message;
 		this.endedBy = status;
+		// Nothing queued can reach the attempt now: each waiting answer hears why, and this browser keeps none of them.
+		for (const item of this.pending) this.#waiters.get(item.seq)?.reject(new Refused(message));
+		this.#waiters.clear();
+		this.clear();
 		return true;
 	}
 
