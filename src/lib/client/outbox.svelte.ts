@@ -118,7 +118,7 @@ export class Outbox {
 
 	/**
 	 * Stops the quiz when a refusal (of an answer, or of the finish) means the attempt takes nothing more, with the
-	 * server's reason for the student. Says whether it did.
+	 * server's reason for the student, and forgets what this browser holds of the attempt. Says whether it did.
 	 */
 	end(status: number, message: string): boolean {
 		if (![401, 403, 404, 409].includes(status)) return false;
