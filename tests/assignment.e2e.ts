@@ -259,6 +259,41 @@ test('"Not you? Leave this attempt" leaves nothing of it in the browser, and war
 	await context.close();
 });
 
+test('a tab left open on an attempt this browser has since left cannot write into the next student\'s', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Two tabs, two students', mode: 'Test' });
+	const context = await browser.newContext();
+	const annTab = await context.newPage();
+	await join(annTab, created.studentUrl, 'Ann');
+	await answerAll(annTab, wrongAt(), { to: 1 });
+	await expect(annTab.getByRole('status').filter({ hasText: 'All answers saved' })).toBeVisible();
+
+	// Ben, in a second tab of the same Chromebook, leaves Ann's attempt and joins; Ann's tab stays open.
+	const benTab = await context.newPage();
+	await benTab.goto(created.studentUrl);
+	const leave = benTab.getByRole('button', { name: 'Not Ann? Leave this attempt' });
+	await leave.click();
+	await expect(benTab.getByRole('alert')).toContainText('If you are Ann, stay');
+	await leave.click();
+	await join(benTab, created.studentUrl, 'Ben');
+
+	// Ann answers on in her tab: the answer is refused with the reason, not filed under Ben.
+	await answerAll(annTab, wrongAt(), { from: 1, to: 2 });
+	await expect(annTab.getByRole('heading', { name: 'Your answers can no longer be saved' })).toBeFocused();
+	await expect(annTab.getByText(/This browser has left the attempt on this page/)).toBeVisible();
+	await expect(annTab.getByText(/ask your teacher to let you back in/)).toBeVisible();
+
+	await page.goto(created.dashboardUrl);
+	const students = page.getByRole('region', { name: 'Students' });
+	await expect(students.getByRole('row', { name: /^Ann Answering 1 of / })).toBeVisible();
+	await expect(students.getByRole('row', { name: /^Ben (Answering|Not started) 0 of / })).toBeVisible();
+	// Ben's own first answer is his, and stands.
+	await answerAll(benTab, wrongAt(), { to: 1 });
+	await expect(benTab.getByRole('status').filter({ hasText: 'All answers saved' })).toBeVisible();
+	await page.reload();
+	await expect(students.getByRole('row', { name: /^Ben Answering 1 of / })).toBeVisible();
+	await context.close();
+});
+
 test('finished results stay on a reload in their tab, while the class link opens a fresh join form for the next student', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Results on a shared Chromebook', mode: 'Test' });
 	const context = await browser.newContext();

@@ -203,3 +203,30 @@ test('with the script held back, Start and a label picked before it arrives coun
 	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();
 	await expect(page.getByText(`${total - 1} of ${total} questions fully right.`)).toBeVisible();
 });
+
+test('without scripts too, a tab left open on an attempt this browser has since left cannot step the next student\'s', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'No script, two tabs', mode: 'Test' });
+	const annTab = await noScript(browser);
+	await annTab.goto(created.studentUrl);
+	await annTab.getByLabel('Your first name or a nickname').fill('Ann');
+	await annTab.getByRole('button', { name: 'Start' }).click();
+	await answerAll(annTab, rightUnless(), { to: 1 });
+
+	// Ben, in a second tab, leaves Ann's attempt and joins; Ann's tab still shows her question 2.
+	const benTab = await annTab.context().newPage();
+	await benTab.goto(created.studentUrl);
+	await benTab.getByRole('button', { name: 'Not Ann? Leave this attempt' }).click();
+	await benTab.getByLabel('Your first name or a nickname').fill('Ben');
+	await benTab.getByRole('button', { name: 'Start' }).click();
+	await expect(benTab.getByRole('heading', { name: `Question 1 of ${total}` })).toBeVisible();
+
+	await answer(annTab, classQuiz, classQuiz.questions[1]!);
+	await expect(annTab.getByRole('heading', { name: 'That did not work' })).toBeVisible();
+	await expect(annTab.getByText(/^This browser has left the attempt on this page/)).toBeVisible();
+
+	await page.reload();
+	const students = page.getByRole('region', { name: 'Students' });
+	await expect(students.getByRole('row', { name: /^Ann Answering 1 of / })).toBeVisible();
+	await expect(students.getByRole('row', { name: /^Ben (Answering|Not started) 0 of / })).toBeVisible();
+	await annTab.context().close();
+});

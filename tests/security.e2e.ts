@@ -29,7 +29,7 @@ test('requests from another origin are refused: form, text/plain and JSON bodies
 	await expect(page.getByRole('heading', { level: 1, name: 'Origins' })).toBeVisible();
 });
 
-test('tampered answers and finishes get a clear 400 each, and a score the client sends is ignored', async ({ page, browser, baseURL }) => {
+test('tampered answers and finishes get a clear refusal each, and a score the client sends is ignored', async ({ page, browser, baseURL }) => {
 	const created = await createAssignment(page, { title: 'Tampering', mode: 'Practice' });
 	const context = await browser.newContext();
 	const student = await context.newPage();
@@ -76,6 +76,9 @@ test('tampered answers and finishes get a clear 400 each, and a score the client
 	const finish = (body: unknown) =>
 		student.request.post(`/a/${code}/finish`, { headers: { origin: baseURL!, 'content-type': 'application/json' }, data: Buffer.from(JSON.stringify(body)) });
 	const tampered = await finish({ shown: 'vote' });
+	// So is a finish from a page of another attempt, one this browser has since left: the cookie's attempt goes on.
+	const fromAnother = await finish({ attempt: '0b6f3f8e-6a53-4a52-9d1e-2f4c1c7d9a10', shown: [] });
+	expect([fromAnother.status(), (await fromAnother.json()).message]).toEqual([401, expect.stringMatching(/^This browser has left the attempt on this page/)]);
 	expect([tampered.status(), (await tampered.json()).message]).toEqual([400, 'shown: shown must be a list of question ids']);
 	const finished = await finish({ shown: ['vote'] });
 	expect([finished.status(), await finished.json()]).toEqual([200, { results: {} }]);

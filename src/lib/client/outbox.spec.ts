@@ -3,6 +3,8 @@ import type { Answer } from '../quiz/schema.ts';
 import { Refused } from '../machines/quiz.machine.ts';
 import { Outbox } from './outbox.svelte.ts';
 
+/** The attempt the page was made for. */
+const ATTEMPT = '0b6f3f8e-6a53-4a52-9d1e-2f4c1c7d9a10';
 const fact: Answer = { type: 'classify', category: 'fact' };
 const anon: Answer = { type: 'classify', category: 'anonymous' };
 
@@ -37,7 +39,7 @@ afterEach(() => {
 	vi.unstubAllGlobals();
 });
 
-const outbox = (fetch: typeof globalThis.fetch, nextSeq = 0) => new Outbox({ key: 'box', endpoint: '/a/X/answer', nextSeq, fetch });
+const outbox = (fetch: typeof globalThis.fetch, nextSeq = 0) => new Outbox({ key: 'box', attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq, fetch });
 
 describe('the outbox', () => {
 	it('sends answers in order with growing seq, and each resolves once the server has it', async () => {
@@ -53,6 +55,13 @@ describe('the outbox', () => {
 		]);
 		expect(box.pending).toEqual([]);
 		await expect(box.drained()).resolves.toBeUndefined();
+	});
+
+	it("names the page's attempt in every answer, so the server can refuse one this browser has since left", async () => {
+		const s = server([200]);
+		await outbox(s.fetch).send('q1', fact);
+		const [, init] = s.calls.mock.calls[0]!;
+		expect(JSON.parse(String(init?.body))).toEqual({ questionId: 'q1', answer: fact, seq: 0, attempt: ATTEMPT });
 	});
 
 	it('keeps an answer through a dropped connection and sends it when a retry gets through, backing off meanwhile', async () => {

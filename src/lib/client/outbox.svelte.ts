@@ -27,6 +27,11 @@ const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 15_000];
 export interface OutboxOptions {
 	/** localStorage key. */
 	key: string;
+	/**
+	 * The attempt the page was made for, sent with each answer: should this browser leave it for another (a shared
+	 * Chromebook, a second tab), the server refuses what this page still sends instead of filing it under the new one.
+	 */
+	attempt: string;
 	/** Where answers are POSTed as JSON. */
 	endpoint: string;
 	/** The server's next sequence number; the browser never goes below it. */
@@ -53,6 +58,8 @@ export class Outbox {
 	}
 
 	#options: OutboxOptions;
+	/** The attempt this outbox's answers are for (see OutboxOptions). */
+	readonly attempt: string;
 	#nextSeq: number;
 	#sending = false;
 	#retry = 0;
@@ -68,6 +75,7 @@ export class Outbox {
 
 	constructor(options: OutboxOptions) {
 		this.#options = options;
+		this.attempt = options.attempt;
 		const stored = this.#load();
 		this.pending = stored?.pending ?? [];
 		this.#nextSeq = Math.max(options.nextSeq, stored?.nextSeq ?? 0);
@@ -156,7 +164,7 @@ export class Outbox {
 					response = await (this.#options.fetch ?? fetch)(this.#options.endpoint, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify(item)
+						body: JSON.stringify({ ...item, attempt: this.attempt })
 					});
 				} catch {
 					return this.#later(false, begun);

@@ -4,6 +4,9 @@ import type { quizMachine } from '../machines/quiz.machine.ts';
 import { Outbox } from './outbox.svelte.ts';
 import { serverGrading } from './server-grading.ts';
 
+/** The attempt the page was made for. */
+const ATTEMPT = '0b6f3f8e-6a53-4a52-9d1e-2f4c1c7d9a10';
+
 beforeEach(() => {
 	const stored = new Map<string, string>();
 	vi.stubGlobal('localStorage', {
@@ -26,7 +29,7 @@ function server(finish: { status: number; message?: string }) {
 /** Answers the one question in test mode and asks for the results. */
 async function finishWith(finish: { status: number; message?: string }) {
 	const fetch = server(finish);
-	const outbox = new Outbox({ key: 'box', endpoint: '/a/X/answer', nextSeq: 0, fetch });
+	const outbox = new Outbox({ key: 'box', attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq: 0, fetch });
 	const onFinished = vi.fn();
 	const actor = createActor(serverGrading({ outbox, finishUrl: '/a/X/finish', onFinished, fetch }), {
 		input: { questionIds: ['q1'], mode: 'test', modeLocked: true, canRepeat: false }
@@ -84,7 +87,7 @@ async function finishedQuiz(mode: 'practice' | 'test') {
 		const reply = mode === 'practice' ? { status: 'graded', graded: verdict(body.questionId!, body.questionId === 'q1') } : { status: 'recorded' };
 		return new Response(JSON.stringify(reply), { status: 200 });
 	}) as unknown as typeof globalThis.fetch;
-	const outbox = new Outbox({ key: 'box', endpoint: '/a/X/answer', nextSeq: 0, fetch });
+	const outbox = new Outbox({ key: 'box', attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq: 0, fetch });
 	const actor = createActor(serverGrading({ outbox, finishUrl: '/a/X/finish', onFinished: () => {}, fetch }), {
 		input: { questionIds: ['q1', 'q2'], mode, modeLocked: true, canRepeat: false }
 	}).start();
@@ -116,13 +119,13 @@ async function finishedQuiz(mode: 'practice' | 'test') {
 describe('the results at the end of an attempt the server grades', () => {
 	it('in practice mode come from the verdicts already shown, which the finish need not send again', async () => {
 		const { finishBodies, correct } = await finishedQuiz('practice');
-		expect(finishBodies).toEqual([{ shown: ['q1', 'q2'] }]);
+		expect(finishBodies).toEqual([{ attempt: ATTEMPT, shown: ['q1', 'q2'] }]);
 		expect(correct).toEqual({ q1: true, q2: false });
 	});
 
 	it('in test mode come from the finish, which reveals every verdict', async () => {
 		const { finishBodies, correct } = await finishedQuiz('test');
-		expect(finishBodies).toEqual([{ shown: [] }]);
+		expect(finishBodies).toEqual([{ attempt: ATTEMPT, shown: [] }]);
 		expect(correct).toEqual({ q1: true, q2: false });
 	});
 });
@@ -141,7 +144,7 @@ describe('checking an answer in practice mode on a dropped connection', () => {
 			const graded = { questionId: 'q1', answer: fact, correct: true, score: 1, expected: 'fact', marks: null, ranking: null, explanation: 'Named in the report.', whyNot: [], cues: [], related: [] };
 			return new Response(JSON.stringify({ status: 'graded', graded }), { status: 200 });
 		}) as unknown as typeof globalThis.fetch;
-		const outbox = new Outbox({ key: 'box', endpoint: '/a/X/answer', nextSeq: 0, fetch });
+		const outbox = new Outbox({ key: 'box', attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq: 0, fetch });
 		const actor = createActor(serverGrading({ outbox, finishUrl: '/a/X/finish', onFinished: () => {}, fetch }), {
 			input: { questionIds: ['q1', 'q2'], mode: 'practice', modeLocked: true, canRepeat: false }
 		}).start();
@@ -156,7 +159,7 @@ describe('checking an answer in practice mode on a dropped connection', () => {
 		online = true;
 		await vi.advanceTimersByTimeAsync(1_000);
 		const s = actor.getSnapshot();
-		expect(sent).toEqual([{ questionId: 'q1', answer: fact, seq: 0 }]);
+		expect(sent).toEqual([{ questionId: 'q1', answer: fact, seq: 0, attempt: ATTEMPT }]);
 		expect([s.value, s.context.answers.q1, s.context.results.q1?.correct]).toEqual(['feedback', fact, true]);
 		actor.stop();
 	});

@@ -50,10 +50,10 @@ export function serverGrading({ outbox, finishUrl, onFinished, fetch: doFetch = 
 			finish: fromPromise<FinishOutput, FinishInput>(async ({ input }) => {
 				await outbox.drained();
 				// The verdicts shown already (practice mode) are the server's own: the reply need not carry them again.
-				const body = JSON.stringify({ shown: Object.keys(input.results) });
+				const body = JSON.stringify({ attempt: outbox.attempt, shown: Object.keys(input.results) });
 				const response = await doFetch(finishUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 				if (!response.ok) {
-					// A class deleted, or an attempt moved to another device, since the last answer: trying again cannot help.
+					// A class deleted, an attempt moved to another device or left in this browser, since the last answer: trying again cannot help.
 					const refused = (await response.json().catch(() => ({}))) as { message?: string };
 					outbox.end(response.status, refused.message ?? 'The server did not accept the finished attempt.');
 					throw new Error(`Finishing failed with status ${response.status}`);

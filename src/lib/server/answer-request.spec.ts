@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerRequest, GONE, NO_ATTEMPT, withoutAttempt } from './answer-request.ts';
+import { LEFT } from './answer-store.ts';
 import { deleteAssignment } from './assignments.ts';
 import { startAttempt } from './attempts.ts';
 import { assign, at, getQuiz, tempDb } from '../../test-support/db.ts';
@@ -28,6 +29,25 @@ describe('the answer endpoint’s rules', () => {
 		});
 		expect(await ask(json, body(answer), { token: undefined })).toEqual({ status: 401, body: { message: NO_ATTEMPT } });
 		expect(await ask(json, body(answer), { token: 'A'.repeat(43) })).toEqual({ status: 401, body: { message: NO_ATTEMPT } });
+	});
+
+	it("refuses a page's answer for an attempt this browser has left, and stores nothing in the one its cookie holds now", async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db, { mode: 'test' });
+		const left = await startAttempt(db, assignment.code, 'Ana', at(1), { getQuiz });
+		const now = await startAttempt(db, assignment.code, 'Ben', at(2), { getQuiz });
+		const ask = (attempt: unknown) =>
+			answerRequest(
+				{ code: assignment.code, tokenHash: hashIfToken(now.resumeToken), contentType: json, body: body({ attempt, questionId: 'vote', answer: { type: 'classify', category: 'fact' }, seq: 7 }) },
+				db,
+				at(3),
+				getQuiz
+			);
+
+		expect(await ask(left.attemptId)).toEqual({ status: 401, body: { message: LEFT().message } });
+		expect(await ask('not-an-id')).toEqual({ status: 400, body: { message: 'attempt: attempt must be the id of the attempt the page was made for' } });
+		expect(await db.selectFrom('answers').selectAll().execute()).toEqual([]);
+		expect(await ask(now.attemptId)).toMatchObject({ status: 200, body: { status: 'recorded' } });
 	});
 
 	it('says so when the class itself is gone, not that the key is wrong', async () => {

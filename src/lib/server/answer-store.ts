@@ -67,6 +67,12 @@ type Plan =
 
 const HOUR_MS = 60 * 60 * 1000;
 const FINISHED = () => new AssignmentError('attempt-finished', 'This attempt is finished (in another tab, or on another device), so its answers can no longer change.');
+/** An answer or a finish from a page of an attempt this browser has since left for another (see SubmitAnswerSchema's `attempt`). */
+export const LEFT = () =>
+	new AssignmentError(
+		'attempt-left',
+		'This browser has left the attempt on this page (“Not you? Leave this attempt” was chosen, here or in another tab), so this page can no longer save answers. To go on with it, ask your teacher to let you back in.'
+	);
 const CLOSED = () => new AssignmentError('closed', 'This assignment has closed, so it takes no more answers. Your answers before this one are saved.');
 
 function labels(question: Question, answer: Answer): { chosen: string | null; expected: string | null } {
@@ -77,6 +83,8 @@ function labels(question: Question, answer: Answer): { chosen: string | null; ex
 
 function plan({ key, input, now, getQuiz }: Sent, attempt: AnsweringRow | undefined): Plan {
 	if (!attempt || !sameHash(attempt.resume_token_hash, key.tokenHash) || attempt.code !== key.code) return { kind: 'no-attempt' };
+	// A page of another attempt, which this browser has left for the cookie's: its answer is not this attempt's.
+	if (input.attempt !== undefined && input.attempt !== attempt.id) return { kind: 'refused', error: LEFT() };
 	const closed = assignmentStatus({ opensAt: attempt.opens_at, closesAt: attempt.closes_at, closedAt: attempt.closed_at }, now) === 'closed';
 	// Ended by the class closing (which finishes every attempt under way), or by the student in another tab.
 	if (attempt.finished_at !== null) return { kind: 'refused', error: closed ? CLOSED() : FINISHED() };

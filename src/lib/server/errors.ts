@@ -5,6 +5,7 @@
 export const PROBLEMS = {
 	'assignment-not-found': 404,
 	'attempt-not-found': 404,
+	'attempt-left': 401,
 	'quiz-not-found': 404,
 	'not-open-yet': 403,
 	closed: 403,

@@ -111,7 +111,8 @@ describe('finishing and deleting', () => {
 	it('finishing takes an empty object or the questions whose verdicts the page shows; deleting needs the ticked box', () => {
 		expect(FinishAttemptSchema.safeParse({}).success).toBe(true);
 		expect(FinishAttemptSchema.safeParse({ shown: ['vote', 'dodge'] }).data).toEqual({ shown: ['vote', 'dodge'] });
-		expect(messages(FinishAttemptSchema.safeParse({ score: 100 }))).toEqual([expect.stringMatching(/^Finishing takes a JSON object: {}, or {"shown"/)]);
+		expect(messages(FinishAttemptSchema.safeParse({ score: 100 }))).toEqual([expect.stringMatching(/^Finishing takes a JSON object: {}, or {"attempt": .*, "shown"/)]);
+		expect(messages(FinishAttemptSchema.safeParse({ attempt: 'mine' }))).toEqual(['attempt must be the id of the attempt the page was made for']);
 		expect(messages(FinishAttemptSchema.safeParse({ shown: 'vote' }))).toEqual(['shown must be a list of question ids']);
 		expect(messages(FinishAttemptSchema.safeParse({ shown: Array.from({ length: LIMITS.questions + 1 }, (_, i) => `q${i}`) }))).toEqual([
 			expect.stringMatching(/^shown names at most \d+ questions/)

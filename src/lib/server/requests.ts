@@ -112,11 +112,20 @@ const QuestionIdSchema = z
 	.max(64, { error: 'questionId is too long' });
 
 /**
+ * The attempt a student's page was made for. The cookie says whose attempt a
+ * request is for; this only lets the server refuse a page left open for an
+ * attempt the browser has since left for another (a shared Chromebook, two
+ * tabs), which would otherwise write into the attempt the cookie now holds.
+ */
+const PageAttemptSchema = z.uuid({ error: 'attempt must be the id of the attempt the page was made for' });
+
+/**
  * Not strict, unlike the others: a score, a verdict or any other field a client
  * adds is dropped here, unread, and the server grades the answer itself. The
  * answer inside stays strict.
  */
 export const SubmitAnswerSchema = z.object({
+	attempt: PageAttemptSchema.optional(),
 	questionId: QuestionIdSchema,
 	answer: AnswerSchema,
 	seq: z
@@ -137,19 +146,20 @@ export const PracticeResultsSchema = z.strictObject({
 });
 
 /**
- * Finishing an attempt takes the student's cookie and, optionally, the
- * questions whose verdicts the page already shows (practice mode), so that the
+ * Finishing an attempt takes the student's cookie and, optionally, the page's
+ * attempt (as an answer does) and the questions whose verdicts the page already shows (practice mode), so that the
  * reply carries only the others. Naming a question here only leaves its
  * verdict out of the reply; it changes nothing stored.
  */
 export const FinishAttemptSchema = z.strictObject(
 	{
+		attempt: PageAttemptSchema.optional(),
 		shown: z
 			.array(QuestionIdSchema, { error: 'shown must be a list of question ids' })
 			.max(LIMITS.questions, { error: `shown names at most ${LIMITS.questions} questions, one per question of a quiz` })
 			.optional()
 	},
-	{ error: 'Finishing takes a JSON object: {}, or {"shown": [the ids of the questions whose verdicts the page shows]}' }
+	{ error: 'Finishing takes a JSON object: {}, or {"attempt": the id of the page\'s attempt, "shown": [the ids of the questions whose verdicts the page shows]}' }
 );
 
 /** Deleting an assignment asks the teacher to tick a confirmation box. */

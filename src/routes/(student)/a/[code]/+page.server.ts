@@ -1,6 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { normalizeCode } from '$lib/class-code.ts';
 import { assignmentStatus, findAssignmentByCode, isNearMissOfOpenClass } from '$lib/server/assignments.ts';
+import { LEFT } from '$lib/server/answer-store.ts';
 import { attemptState, joinAssignment, resumeAttempt, type AttemptState } from '$lib/server/attempts.ts';
 import { assignmentLogic, attemptInput, keepAttemptPlace, readAttemptPlace } from '$lib/server/attempt-place.ts';
 import { arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
@@ -118,10 +119,14 @@ export const actions: Actions = {
 		if (!attempt || attempt.assignment.code !== code) redirect(303, `/a/${code}`);
 		const refused = limits.takeForAttempt(attempt.id);
 		if (refused) refuse(event, refused);
+		const fields = await event.request.formData();
+		// A page of an attempt this browser has since left: its step is not the cookie's attempt's to take.
+		const pageAttempt = fields.get('attempt');
+		if (typeof pageAttempt === 'string' && pageAttempt !== attempt.id) error(401, LEFT().message);
 		const state = await attemptState(db, token!, now, getQuiz);
 		const logic = assignmentLogic(db, { tokenHash: hashToken(token!), code }, attempt, state.nextSeq, now);
 		const place = readAttemptPlace(state, event.cookies, logic);
-		const stepped = await stepWithForm(logic, attemptInput(state), place.snapshot, await event.request.formData(), state.quiz.questions);
+		const stepped = await stepWithForm(logic, attemptInput(state), place.snapshot, fields, state.quiz.questions);
 		keepAttemptPlace(state, code, event.cookies, event.url, toProgress(stepped.snapshot));
 		const finished = stepped.snapshot.hasTag('view:summary') || stepped.snapshot.hasTag('view:review');
 		const page = finished ? resultsPath(code) : `/a/${code}`;
