@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../quiz/schema.ts';
 import { Refused } from '../machines/quiz.machine.ts';
-import { Outbox } from './outbox.svelte.ts';
+import { Outbox, outboxKey } from './outbox.svelte.ts';
 
 /** The attempt the page was made for. */
 const ATTEMPT = '0b6f3f8e-6a53-4a52-9d1e-2f4c1c7d9a10';
+const KEY = outboxKey(ATTEMPT);
 const fact: Answer = { type: 'classify', category: 'fact' };
 const anon: Answer = { type: 'classify', category: 'anonymous' };
 
@@ -39,7 +40,7 @@ afterEach(() => {
 	vi.unstubAllGlobals();
 });
 
-const outbox = (fetch: typeof globalThis.fetch, nextSeq = 0) => new Outbox({ key: 'box', attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq, fetch });
+const outbox = (fetch: typeof globalThis.fetch, nextSeq = 0) => new Outbox({ attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq, fetch });
 
 describe('the outbox', () => {
 	it('sends answers in order with growing seq, and each resolves once the server has it', async () => {
@@ -72,7 +73,7 @@ describe('the outbox', () => {
 		expect(box.online).toBe(false);
 		expect(box.busy).toBe(false);
 		expect(box.pending).toHaveLength(1);
-		expect(JSON.parse(stored.get('box')!).pending).toHaveLength(1);
+		expect(JSON.parse(stored.get(KEY)!).pending).toHaveLength(1);
 		await vi.advanceTimersByTimeAsync(1_000);
 		expect(s.calls).toHaveBeenCalledTimes(2);
 		// The second wait is longer than the first.
@@ -81,7 +82,7 @@ describe('the outbox', () => {
 		await vi.advanceTimersByTimeAsync(1_000);
 		await expect(delivered).resolves.toEqual({ status: 'recorded' });
 		expect(box.online).toBe(true);
-		expect(JSON.parse(stored.get('box')!).pending).toEqual([]);
+		expect(JSON.parse(stored.get(KEY)!).pending).toEqual([]);
 	});
 
 	it('keeps an answer while the server is busy (503, 429) and tries again, as busy rather than offline', async () => {
@@ -141,17 +142,17 @@ describe('the outbox', () => {
 		const first = expect(box.send('q1', fact)).rejects.toThrow('refused with 401');
 		const second = expect(box.send('q2', anon)).rejects.toThrow('refused with 401');
 		await vi.advanceTimersByTimeAsync(0);
-		expect(stored.has('box')).toBe(true);
+		expect(stored.has(KEY)).toBe(true);
 		// The retry finds the attempt moved to another device: both answers stop there, with the server's reason.
 		await vi.advanceTimersByTimeAsync(1_000);
 		await first;
 		await second;
 		expect(box.pending).toEqual([]);
-		expect(stored.has('box')).toBe(false);
+		expect(stored.has(KEY)).toBe(false);
 		await expect(box.send('q3', fact)).rejects.toThrow('refused with 401');
 		await vi.advanceTimersByTimeAsync(20_000);
 		expect(s.sent).toEqual([{ questionId: 'q1', seq: 0 }]);
-		expect(stored.has('box')).toBe(false);
+		expect(stored.has(KEY)).toBe(false);
 	});
 
 	it('picks up what a closed page left unsent, never going below the seq it had reached', async () => {
@@ -174,7 +175,7 @@ describe('the outbox', () => {
 		void box.send('q1', fact).catch(() => {});
 		box.clear();
 		expect(box.pending).toEqual([]);
-		expect(stored.has('box')).toBe(false);
+		expect(stored.has(KEY)).toBe(false);
 	});
 
 	it('stays forgotten when a send under way when the student left comes back afterwards', async () => {
@@ -186,10 +187,10 @@ describe('the outbox', () => {
 		box.clear();
 		reply(new Response(JSON.stringify({ status: 'recorded' }), { status: 200 }));
 		await vi.advanceTimersByTimeAsync(0);
-		expect(stored.has('box')).toBe(false);
+		expect(stored.has(KEY)).toBe(false);
 		void box.send('q2', anon).catch(() => {});
 		await vi.advanceTimersByTimeAsync(20_000);
-		expect(stored.has('box')).toBe(false);
+		expect(stored.has(KEY)).toBe(false);
 		expect(fetch).toHaveBeenCalledTimes(1);
 	});
 

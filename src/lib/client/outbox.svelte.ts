@@ -24,12 +24,14 @@ interface Stored {
 
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 15_000];
 
+/** Where an attempt's queued answers are kept in localStorage. */
+export const outboxKey = (attempt: string) => `whosays:outbox:${attempt}`;
+
 export interface OutboxOptions {
-	/** localStorage key. */
-	key: string;
 	/**
-	 * The attempt the page was made for, sent with each answer: should this browser leave it for another (a shared
-	 * Chromebook, a second tab), the server refuses what this page still sends instead of filing it under the new one.
+	 * The attempt the page was made for: its answers are kept under its key (outboxKey), and it is sent with each, so
+	 * that should this browser leave it for another (a shared Chromebook, a second tab), the server refuses what this
+	 * page still sends instead of filing it under the new one.
 	 */
 	attempt: string;
 	/** Where answers are POSTed as JSON. */
@@ -56,10 +58,13 @@ export class Outbox {
 	get ended(): boolean {
 		return this.endedBy !== null;
 	}
+	/** The attempt this outbox's answers are for (see OutboxOptions). */
+	get attempt(): string {
+		return this.#options.attempt;
+	}
 
 	#options: OutboxOptions;
-	/** The attempt this outbox's answers are for (see OutboxOptions). */
-	readonly attempt: string;
+	readonly #key: string;
 	#nextSeq: number;
 	#sending = false;
 	#retry = 0;
@@ -75,7 +80,7 @@ export class Outbox {
 
 	constructor(options: OutboxOptions) {
 		this.#options = options;
-		this.attempt = options.attempt;
+		this.#key = outboxKey(options.attempt);
 		const stored = this.#load();
 		this.pending = stored?.pending ?? [];
 		this.#nextSeq = Math.max(options.nextSeq, stored?.nextSeq ?? 0);
@@ -145,7 +150,7 @@ export class Outbox {
 		clearTimeout(this.#timer);
 		this.pending = [];
 		try {
-			localStorage.removeItem(this.#options.key);
+			localStorage.removeItem(this.#key);
 		} catch {
 			// Nothing stored when storage is unavailable.
 		}
@@ -210,7 +215,7 @@ export class Outbox {
 
 	#load(): Stored | null {
 		try {
-			const raw = localStorage.getItem(this.#options.key);
+			const raw = localStorage.getItem(this.#key);
 			const stored = raw ? (JSON.parse(raw) as Stored) : null;
 			return stored && Array.isArray(stored.pending) && typeof stored.nextSeq === 'number' ? stored : null;
 		} catch {
@@ -221,7 +226,7 @@ export class Outbox {
 	#save(): void {
 		if (this.#forgotten) return;
 		try {
-			localStorage.setItem(this.#options.key, JSON.stringify({ pending: this.pending, nextSeq: this.#nextSeq } satisfies Stored));
+			localStorage.setItem(this.#key, JSON.stringify({ pending: this.pending, nextSeq: this.#nextSeq } satisfies Stored));
 		} catch {
 			// Storage full or off: the answers still go out while the page is open.
 		}

@@ -29,7 +29,7 @@ function server(finish: { status: number; message?: string }) {
 /** Answers the one question in test mode and asks for the results. */
 async function finishWith(finish: { status: number; message?: string }) {
 	const fetch = server(finish);
-	const outbox = new Outbox({ key: 'box', attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq: 0, fetch });
+	const outbox = new Outbox({ attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq: 0, fetch });
 	const onFinished = vi.fn();
 	const actor = createActor(serverGrading({ outbox, finishUrl: '/a/X/finish', onFinished, fetch }), {
 		input: { questionIds: ['q1'], mode: 'test', modeLocked: true, canRepeat: false }
@@ -87,7 +87,7 @@ async function finishedQuiz(mode: 'practice' | 'test') {
 		const reply = mode === 'practice' ? { status: 'graded', graded: verdict(body.questionId!, body.questionId === 'q1') } : { status: 'recorded' };
 		return new Response(JSON.stringify(reply), { status: 200 });
 	}) as unknown as typeof globalThis.fetch;
-	const outbox = new Outbox({ key: 'box', attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq: 0, fetch });
+	const outbox = new Outbox({ attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq: 0, fetch });
 	const actor = createActor(serverGrading({ outbox, finishUrl: '/a/X/finish', onFinished: () => {}, fetch }), {
 		input: { questionIds: ['q1', 'q2'], mode, modeLocked: true, canRepeat: false }
 	}).start();
@@ -144,7 +144,7 @@ describe('checking an answer in practice mode on a dropped connection', () => {
 			const graded = { questionId: 'q1', answer: fact, correct: true, score: 1, expected: 'fact', marks: null, ranking: null, explanation: 'Named in the report.', whyNot: [], cues: [], related: [] };
 			return new Response(JSON.stringify({ status: 'graded', graded }), { status: 200 });
 		}) as unknown as typeof globalThis.fetch;
-		const outbox = new Outbox({ key: 'box', attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq: 0, fetch });
+		const outbox = new Outbox({ attempt: ATTEMPT, endpoint: '/a/X/answer', nextSeq: 0, fetch });
 		const actor = createActor(serverGrading({ outbox, finishUrl: '/a/X/finish', onFinished: () => {}, fetch }), {
 			input: { questionIds: ['q1', 'q2'], mode: 'practice', modeLocked: true, canRepeat: false }
 		}).start();
