@@ -39,8 +39,8 @@
  * XFF_DEPTH, BODY_SIZE_LIMIT, SHUTDOWN_TIMEOUT, HEADERS_TIMEOUT.
  */
 import http from 'node:http';
-import { networkInterfaces } from 'node:os';
 import process from 'node:process';
+import { lanAddresses } from './src/lib/server/lan-addresses.js';
 
 const PROTOCOL = 'x-whosays-protocol';
 const direct = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
@@ -89,10 +89,7 @@ server.listen({ port, host, backlog: 4096 }, () => {
 	console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 	// "localhost" works on this computer alone: say where a class on the same network reaches it.
 	if (host !== '0.0.0.0' || process.env.ORIGIN) return;
-	const addresses = Object.values(networkInterfaces())
-		.flat()
-		.filter((a) => a && !a.internal && a.family === 'IPv4' && !a.address.startsWith('169.254.'));
-	for (const a of addresses) console.log(`Students on this network open http://${a.address}:${port}`);
+	for (const address of lanAddresses()) console.log(`Students on this network open http://${address}:${port}`);
 });
 
 // As adapter-node's own server: finish the requests under way, then let the app close its database.
