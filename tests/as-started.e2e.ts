@@ -7,6 +7,8 @@
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, TEST_CHROMIUM } from '../scripts/chromium.ts';
+import { startServer } from '../scripts/bench/server.ts';
+import { lanAddresses } from '../src/lib/server/lan-addresses.js';
 import { answerAll, classQuiz, createAssignment, join } from './assignments.ts';
 import { EASTFIELD } from './helpers.ts';
 
@@ -93,5 +95,23 @@ test('a form posted from another site is refused with a message, at any address'
 		});
 		expect(response.status(), host).toBe(403);
 		expect(await response.text(), host).toMatch(/Cross-site POST form submissions are forbidden/);
+	}
+});
+
+test('npm start tells the teacher where students open the app, and each address it names serves it', async ({ request }) => {
+	const server = await startServer({ capture: true });
+	try {
+		const { port } = new URL(server.url);
+		const said = () => server.output().split('\n').flatMap((line) => /^Students on this network open (\S+)$/.exec(line)?.[1] ?? []);
+		// One line for each of this computer's addresses on a network, and none for loopback.
+		await expect.poll(said).toEqual(lanAddresses().map((address) => `http://${address}:${port}`));
+		expect(server.output()).toContain(`Listening on http://localhost:${port}`);
+		for (const origin of said()) {
+			const home = await request.get(`${origin}/`);
+			expect(home.status(), origin).toBe(200);
+			expect(await home.text(), origin).toContain('<title>Who Says? Quizzes on sources in the news</title>');
+		}
+	} finally {
+		await server.stop();
 	}
 });
