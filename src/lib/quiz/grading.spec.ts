@@ -61,6 +61,14 @@ describe('grading', () => {
 		expect(grade(q('denial'), { type: 'choice', option: 'yes' }).whyNot[0]).toMatch(/Declining to answer/);
 	});
 
+	it('counts a cue where it stands as a word of its own, not inside a longer word', () => {
+		const quote = 'Some resources were cut last year, sources said.';
+		const sources = tokenize(quote).findIndex((t) => t.text === 'sources');
+		expect(cueTokens(quote, ['sources'])).toEqual([sources]);
+		expect(gradeMarks(quote, ['sources'], [sources]).score).toBe(1);
+		expect(gradeMarks(quote, ['sources'], [1]).score).toBe(0);
+	});
+
 	it('scores marks as F1 of found words against marked and expected', () => {
 		const m = gradeMarks('a b c d', ['a b'], [0, 2]);
 		expect(m).toMatchObject({ expected: [0, 1], found: [0], missed: [1], extra: [2], score: 0.5 });

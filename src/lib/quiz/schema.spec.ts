@@ -51,12 +51,21 @@ describe('quiz schema', () => {
 
 	it('refuses a decoy that covers a word a cue covers, as grading counts words', () => {
 		const data = clone();
-		data.questions[3].cues = ['according to', 'two people famil'];
-		data.questions[3].decoys = [{ text: 'iar with', whyNot: 'Half a word.' }];
-		expect(messages(data)).toContain('questions.3.decoys.0.text: The decoy "iar with" overlaps a cue');
+		data.questions[3].cues = ['according to', 'two people familiar'];
+		data.questions[3].decoys = [{ text: 'familiar with', whyNot: 'Half the source.' }];
+		expect(messages(data)).toContain('questions.3.decoys.0.text: The decoy "familiar with" overlaps a cue');
 		data.questions[3].cues = ['according to two people'];
 		data.questions[3].decoys = [{ text: 'the talks', whyNot: 'The topic.' }];
 		expect(messages(data)).toEqual([]);
+	});
+
+	it('refuses a cue or decoy that is only part of a word, naming the word it landed in', () => {
+		const data = clone();
+		data.questions[3].cues = ['according to', 'two people famil'];
+		data.questions[3].decoys = [{ text: 'alks', whyNot: 'Half a word.' }];
+		const found = messages(data);
+		expect(found).toContain('questions.3.cues.1: The cue "two people famil" is only part of a word in the quote: "two people familiar"');
+		expect(found).toContain('questions.3.decoys.0.text: The decoy "alks" is only part of a word in the quote: "talks"');
 	});
 
 	it('accepts a claim with no source word, and asks for one only where students must mark it', () => {

@@ -92,12 +92,27 @@ export function locator(paragraphs: readonly string[]): Locate {
 	};
 }
 
-/** The span of each phrase inside `text` (first occurrence), or null where absent. */
+/** Whether [start, end) begins and ends between words: no word of `text` is cut by either edge. */
+function onWordEdges(tokens: readonly Token[], start: number, end: number): boolean {
+	return !tokens.some((t) => (t.start < start && start < t.end) || (t.start < end && end < t.end));
+}
+
+/**
+ * Where a phrase first stands in `text` as whole words ("sources" in "as
+ * sources said", not inside "resources"), or null where it never does.
+ */
+export function wholeWordsAt(text: string, phrase: string): Span | null {
+	const tokens = tokenize(text);
+	for (let start = text.indexOf(phrase); start >= 0 && phrase; start = text.indexOf(phrase, start + 1)) {
+		const end = start + phrase.length;
+		if (onWordEdges(tokens, start, end)) return { start, end };
+	}
+	return null;
+}
+
+/** The span of each phrase inside `text` (its first place as whole words), or null where it has none. */
 export function spansOf(text: string, phrases: readonly string[]): (Span | null)[] {
-	return phrases.map((phrase) => {
-		const start = text.indexOf(phrase);
-		return start < 0 ? null : { start, end: start + phrase.length };
-	});
+	return phrases.map((phrase) => wholeWordsAt(text, phrase));
 }
 
 export interface Segment {

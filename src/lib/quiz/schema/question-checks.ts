@@ -1,6 +1,6 @@
 /** Cross-checks inside one question: its answer, its why-nots, its decoys and options. */
 import { didYouMean } from '../suggest.ts';
-import { spansOf, tokenize, tokensIn } from '../text.ts';
+import { spansOf, tokenize, tokensIn, wholeWordsAt } from '../text.ts';
 import { findMismatch } from '../verbatim.ts';
 import { isObject, issue, listOf, quoted, type Ctx, type Loose, type Path, type Soundness } from './soundness.ts';
 
@@ -30,6 +30,15 @@ export function checkInside(ctx: Ctx, quoteText: string, phrase: string, path: P
 				expected: 'at least one word (letters or digits)',
 				hint: 'students mark whole words; include the word next to the punctuation'
 			});
+		else if (!wholeWordsAt(quoteText, phrase)) {
+			const start = quoteText.indexOf(phrase);
+			const words = tokensIn(tokenize(quoteText), [{ start, end: start + phrase.length }]).map((i) => tokenize(quoteText)[i]!.text);
+			issue(ctx, path, `The ${what} "${phrase}" is only part of a word in the quote: "${words.join(' ')}"`, {
+				found: phrase,
+				expected: 'whole words of the quote',
+				hint: `students mark whole words; write the whole word ("${words.join(' ')}"), or pick the words that stand on their own`
+			});
+		}
 		return;
 	}
 	const miss = findMismatch([quoteText], phrase, { copy: `the ${what}`, source: 'the quote', rule: `a ${what} must sit inside the quote` });
@@ -105,7 +114,7 @@ export function checkDecoys(ctx: Ctx, q: Loose, quoteText: string | undefined, a
 	listOf(q.decoys).forEach((d, j) => {
 		const decoy = isObject(d) ? sound.text(d.text, at('decoys', j, 'text')) : undefined;
 		if (decoy === undefined) return;
-		if (!quoteText.includes(decoy)) return checkInside(ctx, quoteText, decoy, at('decoys', j, 'text'), 'decoy');
+		if (!wholeWordsAt(quoteText, decoy)) return checkInside(ctx, quoteText, decoy, at('decoys', j, 'text'), 'decoy');
 		if (wordsOf(quoteText, [decoy]).some((w) => cueWords.has(w)))
 			issue(ctx, at('decoys', j, 'text'), `The decoy "${decoy}" overlaps a cue`, {
 				found: decoy,
