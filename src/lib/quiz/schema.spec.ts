@@ -25,6 +25,19 @@ describe('quiz schema', () => {
 		expect((issue as { params?: { hint?: string } }).params?.hint).toMatch(/straight double quote/);
 	});
 
+	it('reports a missing or misnamed article once, not as every quote missing from it', () => {
+		for (const broken of [
+			(a: Record<string, any>) => ((a.paragraph = a.paragraphs), delete a.paragraphs),
+			(a: Record<string, any>) => (a.paragraphs = [])
+		]) {
+			const data = clone();
+			broken(data.article);
+			const found = messages(data);
+			expect(found.length).toBeGreaterThan(0);
+			expect(found.filter((m) => /not in the article/.test(m))).toEqual([]);
+		}
+	});
+
 	it('rejects a cue outside its quote', () => {
 		const data = clone();
 		data.questions[1].cues = ['allegedly'];

@@ -47,7 +47,8 @@ function excerpt(text: string, at: number, before = 24, after = 24): string {
 function soundArticle(value: Loose, ctx: Ctx, sound: Soundness): ArticleText | null {
 	const article = isObject(value.article) && sound.ok(['article']) ? value.article : null;
 	const raw = article && sound.ok(['article', 'paragraphs']) ? listOf(article.paragraphs) : [];
-	if (!raw.every((p, i) => sound.text(p, ['article', 'paragraphs', i]) !== undefined)) return null;
+	// With no article to read (missing, misnamed or empty), quotes are judged once it is there: not one error per question.
+	if (raw.length === 0 || !raw.every((p, i) => sound.text(p, ['article', 'paragraphs', i]) !== undefined)) return null;
 	const paragraphs = raw as string[];
 	const total = paragraphs.reduce((n, p) => n + p.length, 0);
 	if (total > LIMITS.articleChars)
