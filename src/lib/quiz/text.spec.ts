@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isolate, locate, locator, sentence, textDirection } from './text.ts';
+import { isolate, locate, locator, sentence, textDirection, tokenize } from './text.ts';
 
 describe('locator', () => {
 	const paragraphs = ['Sessions offered to resign.', 'Officials said the offer was refused.', '', 'Sessions said nothing.'];
@@ -50,5 +50,15 @@ describe('the way a quiz’s language runs', () => {
 
 	it('is left to right for the rest, and for a tag no data knows', () => {
 		for (const tag of ['en', 'en-GB', 'fr', 'az', 'ku', 'hi', 'zh-Hant', 'zz']) expect(textDirection(tag), tag).toBe('ltr');
+	});
+});
+
+describe('the words a student can mark', () => {
+	it('keeps abbreviations and numbers whole, and splits a sentence end whose space is missing', () => {
+		const words = (text: string) => tokenize(text).map((t) => t.text);
+		expect(words('the U.S. attorney-general’s Ph.D, 2.5 times, e.g. today')).toEqual(['the', 'U.S', 'attorney-general’s', 'Ph.D', '2.5', 'times', 'e.g', 'today']);
+		expect(words('which courts have blocked.According to ABC News')).toEqual(['which', 'courts', 'have', 'blocked', 'According', 'to', 'ABC', 'News']);
+		const [, , , blocked, according] = tokenize('which courts have blocked.According to');
+		expect([blocked!.start, blocked!.end, according!.start]).toEqual([18, 25, 26]);
 	});
 });

@@ -18,8 +18,25 @@ export interface Location extends Span {
 }
 
 // A word is a run of letters or digits, with inner apostrophes, hyphens and
-// dots kept ("president’s", "attorney-general", "U.S.").
+// dots kept ("president’s", "attorney-general", "U.S.", "Ph.D", "2.5").
 const WORD = /[\p{L}\p{N}]+(?:['’.\-–][\p{L}\p{N}]+)*/gu;
+// A dot right after a word of three letters or more is a sentence's end with
+// its space missing, as news copy has it ("blocked.According", "Wednesday.A"):
+// the words on either side are marked apart.
+const RUN_ON = /(?<=\p{L}{3})\.(?=[\p{L}\p{N}])/gu;
+
+function words(text: string): Token[] {
+	const out: Token[] = [];
+	for (const m of text.matchAll(WORD)) {
+		let from = 0;
+		for (const dot of m[0].matchAll(RUN_ON)) {
+			out.push({ text: m[0].slice(from, dot.index), start: m.index + from, end: m.index + dot.index });
+			from = dot.index + 1;
+		}
+		out.push({ text: m[0].slice(from), start: m.index + from, end: m.index + m[0].length });
+	}
+	return out;
+}
 
 // A quiz's quotes are few and asked about again and again (every answer a
 // server grades tokenizes its quote), so their words are kept; a bound keeps
@@ -31,9 +48,7 @@ const TOKENIZED_MAX = 2_000;
 export function tokenize(text: string): readonly Token[] {
 	let tokens = tokenized.get(text);
 	if (!tokens) {
-		tokens = Object.freeze(
-			Array.from(text.matchAll(WORD), (m) => Object.freeze({ text: m[0], start: m.index, end: m.index + m[0].length }))
-		);
+		tokens = Object.freeze(words(text).map((t) => Object.freeze(t)));
 		if (tokenized.size >= TOKENIZED_MAX) tokenized.clear();
 		tokenized.set(text, tokens);
 	}

@@ -6,6 +6,7 @@
 import { LIMITS } from '../quiz/limits.ts';
 import { DEFAULT_CATEGORIES, NAMED_CLAIM } from '../quiz/categories.ts';
 import { TODO } from '../quiz/placeholder.ts';
+import { tokenize, wholeWordsAt } from '../quiz/text.ts';
 import type { QuizInput } from '../quiz/schema.ts';
 import { compile } from './patterns.ts';
 import { en } from './lexicon/en.ts';
@@ -64,12 +65,26 @@ export function looksLikeHeadline(line: string, lexicon: Lexicon = en): boolean 
 function cueFor(claim: Claim, lexicon: Lexicon): string {
 	const cue = claim.cue;
 	const inside = cue && cue.paragraph === claim.paragraph && claim.start <= cue.start && cue.end <= claim.end;
-	if (cue && inside && cue.text.length <= DRAFT_LIMITS.cueChars) return cue.text;
+	if (cue && inside && cue.text.length <= DRAFT_LIMITS.cueChars) return wholeWordsOf(claim.text, cue.text);
 	const gist =
 		compile(lexicon).verbPhrase.exec(claim.text)?.[0] ??
 		/[\p{L}\p{N}]\S*(?:\s+\S+){0,3}/u.exec(claim.text)?.[0] ??
 		claim.text;
-	return gist.slice(0, DRAFT_LIMITS.cueChars).trim();
+	return wholeWordsOf(claim.text, gist.slice(0, DRAFT_LIMITS.cueChars).trim());
+}
+
+/**
+ * The cue as students can mark it: whole words of the quote. A phrase that
+ * cuts into a word ("blocked" in "blocked-off") grows to the words it touches,
+ * kept within the cue's length.
+ */
+function wholeWordsOf(quote: string, phrase: string): string {
+	const start = quote.indexOf(phrase);
+	if (start < 0 || wholeWordsAt(quote, phrase)) return phrase;
+	const touched = tokenize(quote).filter((t) => t.start < start + phrase.length && start < t.end);
+	if (!touched.length) return phrase;
+	const fitting = touched.filter((t) => t.end - touched[0]!.start <= DRAFT_LIMITS.cueChars);
+	return quote.slice(touched[0]!.start, (fitting.at(-1) ?? touched[0]!).end);
 }
 
 function explanation(claim: Claim, label: string, cue: string): string {
