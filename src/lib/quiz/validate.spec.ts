@@ -63,6 +63,21 @@ describe('problems an author can act on', () => {
 		]);
 	});
 
+	it('reports a list over its limit beside the other problems, not instead of them', () => {
+		const data = structuredClone(sampleQuiz) as Record<string, any>;
+		const denial = data.questions.findIndex((q: { id: string }) => q.id === 'denial');
+		data.questions[denial].options.push(
+			...Array.from({ length: 6 }, (_, i) => ({ id: `more${i}`, text: `Another option ${i}`, whyNot: 'Not this one.' }))
+		);
+		data.questions[1].quote = 'The mayor reportedly wants the money for a Stadium';
+		data.questions[2].id = data.questions[0].id;
+		const r = validateQuizData(data);
+		const found = r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+		expect(found).toContain(`questions[${denial}].options: Too many options (limit 6)`);
+		expect(found).toContain('questions[1].quote: The quote is not in the article word for word');
+		expect(found).toContain(`questions[2].id: The question id "${data.questions[0].id}" is used twice`);
+	});
+
 	it('checks what parsed even when a question has the wrong shape', () => {
 		const data = structuredClone(sampleQuiz) as Record<string, any>;
 		data.questions[0].cues = 'the minutes show';

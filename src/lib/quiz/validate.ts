@@ -5,6 +5,7 @@
  * The ideas live in validate/: zod's issues worded for authors, positions in
  * the text, syntax errors, warnings, and the one-line format.
  */
+import type { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { QuizSchema, type Quiz } from './schema.ts';
 import { warningsFor } from './validate/lint.ts';
@@ -45,19 +46,49 @@ function forbiddenKeys(data: unknown): Found[] {
 
 type Checked = { ok: true; quiz: Quiz; warnings: Found[] } | { ok: false; problems: Found[] };
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The schema's verdict with every problem in it. zod stops at a list over its
+ * limit before reading its items, and then skips the cross-checks: seven
+ * options would hide a quote missing from the article until the list was
+ * cut. So each such list is cut to its limit and the quiz checked again; the
+ * "too many" problems are kept beside what the second look finds.
+ */
+function parse(data: unknown): { success: true; data: Quiz } | { success: false; issues: Issue[] } {
+	let result = QuizSchema.safeParse(data);
+	const tooMany: Issue[] = [];
+	let cut = data;
+	// Each round reads one level deeper (a list inside a list over its limit); a quiz nests lists three deep.
+	for (let round = 0; round < 4 && !result.success; round++) {
+		const lists = result.error.issues.filter((i) => i.code === 'too_big' && i.origin === 'array' && i.path.length > 0);
+		if (!lists.length) break;
+		tooMany.push(...lists);
+		cut = structuredClone(cut);
+		for (const i of lists) {
+			const parent = i.path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown>)[k], cut) as Record<PropertyKey, unknown[]>;
+			const key = i.path.at(-1)!;
+			parent[key] = parent[key]!.slice(0, Number((i as z.core.$ZodIssueTooBig).maximum));
+		}
+		result = QuizSchema.safeParse(cut);
+	}
+	if (!tooMany.length) return result.success ? { success: true, data: result.data } : { success: false, issues: result.error.issues };
+	return { success: false, issues: [...tooMany, ...(result.success ? [] : result.error.issues)] };
+}
+
 function check(data: unknown): Checked {
 	const forbidden = forbiddenKeys(data);
-	const result = QuizSchema.safeParse(data);
+	const result = parse(data);
 	if (!result.success) {
 		// zod measures any value with a length, so a text given for a list is
 		// also "too long"; the wrong type is the one problem worth reporting.
-		const wrongType = new Set(result.error.issues.filter((i) => i.code === 'invalid_type').map((i) => JSON.stringify(i.path)));
-		const problems = result.error.issues
+		const wrongType = new Set(result.issues.filter((i) => i.code === 'invalid_type').map((i) => JSON.stringify(i.path)));
+		const problems = result.issues
 			.filter((i) => !((i.code === 'too_big' || i.code === 'too_small') && wrongType.has(JSON.stringify(i.path))))
 			.flatMap((i) => fromIssue(i, data));
 		// Never "invalid" with nothing to show for it.
 		if (!problems.length && !forbidden.length)
-			problems.push(problemAt('error', [], result.error.issues[0]?.message ?? 'The quiz is not valid'));
+			problems.push(problemAt('error', [], result.issues[0]?.message ?? 'The quiz is not valid'));
 		// "headlne" is unknown and "headline" missing: one mistake, told once.
 		const meant = new Set(problems.filter((p) => p.meant).map((p) => JSON.stringify([...p.keys.slice(0, -1), p.meant])));
 		return { ok: false, problems: [...forbidden, ...problems.filter((p) => !(p.message.endsWith('is missing') && meant.has(JSON.stringify(p.keys))))] };
