@@ -8,7 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkQuizFile } from '../src/lib/server/quiz-files.ts';
+import { checkQuizFile, meantAsQuiz } from '../src/lib/quiz/quiz-file.ts';
 import { quizFileText } from '../src/lib/quiz/file-text.ts';
 import { formatProblem } from '../src/lib/quiz/validate/format.ts';
 
@@ -21,8 +21,9 @@ function unreadable(e: NodeJS.ErrnoException): string {
 }
 
 async function jsonFilesIn(dir: string): Promise<string[]> {
-	return (await readdir(dir))
-		.filter((f) => f.endsWith('.json'))
+	return (await readdir(dir, { withFileTypes: true }))
+		.filter((f) => f.isFile() && meantAsQuiz(f.name))
+		.map((f) => f.name)
 		.sort()
 		.map((f) => path.join(dir, f));
 }

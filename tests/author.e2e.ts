@@ -157,6 +157,15 @@ test('the file being written, and its name, survive a reload and a round trip th
 	expect((await again).suggestedFilename()).toBe('quiz.json');
 });
 
+test('a file whose name the site cannot serve is refused by name, as the build refuses it', async ({ page }) => {
+	await openAuthor(page);
+	await page.getByLabel('Open a quiz file').setInputFiles({ name: 'Pool Notes.json', mimeType: 'application/json', buffer: Buffer.from(fixture('valid/base.json')) });
+	await expect(page.getByText('1 problem to fix before you can play it.')).toBeVisible();
+	await expect(page.getByText('The file name "Pool Notes.json" cannot be a web address')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Play this quiz' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});
+
 test('a picture or an empty file opened by mistake is named, and the box keeps its text', async ({ page }) => {
 	await openAuthor(page);
 	const text = fixture('valid/base.json');

@@ -3,37 +3,15 @@
  * the file name, the validated quiz, and a version stamp of its content.
  */
 import { estimateMinutes, versionOf } from '../quiz/meta.ts';
+import { checkQuizFile, slugOf } from '../quiz/quiz-file.ts';
 import type { Quiz } from '../quiz/schema.ts';
-import { validateQuizText, type Validation } from '../quiz/validate.ts';
 import { formatProblem } from '../quiz/validate/format.ts';
-import type { Problem } from '../quiz/validate/problem.ts';
 
 export interface QuizEntry {
 	slug: string;
 	version: string;
 	quiz: Quiz;
 	minutes: number;
-}
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export function slugOf(file: string): string {
-	return (file.split(/[\\/]/).at(-1) ?? file).replace(/\.json$/i, '');
-}
-
-/** Validates one file's text, including the rule that its name makes a clean URL. */
-export function checkQuizFile(file: string, text: string): Validation {
-	const result = validateQuizText(text);
-	const slug = slugOf(file);
-	if (SLUG.test(slug)) return result;
-	const problem: Problem = {
-		severity: 'error',
-		path: '',
-		message: `The file name "${slug}.json" cannot be a web address`,
-		expected: 'lower-case letters, digits and single hyphens, like "city-council-vote.json"',
-		hint: 'rename the file'
-	};
-	return { ok: false, problems: [problem, ...(result.ok ? [] : result.problems)] };
 }
 
 export function toEntry(slug: string, quiz: Quiz): QuizEntry {

@@ -37,6 +37,21 @@ describe('the build check of quizzes/', () => {
 		]);
 	});
 
+	it('names a quiz file the site would pass over, rather than leaving it out without a word', () => {
+		const dir = project({
+			'pool-two.json.txt': `${FIXTURES}/valid/base.json`,
+			'Pool-Three.JSON': `${FIXTURES}/valid/base.json`,
+			'Pool Four.json': `${FIXTURES}/valid/base.json`
+		});
+		mkdirSync(path.join(dir, 'quizzes', 'articles'));
+		writeFileSync(path.join(dir, 'quizzes', 'articles', 'notes.txt'), 'not a quiz');
+		expect(checkQuizFolder(dir).errors).toEqual([
+			'quizzes/Pool Four.json error The file name "Pool Four.json" cannot be a web address (expected lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json") hint: rename the file',
+			'quizzes/Pool-Three.JSON error The file name "Pool-Three.JSON" does not end in .json, so the site does not read it as a quiz (expected lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json") hint: rename the file to end in .json (lower case)',
+			'quizzes/pool-two.json.txt error The file name "pool-two.json.txt" does not end in .json, so the site does not read it as a quiz (expected lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json") hint: rename it to end in .json: an editor added ".txt" when it saved'
+		]);
+	});
+
 	it('passes warnings on without failing', () => {
 		const report = checkQuizFolder(project({ 'short-quiz.json': `${FIXTURES}/valid/few-questions.json` }));
 		expect(report.errors).toEqual([]);

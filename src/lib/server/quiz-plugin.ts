@@ -10,7 +10,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { quizFileText } from '../quiz/file-text.ts';
 import { formatProblem } from '../quiz/validate/format.ts';
 import type { Problem } from '../quiz/validate/problem.ts';
-import { checkQuizFile } from './quiz-files.ts';
+import { checkQuizFile, meantAsQuiz } from '../quiz/quiz-file.ts';
 
 export const QUIZ_DIR = 'quizzes';
 
@@ -27,7 +27,7 @@ export function checkQuizFolder(root: string): FolderReport {
 	const report: FolderReport = { errors: [], warnings: [] };
 	let names: string[] = [];
 	try {
-		names = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+		names = readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile() && meantAsQuiz(f.name)).map((f) => f.name).sort();
 	} catch {
 		return report;
 	}
@@ -100,7 +100,7 @@ function watchQuizzes(server: ViteDevServer, root: string) {
 	};
 	server.watcher.add(dir);
 	server.watcher.on('all', (event, file) => {
-		if (path.dirname(path.resolve(file)) === dir && file.endsWith('.json')) check(event === 'add' || event === 'unlink');
+		if (path.dirname(path.resolve(file)) === dir && meantAsQuiz(file)) check(event === 'add' || event === 'unlink');
 	});
 	// Vite keeps an error sent before any browser connects and shows it to the first one.
 	check();
