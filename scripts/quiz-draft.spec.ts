@@ -41,6 +41,19 @@ describe('npm run quiz:draft', { timeout: 30_000 }, () => {
 		expect(r.stderr.trim()).toBe(`quiz:draft: ${long}: Paragraph 1 is 5,999 characters long, over the limit of 5,000 for one paragraph. Put a line break where it changes subject.`);
 	});
 
+	it('refuses an article not saved as UTF-8 as the draft page does, instead of drafting garbled letters', () => {
+		const windows = path.join(dir, 'windows-1252.txt');
+		// "The café in the city’s park will close, officials said." as Word saves plain text on Windows.
+		writeFileSync(windows, Buffer.from('The caf\xe9 in the city\x92s park will close, officials said.\n', 'latin1'));
+		const r = run(windows);
+		expect(r.status).toBe(1);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toContain(`quiz:draft: ${windows} error The file is not saved as UTF-8, so some of its letters cannot be read`);
+		const unicode = path.join(dir, 'unicode.txt');
+		writeFileSync(unicode, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('The pool will close, officials said.\n', 'utf16le')]));
+		expect(run(unicode).stderr).toContain('The file is saved as UTF-16 text');
+	});
+
 	it('writes JSON alone on standard output, pointed at the schema as from quizzes/', () => {
 		const r = run(article);
 		expect(r.status).toBe(0);

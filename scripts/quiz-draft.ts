@@ -6,7 +6,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { text as readStream } from 'node:stream/consumers';
+import { buffer as readBytes } from 'node:stream/consumers';
+import { articleFileText } from '../src/lib/quiz/file-text.ts';
 import { validateQuizData } from '../src/lib/quiz/validate.ts';
 import { formatProblem } from '../src/lib/quiz/validate/format.ts';
 import { SCHEMA_FILE } from '../src/lib/quiz/json-schema.ts';
@@ -95,16 +96,18 @@ const READ_ERRORS: Record<string, string> = {
 };
 
 async function readArticle(file: string): Promise<string> {
-	let text: string;
+	let bytes: Uint8Array;
 	try {
-		text = file === '-' ? await readStream(process.stdin) : await readFile(file, 'utf8');
+		bytes = file === '-' ? await readBytes(process.stdin) : await readFile(file);
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
 		fail(`cannot read ${file}: ${READ_ERRORS[code] ?? code}`);
 	}
-	if (text.includes('\u0000')) fail(`${file} does not look like text; save the article as plain text (.txt)`);
-	if (text.trim() === '') fail(`${file} is empty; paste the article's text into it, one paragraph per line`);
-	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	// Read as the draft page reads an article: UTF-8 only, and any other file named for what it is.
+	const read = articleFileText(bytes);
+	if (!read.ok) fail(formatProblem(file, read.problem));
+	if (read.text.trim() === '') fail(`${file} is empty; paste the article's text into it, one paragraph per line`);
+	return read.text;
 }
 
 const args = parseArgs(process.argv.slice(2));
