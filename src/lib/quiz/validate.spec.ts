@@ -78,6 +78,20 @@ describe('problems an author can act on', () => {
 		expect(found).toContain(`questions[2].id: The question id "${data.questions[0].id}" is used twice`);
 	});
 
+	it('words a missing format, a language name and a text for an object as an author would understand them', () => {
+		const data = structuredClone(sampleQuiz) as Record<string, any>;
+		delete data.format;
+		data.language = 'English';
+		data.questions[3].decoys = ['talks'];
+		const r = validateQuizData(data);
+		const found = r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message} (expected ${p.expected}; ${p.hint})`);
+		expect(found).toEqual([
+			'format: The field "format" is missing (expected 1; add "format": 1)',
+			'language: language must be a language tag like "en" or "en-GB" (expected a language tag like "en", "fr" or "en-GB"; two or three lower-case letters for the language, then a hyphen and the country if it matters)',
+			'questions[3].decoys[0]: This must be an object { ... }, not the text "talks" (expected an object { ... }; each entry here is an object { ... } of named fields: see the example in docs/authoring.md)'
+		]);
+	});
+
 	it('checks what parsed even when a question has the wrong shape', () => {
 		const data = structuredClone(sampleQuiz) as Record<string, any>;
 		data.questions[0].cues = 'the minutes show';

@@ -43,6 +43,8 @@ function typeHint(expected: string, found: unknown): string | undefined {
 	if (expected === 'string' && (typeof found === 'number' || typeof found === 'boolean')) return 'put the value in double quotes';
 	if (expected === 'array' && typeof found === 'string') return `put it in a list: [${JSON.stringify(found)}]`;
 	if (expected === 'string' && Array.isArray(found)) return 'give one text, not a list';
+	if (expected === 'object' && typeof found === 'string')
+		return 'each entry here is an object { ... } of named fields: see the example in docs/authoring.md';
 	return undefined;
 }
 
@@ -50,6 +52,11 @@ const FORMATS: Record<string, { expected: string; hint?: string }> = {
 	date: { expected: 'a date like "2017-06-06"', hint: 'year, then a two-digit month and day, with hyphens; and a day the month has' },
 	url: { expected: 'a web address like "https://example.org/story"', hint: 'copy the address from the browser’s address bar' },
 	regex: { expected: 'an id like "q12" or "non-answer"', hint: 'no capital letters, spaces or underscores' }
+};
+/** The one field in a pattern that is not an id. */
+const LANGUAGE_FORMAT = {
+	expected: 'a language tag like "en", "fr" or "en-GB"',
+	hint: 'two or three lower-case letters for the language, then a hyphen and the country if it matters'
 };
 
 type Schema = z.core.$ZodType;
@@ -137,7 +144,12 @@ export function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
 			return [
 				{
 					...base,
-					message: keys.length ? issue.message : 'The file must hold one quiz: an object { ... }',
+					// zod's own wording ("Invalid input: expected object, received string") only where no field says better.
+					message: !keys.length
+						? 'The file must hold one quiz: an object { ... }'
+						: issue.message.startsWith('Invalid input')
+							? `This must be ${EXPECTED_TYPE[issue.expected] ?? issue.expected}, not ${kind(found)}`
+							: issue.message,
 					found: kind(found),
 					expected: EXPECTED_TYPE[issue.expected] ?? issue.expected,
 					hint: keys.length ? typeHint(issue.expected, found) : 'a quiz file starts with { and ends with }; see the example in docs/authoring.md'
@@ -166,10 +178,20 @@ export function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
 		case 'too_small':
 			return [{ ...base, message: issue.message, found: size(found), hint: sizeHint(issue, keys, found) }];
 		case 'invalid_format': {
-			const format = FORMATS[issue.format];
+			const format = keys.length === 1 && keys[0] === 'language' ? LANGUAGE_FORMAT : FORMATS[issue.format];
 			return [{ ...base, message: issue.message, found: kind(found), ...format, hint: answerIdHint(data, keys, found) ?? format?.hint }];
 		}
 		case 'invalid_value':
+			if (found === undefined && keys.length > 0 && issue.values.length === 1)
+				return [
+					{
+						...base,
+						message: `The field "${String(keys.at(-1))}" is missing`,
+						found: 'nothing',
+						expected: JSON.stringify(issue.values[0]),
+						hint: `add "${String(keys.at(-1))}": ${JSON.stringify(issue.values[0])}`
+					}
+				];
 			return [
 				{
 					...base,
