@@ -83,6 +83,13 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 			...positionAt(source, before)
 		};
 	let hint = SYNTAX_HINTS[code] ?? code;
+	// A paragraph pasted with a line break in it: the text goes on, and closes, on the next line.
+	if (code === 'UnexpectedEndOfString') {
+		const end = source.indexOf('\n', error.offset);
+		const next = end < 0 ? '' : source.slice(end + 1, source.indexOf('\n', end + 1) >>> 0).trim();
+		if (next && !/^["}\]]/.test(next) && /"\s*[,}\]]?$/.test(next))
+			hint = 'this text goes on to the next line, and a text cannot hold a line break: join the two lines into one (write \\n where a new line is meant)';
+	}
 	if (code === 'InvalidSymbol' && token.startsWith("'")) hint = 'JSON uses double quotes "like this", never single quotes';
 	if (code === 'CommaExpected' && before >= 0) hint = `a comma is missing: add one at the end of line ${positionAt(source, before).line}`;
 	return {
