@@ -49,6 +49,9 @@ describe('nameKey', () => {
 		expect(nameKey('  O’Brien  Jo ')).toBe(nameKey("o'brien jo"));
 		expect(nameKey('Ali')).toBe(nameKey('AIi'));
 		expect(nameKey('Bo')).toBe(nameKey('B0'));
+		// Greek and Cyrillic capitals that look like Latin ones, and spaces or punctuation added to pass as a classmate.
+		for (const [name, lookAlike] of [['Mia', 'Μia'], ['Hugo', 'Ηugo'], ['Zoe', 'Ζoe'], ['Kai', 'Кai'], ['Zoe', 'Zoe.'], ['Zoe', 'Z o e'], ['Zoe', 'Z.o.e'], ['Zoe', 'Zoe-']] as const)
+			expect(nameKey(lookAlike), lookAlike).toBe(nameKey(name));
 	});
 
 	it('tells different names apart', () => {

@@ -47,15 +47,28 @@ const LOOK_ALIKES: Record<string, string> = {
 };
 
 /**
- * The form of a name used to tell students apart: case, spacing, accents,
- * apostrophe style and look-alike letters do not make a new student.
- * Not for display (UTS #39 calls this a skeleton).
+ * Capitals of other scripts that look like Latin capitals, folded before the
+ * name is lower-cased: a Greek "Μia" lower-cases to "μia", which looks like
+ * no Latin name, though on screen it is "Mia".
+ */
+const CAPITAL_LOOK_ALIKES: Record<string, string> = {
+	Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+	А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J'
+};
+
+/**
+ * The form of a name used to tell students apart: case, spacing,
+ * punctuation, accents, apostrophe style and look-alike letters do not make
+ * a new student ("Zoe.", "Z o e" and "Zoe" are one name). Not for display
+ * (UTS #39 calls this a skeleton).
  */
 export function nameKey(name: string): string {
+	let capitals = '';
+	for (const ch of cleanName(name)) capitals += CAPITAL_LOOK_ALIKES[ch] ?? ch;
 	// Joiners change a word's shape, not which name it is.
-	const folded = cleanName(name).toLowerCase().normalize('NFKD').replace(/[\p{M}\u200C\u200D]/gu, '');
+	const folded = capitals.toLowerCase().normalize('NFKD').replace(/[\p{M}\u200C\u200D]/gu, '');
 	let key = '';
 	for (const ch of folded) key += LOOK_ALIKES[ch] ?? ch;
-	// "l" and "I" look alike in most school fonts.
-	return key.replace(/i/g, 'l');
+	// "l" and "I" look alike in most school fonts; spaces and punctuation set no name apart.
+	return key.replace(/i/g, 'l').replace(/[\s\p{P}]/gu, '');
 }

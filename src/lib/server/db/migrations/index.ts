@@ -10,6 +10,7 @@ import * as optionOrder from './004-option-order.ts';
 import * as sharedLimits from './005-shared-limits.ts';
 import * as joinKeys from './006-join-keys.ts';
 import * as rightMeansWhole from './007-right-means-whole.ts';
+import * as nameLookAlikes from './008-name-look-alikes.ts';
 
 export const migrations: Record<string, Migration> = {
 	'001-initial': initial,
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'004-option-order': optionOrder,
 	'005-shared-limits': sharedLimits,
 	'006-join-keys': joinKeys,
-	'007-right-means-whole': rightMeansWhole
+	'007-right-means-whole': rightMeansWhole,
+	'008-name-look-alikes': nameLookAlikes
 };
