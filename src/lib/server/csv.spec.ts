@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachment, csvCell, csvText } from './csv.ts';
+import { attachment, csvCell, csvText, resultsFileName } from './csv.ts';
 
 describe('CSV cells', () => {
 	it('quote commas, quotes and line breaks as RFC 4180 says', () => {
@@ -49,5 +49,12 @@ describe('the download header', () => {
 			expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe(name);
 		}
 		expect(attachment('Łódź 7B-results.csv')).toContain('filename="_odz 7B-results.csv"');
+	});
+});
+
+describe('the results file name', () => {
+	it('is the title in letters, digits and hyphens, or the class code when the title has none', () => {
+		expect(resultsFileName('Łódź 7B: period 2', 'K7M4PX')).toBe('Łódź-7B-period-2-results.csv');
+		expect(resultsFileName('🙂🙂', 'K7M4PX')).toBe('class-K7M4PX-results.csv');
 	});
 });

@@ -31,3 +31,13 @@ export function attachment(name: string): string {
 	const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 	return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
+
+/**
+ * The results file's name: the class's title in letters, digits and hyphens.
+ * A title with none (all emoji, say) is named by its class code, so two such
+ * classes do not download under one name.
+ */
+export function resultsFileName(title: string, code: string): string {
+	const name = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || `class-${code}`;
+	return `${name}-results.csv`;
+}

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { findAssignment } from '$lib/server/assignments.ts';
-import { attachment } from '$lib/server/csv.ts';
+import { attachment, resultsFileName } from '$lib/server/csv.ts';
 import { settleIfClosed } from '$lib/server/board.ts';
 import { classReport, toCsv } from '$lib/server/dashboard.ts';
 import { getDb } from '$lib/server/db/index.ts';
@@ -17,11 +17,10 @@ export const GET: RequestHandler = async (event) => {
 	if (!assignment || !entry) error(404, 'This assignment or its quiz is gone.');
 	// A class closed by its deadline has its open attempts finished first, as the dashboard shows them.
 	await settleIfClosed(db, assignment, new Date());
-	const name = assignment.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'results';
 	return new Response(toCsv(await classReport(db, id, entry.quiz)), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': attachment(`${name}-results.csv`)
+			'content-disposition': attachment(resultsFileName(assignment.title, assignment.code))
 		}
 	});
 };
