@@ -4,7 +4,7 @@
  * finds fields written twice in one object (JSON.parse silently keeps the
  * last), and collects syntax errors.
  */
-import { visit, type ParseErrorCode } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import { formatPath, show, type Found, type Key } from './problem.ts';
 
 interface Spot {
@@ -17,6 +17,8 @@ export interface SyntaxError {
 	error: ParseErrorCode;
 	offset: number;
 	length: number;
+	/** The innermost object or list left open where the error was met, and the offset of its bracket. */
+	open?: { kind: 'object' | 'array'; offset: number };
 }
 
 export interface SourceMap {
@@ -58,6 +60,8 @@ export function mapSource(source: string): SourceMap {
 	const duplicates: Found[] = [];
 	const errors: SyntaxError[] = [];
 	const containers: Container[] = [];
+	/** The container closed last: the parser ends an object before it reports the "}" that is missing. */
+	let closed: Container | undefined;
 	/** The field name just read, until its value comes: its line and column, 1-based. */
 	let nameLine = 0;
 	let nameColumn = 0;
@@ -84,9 +88,9 @@ export function mapSource(source: string): SourceMap {
 		source,
 		{
 			onObjectBegin: open('object'),
-			onObjectEnd: () => void containers.pop(),
+			onObjectEnd: () => void (closed = containers.pop()),
 			onArrayBegin: open('array'),
-			onArrayEnd: () => void containers.pop(),
+			onArrayEnd: () => void (closed = containers.pop()),
 			onLiteralValue: (literal, offset, length, line, character) => void value(offset, length, line, character, typeof literal === 'string'),
 			onObjectProperty: (property, _offset, _length, line, character, path) => {
 				const inside = containers.at(-1);
@@ -110,7 +114,12 @@ export function mapSource(source: string): SourceMap {
 					column: nameColumn
 				});
 			},
-			onError: (error, offset, length) => void errors.push({ error, offset, length })
+			onError: (error, offset, length) => {
+				const code = printParseErrorCode(error);
+				const unclosed = code === 'CloseBraceExpected' || code === 'CloseBracketExpected' ? closed : containers.at(-1);
+				const kind = unclosed && Array.isArray(children.get(unclosed.at)) ? 'array' : 'object';
+				errors.push({ error, offset, length, open: unclosed && { kind, offset: numbers[unclosed.at + OFFSET]! } });
+			}
 		},
 		{ disallowComments: true, allowTrailingComma: false }
 	);

@@ -69,6 +69,28 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 			hint: 'remove one of them; entries are separated by a single comma',
 			...positionAt(source, error.offset)
 		};
+	// A "}" left out: the parser meets what comes after the object (the next question's "{",
+	// the "]" of the list, the end of the file) and would ask for a comma or a field name.
+	const open = error.open;
+	const unclosed =
+		open?.kind === 'object'
+			? code === 'CloseBraceExpected' || ((code === 'CommaExpected' || code === 'PropertyNameExpected') && (token === '{' || token === ']'))
+			: code === 'CloseBracketExpected' || ((code === 'CommaExpected' || code === 'ValueExpected') && token === '}');
+	if (open && unclosed) {
+		const [opener, closer, noun] = open.kind === 'object' ? ['{', '}', 'object'] : ['[', ']', 'list'];
+		const began = positionAt(source, open.offset).line;
+		const line = positionAt(source, before).line;
+		const place = source[before] === ',' ? `before the comma on line ${line}` : `at the end of line ${line}${token === '{' ? ', then a comma' : ''}`;
+		return {
+			severity: 'error',
+			path: '',
+			message: `The file is not valid JSON: a closing "${closer}" is missing`,
+			found: error.length ? show(token) : 'the end of the file',
+			expected: `"${closer}" to close the ${noun} that begins on line ${began}`,
+			hint: `every ${opener} needs a matching ${closer}: the ${noun} that begins on line ${began}, or one inside it, is not closed; add "${closer}" ${place}`,
+			...positionAt(source, error.offset)
+		};
+	}
 	// Pasted news is full of quotation marks: a straight one inside a text ends it,
 	// and the words after it show up as a bare word or number.
 	const bare = code === 'InvalidSymbol' || (code === 'CommaExpected' && !token.startsWith('"'));

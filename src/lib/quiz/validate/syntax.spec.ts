@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { validateQuizText } from '../validate.ts';
+import { formatProblem } from './format.ts';
+
+/** The one line an author reads for a file that is not valid JSON. */
+const said = (lines: string[]) => {
+	const r = validateQuizText(lines.join('\n'));
+	return r.ok ? [] : r.problems.map((p) => formatProblem('quiz.json', p));
+};
+
+/** Two questions, the first closing on line 8, as the author wrote them. */
+const twoQuestions = (closeFirst: string[]) => [
+	'{',
+	'\t"questions": [',
+	'\t\t{',
+	'\t\t\t"id": "vote",',
+	'\t\t\t"whyNot": {',
+	'\t\t\t\t"anonymous": "Nobody hidden is speaking."',
+	'\t\t\t}',
+	...closeFirst,
+	'\t\t\t"id": "stadium"',
+	'\t\t}',
+	'\t]',
+	'}'
+];
+
+describe('a missing closing brace', () => {
+	it('is told as a missing "}" of the question, not a comma, when a question’s "}" is left out before its comma', () => {
+		expect(said(twoQuestions(['\t\t,', '\t\t{']))).toEqual([
+			'quiz.json:9:3 error The file is not valid JSON: a closing "}" is missing (found "{"; expected "}" to close the object that begins on line 3) ' +
+				'hint: every { needs a matching }: the object that begins on line 3, or one inside it, is not closed; add "}" before the comma on line 8'
+		]);
+	});
+
+	it('is told as a missing "}" when a question’s "}," is left out before the next "{"', () => {
+		expect(said(twoQuestions(['\t\t{']))).toEqual([
+			'quiz.json:8:3 error The file is not valid JSON: a closing "}" is missing (found "{"; expected "}" to close the object that begins on line 3) ' +
+				'hint: every { needs a matching }: the object that begins on line 3, or one inside it, is not closed; add "}" at the end of line 7, then a comma'
+		]);
+	});
+
+	it('is told as a missing "}" when the last question’s "}" is left out before the "]"', () => {
+		const file = twoQuestions(['\t\t},', '\t\t{']).filter((_, i) => i !== 10);
+		expect(said(file)).toEqual([
+			'quiz.json:11:2 error The file is not valid JSON: a closing "}" is missing (found "]"; expected "}" to close the object that begins on line 9) ' +
+				'hint: every { needs a matching }: the object that begins on line 9, or one inside it, is not closed; add "}" at the end of line 10'
+		]);
+	});
+
+	it('names the object left open at the end of the file', () => {
+		const file = twoQuestions(['\t\t},', '\t\t{']).slice(0, -1);
+		expect(said(file)).toEqual([
+			'quiz.json:12:3 error The file is not valid JSON: a closing "}" is missing (found the end of the file; expected "}" to close the object that begins on line 1) ' +
+				'hint: every { needs a matching }: the object that begins on line 1, or one inside it, is not closed; add "}" at the end of line 12'
+		]);
+	});
+
+	it('is told as a missing "]" when a list is left open before the "}" of its object', () => {
+		const file = ['{', '\t"article": {', '\t\t"paragraphs": [', '\t\t\t"One.",', '\t\t\t"Two."', '\t}', '}'];
+		expect(said(file)).toEqual([
+			'quiz.json:6:2 error The file is not valid JSON: a closing "]" is missing (found "}"; expected "]" to close the list that begins on line 3) ' +
+				'hint: every [ needs a matching ]: the list that begins on line 3, or one inside it, is not closed; add "]" at the end of line 5'
+		]);
+	});
+
+	it('still tells a missing comma between two fields as a missing comma', () => {
+		expect(said(['{', '\t"format": 1', '\t"title": "x"', '}'])).toEqual([
+			'quiz.json:3:2 error The file is not valid JSON (found "\\"title\\"") hint: a comma is missing: add one at the end of line 2'
+		]);
+	});
+});
