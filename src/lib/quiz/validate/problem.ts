@@ -51,6 +51,11 @@ export function show(value: unknown): string {
 	} catch {
 		text = Object.prototype.toString.call(value);
 	}
+	return cut(text);
+}
+
+/** A piece of the file's text as it stands there, cut short like a value `show` gives. */
+export function cut(text: string): string {
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -27,14 +27,14 @@ const twoQuestions = (closeFirst: string[]) => [
 describe('a missing closing brace', () => {
 	it('is told as a missing "}" of the question, not a comma, when a question’s "}" is left out before its comma', () => {
 		expect(said(twoQuestions(['\t\t,', '\t\t{']))).toEqual([
-			'quiz.json:9:3 error The file is not valid JSON: a closing "}" is missing (found "{"; expected "}" to close the object that begins on line 3) ' +
+			'quiz.json:9:3 error The file is not valid JSON: a closing "}" is missing (found {; expected "}" to close the object that begins on line 3) ' +
 				'hint: every { needs a matching }: the object that begins on line 3, or one inside it, is not closed; add "}" before the comma on line 8'
 		]);
 	});
 
 	it('is told as a missing "}" when a question’s "}," is left out before the next "{"', () => {
 		expect(said(twoQuestions(['\t\t{']))).toEqual([
-			'quiz.json:8:3 error The file is not valid JSON: a closing "}" is missing (found "{"; expected "}" to close the object that begins on line 3) ' +
+			'quiz.json:8:3 error The file is not valid JSON: a closing "}" is missing (found {; expected "}" to close the object that begins on line 3) ' +
 				'hint: every { needs a matching }: the object that begins on line 3, or one inside it, is not closed; add "}" at the end of line 7, then a comma'
 		]);
 	});
@@ -42,7 +42,7 @@ describe('a missing closing brace', () => {
 	it('is told as a missing "}" when the last question’s "}" is left out before the "]"', () => {
 		const file = twoQuestions(['\t\t},', '\t\t{']).filter((_, i) => i !== 10);
 		expect(said(file)).toEqual([
-			'quiz.json:11:2 error The file is not valid JSON: a closing "}" is missing (found "]"; expected "}" to close the object that begins on line 9) ' +
+			'quiz.json:11:2 error The file is not valid JSON: a closing "}" is missing (found ]; expected "}" to close the object that begins on line 9) ' +
 				'hint: every { needs a matching }: the object that begins on line 9, or one inside it, is not closed; add "}" at the end of line 10'
 		]);
 	});
@@ -58,14 +58,30 @@ describe('a missing closing brace', () => {
 	it('is told as a missing "]" when a list is left open before the "}" of its object', () => {
 		const file = ['{', '\t"article": {', '\t\t"paragraphs": [', '\t\t\t"One.",', '\t\t\t"Two."', '\t}', '}'];
 		expect(said(file)).toEqual([
-			'quiz.json:6:2 error The file is not valid JSON: a closing "]" is missing (found "}"; expected "]" to close the list that begins on line 3) ' +
+			'quiz.json:6:2 error The file is not valid JSON: a closing "]" is missing (found }; expected "]" to close the list that begins on line 3) ' +
 				'hint: every [ needs a matching ]: the list that begins on line 3, or one inside it, is not closed; add "]" at the end of line 5'
 		]);
 	});
 
 	it('still tells a missing comma between two fields as a missing comma', () => {
 		expect(said(['{', '\t"format": 1', '\t"title": "x"', '}'])).toEqual([
-			'quiz.json:3:2 error The file is not valid JSON (found "\\"title\\"") hint: a comma is missing: add one at the end of line 2'
+			'quiz.json:3:2 error The file is not valid JSON (found "title") hint: a comma is missing: add one at the end of line 2'
+		]);
+	});
+});
+
+describe('what an error says it found', () => {
+	it('is the text as the file has it, a backslash as one backslash and quotes unescaped', () => {
+		expect(said(['{', '\t"title": "Files in C:\\new and C:\\old"', '}'])).toEqual([
+			'quiz.json:2:11 error The file is not valid JSON (found "Files in C:\\new and C:\\old") ' +
+				'hint: a backslash starts an escape like \\" or \\n; write \\\\ for a backslash itself'
+		]);
+	});
+
+	it('is the bare word as the file has it, after a text closed too early', () => {
+		expect(said(['{', '\t"title": "The form said "n\\a" for the source"', '}'])).toEqual([
+			'quiz.json:2:26 error The file is not valid JSON: a straight double quote ends a text too early (found a straight " right before "n\\a"; ' +
+				'expected \\" for a quote mark inside a text) hint: a straight " closes the text it stands in; inside a text write \\" (a backslash, then the quote mark), or copy the curly quotes “ ” if the article uses them'
 		]);
 	});
 });

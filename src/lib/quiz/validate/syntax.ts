@@ -1,6 +1,6 @@
 /** A JSON syntax error, explained: where it is and the usual slip behind it. */
 import { printParseErrorCode } from 'jsonc-parser';
-import { show, type Problem } from './problem.ts';
+import { cut, type Problem } from './problem.ts';
 import type { SyntaxError } from './source-map.ts';
 
 const SYNTAX_HINTS: Record<string, string> = {
@@ -42,7 +42,7 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 			severity: 'error',
 			path: '',
 			message: 'This looks like an article, not a quiz file',
-			found: show(source.trim().split(/\s+/).slice(0, 6).join(' ')),
+			found: `"${cut(source.trim().split(/\s+/).slice(0, 6).join(' '))}"`,
 			expected: 'a quiz file, which starts with {',
 			hint: 'to make a quiz from an article, open “Draft a quiz from an article” (/author/draft) or run npm run quiz:draft; it writes the quiz file for you',
 			...positionAt(source, source.search(/\S/))
@@ -85,7 +85,7 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 			severity: 'error',
 			path: '',
 			message: `The file is not valid JSON: a closing "${closer}" is missing`,
-			found: error.length ? show(token) : 'the end of the file',
+			found: error.length ? cut(token) : 'the end of the file',
 			expected: `"${closer}" to close the ${noun} that begins on line ${began}`,
 			hint: `every ${opener} needs a matching ${closer}: the ${noun} that begins on line ${began}, or one inside it, is not closed; add "${closer}" ${place}`,
 			...positionAt(source, error.offset)
@@ -99,7 +99,7 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 			severity: 'error',
 			path: '',
 			message: 'The file is not valid JSON: a straight double quote ends a text too early',
-			found: `a straight " right before ${show(token)}`,
+			found: `a straight " right before "${cut(token)}"`,
 			expected: '\\" for a quote mark inside a text',
 			hint: 'a straight " closes the text it stands in; inside a text write \\" (a backslash, then the quote mark), or copy the curly quotes “ ” if the article uses them',
 			...positionAt(source, before)
@@ -118,7 +118,7 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 		severity: 'error',
 		path: '',
 		message: 'The file is not valid JSON',
-		found: error.length ? show(token) : 'the end of the file',
+		found: error.length ? cut(token) : 'the end of the file',
 		hint,
 		...positionAt(source, error.offset)
 	};
