@@ -62,27 +62,28 @@ export function checkClassify(ctx: Ctx, q: Loose, at: At, sound: Soundness, cate
 		});
 	const answer = sound.text(q.answer, at('answer'));
 	if (!categoryIds) return;
-	const meant = (word: string, fallback: string) => {
-		const guess = didYouMean(word, categoryIds);
-		return guess ? `did you mean "${guess}"?` : fallback;
-	};
+	const meant = (guess: string | null, fallback: string) => (guess ? `did you mean "${guess}"?` : fallback);
 	if (answer !== undefined && !categoryIds.includes(answer))
 		issue(ctx, at('answer'), `The answer "${answer}" is not one of the quiz's categories`, {
 			found: answer,
 			expected: `one of ${quoted(categoryIds)}`,
-			hint: meant(answer, 'the answer names a category id; to add a category, list all of them in "categories"')
+			hint: meant(didYouMean(answer, categoryIds), 'the answer names a category id; to add a category, list all of them in "categories"')
 		});
 	if (!isObject(q.whyNot) || !sound.ok(at('whyNot'))) return;
 	const whyNot = q.whyNot;
+	// "anonymus" is one slip: told at the key, with the category it was meant for, and not again as that category missing.
+	const misspelt = new Set<string>();
 	for (const key of Object.keys(whyNot)) {
 		if (!sound.ok(at('whyNot', key))) continue;
-		if (!categoryIds.includes(key))
+		if (!categoryIds.includes(key)) {
+			const guess = didYouMean(key, categoryIds);
+			if (guess) misspelt.add(guess);
 			issue(ctx, at('whyNot', key), `whyNot names "${key}", which is not a category`, {
 				found: key,
 				expected: `one of ${quoted(categoryIds.filter((c) => c !== answer))}`,
-				hint: meant(key, 'each key of whyNot is the id of a wrong category')
+				hint: meant(guess, 'each key of whyNot is the id of a wrong category')
 			});
-		else if (key === answer)
+		} else if (key === answer)
 			issue(ctx, at('whyNot', key), `whyNot explains the right answer "${key}"`, {
 				found: key,
 				expected: 'only the wrong categories',
@@ -91,7 +92,7 @@ export function checkClassify(ctx: Ctx, q: Loose, at: At, sound: Soundness, cate
 	}
 	if (answer === undefined || !categoryIds.includes(answer)) return;
 	for (const c of categoryIds) {
-		if (c !== answer && !Object.hasOwn(whyNot, c))
+		if (c !== answer && !Object.hasOwn(whyNot, c) && !misspelt.has(c))
 			issue(ctx, at('whyNot'), `whyNot has nothing for "${c}"`, {
 				expected: `a text for every wrong category: ${quoted(categoryIds.filter((x) => x !== answer))}`,
 				hint: `add "${c}": "why a student might choose it and why it does not fit"`
