@@ -63,4 +63,8 @@ describe('the build check of quizzes/', () => {
 			['  1 | {', '> 2 |   "date": "2024-02-30",', '    |           ^', '  3 | }'].join('\n')
 		);
 	});
+
+	it('shows the same lines for a file whose lines end in a lone CR, as old Mac editors save', () => {
+		expect(codeFrame('{\r\t"date": "2024-02-30",\r}', 2, 10)).toBe(codeFrame('{\n\t"date": "2024-02-30",\n}', 2, 10));
+	});
 });

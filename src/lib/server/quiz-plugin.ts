@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { quizFileText } from '../quiz/file-text.ts';
 import { formatProblem } from '../quiz/validate/format.ts';
-import type { Problem } from '../quiz/validate/problem.ts';
+import { LINE_BREAK, type Problem } from '../quiz/validate/problem.ts';
 import { checkQuizFile, meantAsQuiz } from '../quiz/quiz-file.ts';
 
 export const QUIZ_DIR = 'quizzes';
@@ -52,7 +52,7 @@ export function checkQuizFolder(root: string): FolderReport {
 
 /** Three lines of the file around the problem, with a caret under its column. */
 export function codeFrame(text: string, line: number, column: number): string {
-	const lines = text.split(/\r?\n/);
+	const lines = text.split(LINE_BREAK);
 	const width = String(line + 1).length;
 	// Tabs become two spaces, so the caret stands under the right character.
 	const untab = (s: string) => s.replace(/\t/g, '  ');

@@ -15,6 +15,12 @@ export interface Problem {
 
 export type Key = string | number;
 
+/**
+ * A line break as editors count one: CRLF (Windows), LF, or a lone CR (files
+ * from old Mac editors). jsonc-parser counts them so for every position it gives.
+ */
+export const LINE_BREAK = /\r\n?|\n/;
+
 /** A problem with the raw path it was found at, until it is placed in the text. */
 export interface Found extends Problem {
 	keys: Key[];

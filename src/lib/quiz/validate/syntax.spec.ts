@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { validateQuizText } from '../validate.ts';
 import { formatProblem } from './format.ts';
 
-/** The one line an author reads for a file that is not valid JSON. */
-const said = (lines: string[]) => {
-	const r = validateQuizText(lines.join('\n'));
+/** The one line an author reads for a file that is not valid JSON, its lines ended by `eol`. */
+const said = (lines: string[], eol = '\n') => {
+	const r = validateQuizText(lines.join(eol));
 	return r.ok ? [] : r.problems.map((p) => formatProblem('quiz.json', p));
 };
 
@@ -82,6 +82,33 @@ describe('what an error says it found', () => {
 		expect(said(['{', '\t"title": "The form said "n\\a" for the source"', '}'])).toEqual([
 			'quiz.json:2:26 error The file is not valid JSON: a straight double quote ends a text too early (found a straight " right before "n\\a"; ' +
 				'expected \\" for a quote mark inside a text) hint: a straight " closes the text it stands in; inside a text write \\" (a backslash, then the quote mark), or copy the curly quotes “ ” if the article uses them'
+		]);
+	});
+});
+
+describe('the lines of a file saved with any line ending', () => {
+	const endings = [
+		['LF', '\n'],
+		['CRLF', '\r\n'],
+		['a lone CR, as old Mac editors save', '\r']
+	];
+
+	it.each(endings)('place a syntax error on its line with %s', (_, eol) => {
+		expect(said(['{', '\t"format": 1', '\t"title": "x"', '}'], eol)).toEqual([
+			'quiz.json:3:2 error The file is not valid JSON (found "title") hint: a comma is missing: add one at the end of line 2'
+		]);
+	});
+
+	it.each(endings)('tell a text broken over two lines to join them with %s', (_, eol) => {
+		expect(said(['{', '\t"title": "Who says', 'the bridge can wait?",', '\t"format": 1', '}'], eol)).toEqual([
+			'quiz.json:2:11 error The file is not valid JSON (found "Who says) ' +
+				'hint: this text goes on to the next line, and a text cannot hold a line break: join the two lines into one (write \\n where a new line is meant)'
+		]);
+	});
+
+	it.each(endings)('keep a comment over two lines on one line of output with %s', (_, eol) => {
+		expect(said(['{', '/* first', 'second */', '\t"format": 1', '}'], eol)).toEqual([
+			'quiz.json:2:1 error The file is not valid JSON (found /* first\\nsecond */) hint: JSON allows no comments; remove it (notes for students go in "note")'
 		]);
 	});
 });

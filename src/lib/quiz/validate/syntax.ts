@@ -1,6 +1,6 @@
 /** A JSON syntax error, explained: where it is and the usual slip behind it. */
 import { printParseErrorCode } from 'jsonc-parser';
-import { cut, type Problem } from './problem.ts';
+import { cut, LINE_BREAK, type Problem } from './problem.ts';
 import type { SyntaxError } from './source-map.ts';
 
 const SYNTAX_HINTS: Record<string, string> = {
@@ -24,13 +24,8 @@ const SYNTAX_HINTS: Record<string, string> = {
 
 /** 1-based line and column of an offset. */
 function positionAt(source: string, offset: number): { line: number; column: number } {
-	let line = 1;
-	let lineStart = 0;
-	for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) {
-		line++;
-		lineStart = i + 1;
-	}
-	return { line, column: offset - lineStart + 1 };
+	const lines = source.slice(0, offset).split(LINE_BREAK);
+	return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
 export function syntaxProblem(source: string, error: SyntaxError): Problem {
@@ -94,7 +89,7 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 	// Pasted news is full of quotation marks: a straight one inside a text ends it,
 	// and the words after it show up as a bare word or number.
 	const bare = code === 'InvalidSymbol' || (code === 'CommaExpected' && !token.startsWith('"'));
-	if (bare && source[before] === '"' && !source.slice(before, error.offset).includes('\n') && !token.startsWith("'"))
+	if (bare && source[before] === '"' && !LINE_BREAK.test(source.slice(before, error.offset)) && !token.startsWith("'"))
 		return {
 			severity: 'error',
 			path: '',
@@ -107,8 +102,7 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 	let hint = SYNTAX_HINTS[code] ?? code;
 	// A paragraph pasted with a line break in it: the text goes on, and closes, on the next line.
 	if (code === 'UnexpectedEndOfString') {
-		const end = source.indexOf('\n', error.offset);
-		const next = end < 0 ? '' : source.slice(end + 1, source.indexOf('\n', end + 1) >>> 0).trim();
+		const next = source.slice(error.offset).split(LINE_BREAK, 2)[1]?.trim() ?? '';
 		if (next && !/^["}\]]/.test(next) && /"\s*[,}\]]?$/.test(next))
 			hint = 'this text goes on to the next line, and a text cannot hold a line break: join the two lines into one (write \\n where a new line is meant)';
 	}
