@@ -11,6 +11,8 @@ export interface Mismatch {
 	passage: string;
 	/** Offset in the quote of the first character that differs. */
 	at: number;
+	/** Offset in the paragraph of the article's character there, for showing the words around it. */
+	paragraphAt: number;
 	/** The quote's character there ('' when the quote ends first). */
 	found: string;
 	/** The article's character there ('' when the paragraph ends first). */
@@ -208,6 +210,7 @@ export function findMismatch(paragraphs: readonly string[], quote: string, names
 			paragraph: block.paragraph,
 			passage: text.slice(passageStart, Math.min(text.length, passageStart + quote.length)),
 			at,
+			paragraphAt: Math.max(0, block.start - 1),
 			found,
 			expected,
 			hint:
@@ -222,6 +225,7 @@ export function findMismatch(paragraphs: readonly string[], quote: string, names
 			paragraph: 0,
 			passage: '',
 			at: 0,
+			paragraphAt: 0,
 			found: quote[0] ?? '',
 			expected: '',
 			hint: `no passage of ${names.source} looks like ${names.copy}; copy it from ${names.source}`
@@ -240,6 +244,7 @@ export function findMismatch(paragraphs: readonly string[], quote: string, names
 		paragraph: prefix.paragraph,
 		passage: text.slice(prefix.start, Math.min(text.length, prefix.start + quote.length)),
 		at,
+		paragraphAt: prefix.start + at,
 		found,
 		expected,
 		hint

@@ -3,8 +3,8 @@
  * quotes copied verbatim from the article.
  */
 import { LIMITS } from '../limits.ts';
-import { locator, type Locate } from '../text.ts';
-import { findMismatch } from '../verbatim.ts';
+import { locator, tokenize, type Locate } from '../text.ts';
+import { findMismatch, type Mismatch } from '../verbatim.ts';
 import { checkChoice, checkClassify, checkDecoys, checkInside, checkUnique } from './question-checks.ts';
 import { isObject, issue, listOf, Soundness, type Ctx, type Loose, type Path } from './soundness.ts';
 
@@ -20,7 +20,9 @@ function checkQuote(ctx: Ctx, article: ArticleText, value: string, path: Path, w
 	const miss = findMismatch(article.paragraphs, value);
 	issue(ctx, path, `${what} is not in the article word for word`, {
 		found: miss ? excerpt(value, miss.at) : value,
-		expected: miss?.passage ? `the article's text ${JSON.stringify(excerpt(miss.passage, miss.at))}` : 'a passage copied from the article',
+		expected: miss?.passage
+			? `the article's text ${JSON.stringify(articleExcerpt(article.paragraphs[miss.paragraph]!, miss, value.length))}`
+			: 'a passage copied from the article',
 		hint: miss
 			? miss.passage
 				? `closest passage is in paragraph ${miss.paragraph + 1}; first difference at character ${miss.at + 1}: ${miss.hint}`
@@ -40,6 +42,17 @@ function excerpt(text: string, at: number, before = 24, after = 24): string {
 	const lastSpace = text.lastIndexOf(' ', end);
 	if (end < text.length && lastSpace > at) end = lastSpace;
 	return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
+/**
+ * The article's side of the same window: the words before the difference as the paragraph has them (a word
+ * missing or added near the quote's start would cut the passage mid-word there), up to where the quote would
+ * end, that last word whole.
+ */
+function articleExcerpt(paragraph: string, miss: Mismatch, quoteLength: number): string {
+	const end = Math.min(paragraph.length, miss.paragraphAt - miss.at + quoteLength);
+	const cut = tokenize(paragraph).find((t) => t.start < end && t.end > end);
+	return excerpt(paragraph.slice(0, cut?.end ?? end), miss.paragraphAt);
 }
 
 
