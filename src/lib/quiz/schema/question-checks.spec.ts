@@ -25,6 +25,12 @@ describe('the keys of a classify question’s whyNot', () => {
 		]);
 	});
 
+	it('tell a key of the wrong form as one problem, naming the category it was meant for', () => {
+		expect(said(rename('non-answer', 'Non Answer'))).toEqual([
+			'quiz.json error questions[0].whyNot[\"Non Answer\"]: A whyNot key may use only lower-case letters, digits and single hyphens, like "non-answer" or "q12" (found "Non Answer") hint: rename it "non-answer", the category\'s id'
+		]);
+	});
+
 	it('still tell a key that is no category, and a wrong category left out, as two problems', () => {
 		expect(said(rename('anonymous', 'rumour'))).toEqual([
 			'quiz.json error questions[0].whyNot.rumour: whyNot names "rumour", which is not a category (found "rumour"; expected one of "anonymous", "non-answer") hint: each key of whyNot is the id of a wrong category',

@@ -71,8 +71,13 @@ export function checkClassify(ctx: Ctx, q: Loose, at: At, sound: Soundness, cate
 		});
 	if (!isObject(q.whyNot) || !sound.ok(at('whyNot'))) return;
 	const whyNot = q.whyNot;
-	// "anonymus" is one slip: told at the key, with the category it was meant for, and not again as that category missing.
+	// "anonymus" or "Fact" is one slip: told at the key (a key that breaks the id format, already by its
+	// format), and not again as the category it was meant for missing.
 	const misspelt = new Set<string>();
+	for (const key of sound.keysWithProblems(at('whyNot'))) {
+		const guess = didYouMean(key, categoryIds);
+		if (guess) misspelt.add(guess);
+	}
 	for (const key of Object.keys(whyNot)) {
 		if (!sound.ok(at('whyNot', key))) continue;
 		if (!categoryIds.includes(key)) {

@@ -47,6 +47,16 @@ export class Soundness {
 		for (let n = 0; n <= path.length; n++) if (this.#bad.has(JSON.stringify(path.slice(0, n)))) return false;
 		return true;
 	}
+	/** The field names just below `path` with a problem of their own, such as a key of the wrong form, which the parsed value drops. */
+	keysWithProblems(path: Path): string[] {
+		const keys: string[] = [];
+		for (const bad of this.#bad) {
+			const at = JSON.parse(bad) as Path;
+			const key = at[path.length];
+			if (at.length === path.length + 1 && typeof key === 'string' && path.every((p, i) => at[i] === p)) keys.push(key);
+		}
+		return keys;
+	}
 	/** The text at `path`, if it is sound. */
 	text(value: unknown, path: Path): string | undefined {
 		return typeof value === 'string' && this.ok(path) ? value : undefined;

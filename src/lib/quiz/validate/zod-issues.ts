@@ -172,7 +172,7 @@ export function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
 		case 'invalid_key': {
 			const key = String(keys.at(-1));
 			if (FORBIDDEN_KEYS.has(key)) return [];
-			return [{ ...base, message: issue.issues[0]?.message ?? issue.message, found: show(key), hint: 'rename this key' }];
+			return [{ ...base, message: issue.issues[0]?.message ?? issue.message, found: show(key), hint: keyHint(data, keys, key) }];
 		}
 		case 'too_big':
 		case 'too_small':
@@ -231,6 +231,18 @@ function answerIdHint(data: unknown, keys: readonly Key[], found: unknown): stri
 	const ids = orList(choices.map((c) => c.id));
 	if (meant) return `write the id "${meant.id}", not the words students see`;
 	return `"answer" takes an id: ${ids}`;
+}
+
+/** The quiz's category ids, as the file lists them (or the default ones when it lists none). */
+function categoryIds(data: unknown): string[] {
+	const listed = valueAt(data, ['categories']) ?? DEFAULT_CATEGORIES;
+	return (Array.isArray(listed) ? listed : []).map((c) => valueAt(c, ['id'])).filter((id): id is string => typeof id === 'string');
+}
+
+/** How to rename a key of the wrong form: a whyNot key ("Fact", "non answer") to the category it was meant for. */
+function keyHint(data: unknown, keys: readonly Key[], key: string): string {
+	const guess = keys.at(-2) === 'whyNot' && keys[0] === 'questions' ? didYouMean(key, categoryIds(data)) : null;
+	return guess ? `rename it "${guess}", the category's id` : 'rename this key';
 }
 
 function size(found: unknown): string {
