@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { codeProblem } from './class-code.ts';
+import { codeProblem, normalizeCode } from './class-code.ts';
 
 describe('a typed class code that cannot be one', () => {
 	it('says why, naming the look-alikes codes never use', () => {
 		expect(codeProblem('O0I-1LL')).toBe('Class codes never use O, 0, I, 1, L or U, and this one has “O”, “0”, “I”, “1” and “L”: check the code with your teacher.');
 		expect(codeProblem('k7m-4pu')).toBe('Class codes never use O, 0, I, 1, L or U, and this one has “U”: check the code with your teacher.');
 		expect(codeProblem('nope')).toBe('A class code has 6 letters and digits, like K7M-4PX. Check it with your teacher.');
+	});
+});
+
+describe('a class code typed with an East Asian keyboard', () => {
+	it('is read as the same code when its letters, digits, dashes and spaces are full-width', () => {
+		expect(normalizeCode('Ｋ７Ｍ－４ＰＸ')).toBe('K7M4PX');
+		expect(normalizeCode('ｋ７ｍ　４ｐｘ')).toBe('K7M4PX');
+		// The Japanese keyboard's long-vowel mark and the Chinese one's em dash stand in for the dash.
+		expect(normalizeCode('Ｋ７Ｍー４ＰＸ')).toBe('K7M4PX');
+		expect(normalizeCode('K7M—4PX')).toBe('K7M4PX');
+		expect(normalizeCode('Ｋ７Ｍ－４Ｐ０')).toBeNull();
+	});
+
+	it('names a full-width look-alike the same way as the ordinary one', () => {
+		expect(codeProblem('Ｋ７Ｍ－４ＰＯ')).toBe('Class codes never use O, 0, I, 1, L or U, and this one has “O”: check the code with your teacher.');
 	});
 });

@@ -24,8 +24,17 @@ export function newStudentCode(pick: (max: number) => number): string {
 	return code;
 }
 
-/** The typed characters of a code, without case, spaces or dashes. */
-const compact = (input: string) => input.toUpperCase().replace(/[\s\-‐‑–—_.]/g, '');
+/**
+ * The typed characters of a code, without case, spaces or dashes. A Japanese
+ * or Chinese keyboard types full-width letters and digits ("Ｋ７Ｍ－４ＰＸ"),
+ * which NFKC folds to plain ones; its dash may be any dash sign, the minus
+ * sign or the long-vowel mark "ー", which sits where "-" does on a Japanese keyboard.
+ */
+const compact = (input: string) =>
+	input
+		.normalize('NFKC')
+		.toUpperCase()
+		.replace(/[\s\p{Pd}\u2212\u30FC_.]/gu, '');
 
 /** "k7m 4px", "K7M-4PX" → "K7M4PX"; null when it cannot be a code. */
 export function normalizeCode(input: string): string | null {
