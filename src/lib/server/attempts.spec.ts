@@ -102,6 +102,30 @@ describe('starting an attempt', () => {
 		expect((await countRows(db)).attempts).toBe(6);
 	});
 
+	it('tells a second student with a finished student’s name to add an initial, and the finished one that it was their one go', async () => {
+		const { db } = await tempDb();
+		const message = async (code: string, name: string) =>
+			startAttempt(db, code, name, at(3), { getQuiz }).then(
+				() => 'joined',
+				(error: unknown) => (error instanceof Error ? error.message : String(error))
+			);
+		const once = await assign(db);
+		const ana = await startAttempt(db, once.assignment.code, 'Ana', at(1), { getQuiz });
+		await finishAttempt(db, (await resumeAttempt(db, ana.resumeToken))!, at(2), getQuiz);
+		expect(await message(once.assignment.code, 'ana')).toBe(
+			'Someone called \u2068ana\u2069 has already taken this quiz, and each student takes it once. If that was not you, add your last initial, like “\u2068ana R.\u2069”'
+		);
+
+		const twice = await assign(db, { attemptsAllowed: 2 });
+		for (const minute of [1, 2]) {
+			const bo = await startAttempt(db, twice.assignment.code, 'Bo', at(minute), { getQuiz });
+			await finishAttempt(db, (await resumeAttempt(db, bo.resumeToken))!, at(minute), getQuiz);
+		}
+		expect(await message(twice.assignment.code, 'Bo')).toBe(
+			'Someone called \u2068Bo\u2069 has already used all 2 attempts. If that was not you, add your last initial, like “\u2068Bo R.\u2069”'
+		);
+	});
+
 	it('keeps a name under way for the browser that started it: a look-alike from another browser is refused', async () => {
 		const { db } = await tempDb();
 		const { assignment } = await assign(db, { attemptsAllowed: 0 });

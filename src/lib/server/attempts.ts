@@ -144,13 +144,17 @@ export async function joinAssignment(
 				.execute();
 			return { attemptId: answering.id, resumeToken, order: parseOrder(answering.question_order), assignment };
 		}
-		if (assignment.attemptsAllowed > 0 && sameName.length >= assignment.attemptsAllowed)
+		if (assignment.attemptsAllowed > 0 && sameName.length >= assignment.attemptsAllowed) {
+			// Most often a classmate with the same first name, who needs a way in; the student who finished needs none.
+			const used =
+				assignment.attemptsAllowed === 1
+					? 'has already taken this quiz, and each student takes it once'
+					: `has already used all ${assignment.attemptsAllowed} attempts`;
 			throw new AssignmentError(
 				'attempts-used',
-				assignment.attemptsAllowed === 1
-					? `${isolate(displayName)} has already taken this quiz`
-					: `${isolate(displayName)} has already used all ${assignment.attemptsAllowed} attempts`
+				`Someone called ${isolate(displayName)} ${used}. If that was not you, add your last initial, like “${isolate(`${displayName} R.`)}”`
 			);
+		}
 		const attemptId = randomUUID();
 		await trx
 			.insertInto('attempts')
