@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isolate } from '../src/lib/quiz/text.ts';
 import { answerAll, classQuiz, closeClass, createAssignment, join, recordBodies, secretsOf } from './assignments.ts';
 import { answer, EASTFIELD, expectNoAxeViolations, expectNoHorizontalScroll, label, start } from './helpers.ts';
+import { ClassMember } from './teacher.ts';
 
 const total = classQuiz.questions.length;
 const wrongAt = (...indexes: number[]) => classQuiz.questions.map((_, i) => !indexes.includes(i));
@@ -639,6 +640,35 @@ test('teacher and joining pages fit a 320 px phone without sideways scrolling', 
 	const student = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
 	await student.goto(created.studentUrl);
 	await expectNoHorizontalScroll(student);
+});
+
+test('a class title with no spaces, a pasted link, wraps on a 360 px phone wherever it is shown', async ({ page, browser, playwright }) => {
+	const title = 'https://news.example.org/2025/03/14/eastfield-library-closure-council-vote-what-the-papers-say-and-who-says-so';
+	const created = await createAssignment(page, { title, mode: 'Practice' });
+	const ana = await ClassMember.join(playwright.request, created.studentUrl, 'Ana');
+	await ana.answerAll(wrongAt(1));
+	await ana.finish();
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('/teach');
+	await expect(page.getByRole('link', { name: title })).toBeVisible();
+	await expectNoHorizontalScroll(page, 'the list of assignments');
+	await page.goto(`${created.dashboardUrl}/link`);
+	await expect(page.getByText(title)).toBeVisible();
+	await expectNoHorizontalScroll(page, 'the manage link page');
+	await page.goto(created.dashboardUrl);
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expectNoHorizontalScroll(page, 'the dashboard');
+	await page.getByRole('region', { name: 'Students' }).getByRole('link', { name: 'Ana', exact: true }).click();
+	await expect(page.getByText(title, { exact: true })).toBeVisible();
+	await expectNoHorizontalScroll(page, "a student's answers");
+
+	const student = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+	await student.goto(created.studentUrl);
+	await expect(student.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expectNoHorizontalScroll(student, 'the join form');
+	await join(student, created.studentUrl, 'Ben');
+	await expect(student.getByText(title)).toBeVisible();
+	await expectNoHorizontalScroll(student, 'the quiz page');
 });
 
 test('open practice sends each verdict only after its question is answered (answer-key canary)', async ({ page }) => {

@@ -92,9 +92,10 @@ export async function expectNoAxeViolations(page: Page) {
 	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-export async function expectNoHorizontalScroll(page: Page) {
+/** `where` names the page in the failure, when a journey checks several. */
+export async function expectNoHorizontalScroll(page: Page, where?: string) {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-	expect(overflow).toBeLessThanOrEqual(0);
+	expect(overflow, where).toBeLessThanOrEqual(0);
 }
 
 /**
