@@ -232,6 +232,56 @@ test('a teacher opens a class early and moves its closing time, with a clear wor
 	await student.context().close();
 });
 
+test('the closing-time form shows only what its last save did: an error takes the place of a success, and a success of an error', async ({ page }) => {
+	const created = await createAssignment(page, { title: 'One message at a time', mode: 'Practice' });
+	const inBrowser = (minutesAhead: number) =>
+		page.evaluate((ahead) => {
+			const d = new Date(Date.now() + ahead * 60_000);
+			const two = (n: number) => String(n).padStart(2, '0');
+			return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+		}, minutesAhead);
+	const closes = page.getByLabel('Closes', { exact: true });
+	const save = page.getByRole('button', { name: 'Save the closing time' });
+	const changed = page.getByRole('status').filter({ hasText: 'The closing time is changed.' });
+	const halfTyped = page.getByRole('alert').filter({ hasText: 'Type the time as well as the date, or clear the field.' });
+	const passed = page.getByRole('alert').filter({ hasText: 'The closing time has already passed; choose a later one' });
+	const offline = page.getByRole('alert').filter({ hasText: 'The server could not be reached.' });
+
+	await closes.fill(await inBrowser(3 * 60));
+	await save.click();
+	await expect(changed).toBeVisible();
+	// A date without its time never reaches the server; the success before it is over all the same.
+	await closes.fill('');
+	await closes.click();
+	await page.keyboard.type('12042030');
+	await save.click();
+	await expect(halfTyped).toBeVisible();
+	await expect(changed).toBeHidden();
+
+	await closes.fill(await inBrowser(4 * 60));
+	await save.click();
+	await expect(changed).toBeVisible();
+	await expect(halfTyped).toBeHidden();
+	await closes.fill(await inBrowser(-5));
+	await save.click();
+	await expect(passed).toBeVisible();
+	await expect(changed).toBeHidden();
+
+	await closes.fill(await inBrowser(5 * 60));
+	await save.click();
+	await expect(changed).toBeVisible();
+	await expect(passed).toBeHidden();
+	// The connection drops as the next time is sent.
+	await page.route(
+		(url) => url.href === `${created.dashboardUrl}?/closing`,
+		(route) => route.abort('internetdisconnected')
+	);
+	await closes.fill(await inBrowser(6 * 60));
+	await save.click();
+	await expect(offline).toBeVisible();
+	await expect(changed).toBeHidden();
+});
+
 test.describe('a teacher whose clocks change between today and the class', () => {
 	test.use({ timezoneId: 'Europe/Paris' });
 
