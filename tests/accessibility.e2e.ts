@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { answer, expectNoAxeViolations, expectNoHorizontalScroll, label, loadQuiz, SEED, start } from './helpers.ts';
 
@@ -51,6 +52,17 @@ test('every state passes axe (WCAG 2.2 AA) in the light and dark schemes, and fi
 		await page.setViewportSize(size);
 	});
 	expect(seen).toEqual(['home', 'intro, with question 1', 'feedback, right', 'question', 'feedback, wrong', 'order question', 'order feedback', 'summary', 'review']);
+});
+
+test('every state has one h1, the quiz’s title on every step of the quiz, as a screen reader lists the headings', async ({ page }) => {
+	test.setTimeout(120_000);
+	await everyState(page, async (state) => {
+		const h1 = page.getByRole('heading', { level: 1 });
+		await expect(h1, state).toHaveCount(1);
+		if (state !== 'home') await expect(h1, state).toHaveAccessibleName(quiz.title);
+		const { violations } = await new AxeBuilder({ page }).withRules(['page-has-heading-one']).analyze();
+		expect(violations.map((v) => v.id), state).toEqual([]);
+	});
 });
 
 test('targets are at least 24 by 24 px', async ({ page }) => {

@@ -104,10 +104,14 @@ test('Back after a few answers shows the question the student is on, and keeps t
 test('when the teacher closes a test mid-way, the next answer stops the quiz and says why, and the results say what went unanswered', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Closed mid-test', mode: 'Test' });
 	const student = await (await browser.newContext()).newPage();
+	// Each step has one h1 for a screen reader to start from: the quiz's title.
+	const h1 = student.getByRole('heading', { level: 1 });
 	await join(student, created.studentUrl, 'Ulla');
+	await expect(h1).toHaveAccessibleName(classQuiz.title);
 	const plan = classQuiz.questions.map(() => true);
 	await answerAll(student, plan, { to: 1 });
 	await expect(student.getByText('All answers saved')).toBeVisible();
+	await expect(h1).toHaveAccessibleName(classQuiz.title);
 	await closeClass(page);
 	await answerAll(student, plan, { from: 1, to: 2 });
 	const ended = student.getByRole('alert').filter({ hasText: 'Your answers can no longer be saved' });
@@ -115,11 +119,13 @@ test('when the teacher closes a test mid-way, the next answer stops the quiz and
 	// The question the student was on is gone: focus goes to what took its place, not to the top of the page.
 	await expect(ended.getByRole('heading', { name: 'Your answers can no longer be saved' })).toBeFocused();
 	await expect(student.getByRole('heading', { name: /^Question \d+ of/ })).toHaveCount(0);
+	await expect(h1).toHaveAccessibleName(classQuiz.title);
 	// Reloaded, the results count the one answer saved, and say why the rest are missing.
 	await student.reload();
 	await expect(student).toHaveURL(/\/done$/);
 	await expect(student.getByText(`1 of ${total} questions fully right.`)).toBeVisible();
 	await expect(student.getByText(`You answered 1 of ${total} questions before this assignment ended. The ${total - 1} you did not answer score nothing.`)).toBeVisible();
+	await expect(h1).toHaveAccessibleName(classQuiz.title);
 	await student.context().close();
 });
 
