@@ -13,8 +13,9 @@ ${toMermaid(quizMachine)}
 \`\`\`
 
 - **intro**: the quiz's title, outlet, length and time; the student picks practice or test mode
-  (an assignment fixes the mode). Question 1 is already open under it: its answer is built here
-  (\`answer.change\`), and its one form sends \`quiz.start\` and then the answer to check.
+  (\`mode.choose\`, kept across reloads; an assignment fixes the mode). Question 1 is already open
+  under it: its answer is built here (\`answer.change\`), and its one form sends \`quiz.start\` and
+  then the answer to check.
 - **answering**: the student builds an answer (\`answer.change\`), kept across reloads.
 - **checking**: the \`grade\` actor checks it. Open practice grades in the browser; an assignment
   grades on the server. A failure returns to answering with the answer kept.

@@ -177,6 +177,30 @@ test('a reload mid-quiz resumes at the same question with the same choice', asyn
 	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
 });
 
+test('a reload on the intro keeps the mode picked there, beside the answer begun', async ({ page }) => {
+	await page.goto(`/quiz/${SEED}`);
+	// The tip shows once the page's script runs, which keeps the place from then on.
+	await expect(page.getByText(/^Tip: press/)).toBeVisible();
+	const testMode = page.getByRole('radio', { name: /^Test/ });
+	await testMode.check();
+	await page.reload();
+	await expect(testMode).toBeChecked();
+	await expect(page.getByRole('button', { name: 'Save answer' })).toBeVisible();
+
+	const first = quiz.questions[0]!;
+	if (first.type !== 'classify') throw new Error('the seed quiz opens with a claim to label');
+	const pick = page.getByRole('radio', { name: new RegExp(`^\\d?\\s*${escapeRegExp(label(quiz, first.answer))}`) });
+	await expect(page.getByText(/^Tip: press/)).toBeVisible();
+	await pick.check();
+	await page.reload();
+	await expect(testMode).toBeChecked();
+	await expect(pick).toBeChecked();
+	// The quiz starts in the mode kept: the answer is saved for the end, with no feedback.
+	await page.getByRole('button', { name: 'Save answer' }).click();
+	await expect(page.getByRole('heading', { name: `Question 2 of ${total}` })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /^(Correct|Not quite|Partly right)/ })).toHaveCount(0);
+});
+
 /** A place for this quiz kept in the browser's cookie, as the page or the server writes it. */
 async function keepPlace(context: BrowserContext, baseURL: string, value: string) {
 	await context.addCookies([{ name: 'whosays_place', value: encodeURIComponent(value), url: `${baseURL}/quiz/${SEED}` }]);

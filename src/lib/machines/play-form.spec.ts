@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromForm, eventsFromForm } from './play-form.ts';
+import { answerFromForm, changesFromForm, eventsFromForm } from './play-form.ts';
 
 const form = (entries: [string, string][]) => {
 	const data = new FormData();
@@ -30,6 +30,15 @@ describe("the player's forms", () => {
 		// A tampered form naming more steps than any of the player's forms has is cut at two.
 		const many = form(Array.from({ length: 50 }, () => ['event', 'quiz.restart'] as [string, string]));
 		expect(eventsFromForm(many, undefined)).toEqual([{ type: 'quiz.restart' }, { type: 'quiz.restart' }]);
+	});
+
+	it('tell the machine of each change: the answer being built, and on the intro the mode picked', () => {
+		expect(changesFromForm(form([['mode', 'test'], ['choice', 'fact']]), { type: 'classify' })).toEqual([
+			{ type: 'mode.choose', mode: 'test' },
+			{ type: 'answer.change', answer: { type: 'classify', category: 'fact' } }
+		]);
+		expect(changesFromForm(form([['mode', 'both']]), { type: 'choice' })).toEqual([{ type: 'answer.change', answer: null }]);
+		expect(changesFromForm(form([['choice', 'b']]), { type: 'choice' })).toEqual([{ type: 'answer.change', answer: { type: 'choice', option: 'b' } }]);
 	});
 
 	it('turn a question form into the answer it holds, then Check', () => {

@@ -50,6 +50,15 @@ export function answerFromForm(fields: FormFields, question: Pick<PublicQuestion
 	}
 }
 
+/**
+ * A change to a question's form, before it is sent: the answer being built,
+ * and on the intro the mode picked there, which the machine keeps with the place.
+ */
+export function changesFromForm(fields: FormFields, question: Pick<PublicQuestion, 'type'> & { cite?: boolean }): QuizEvent[] {
+	const mode = text(fields.get('mode'));
+	return [...(isFeedbackMode(mode) ? [{ type: 'mode.choose' as const, mode }] : []), { type: 'answer.change', answer: answerFromForm(fields, question) }];
+}
+
 /** An order question's claims with one moved a place up or down: "order.up@claim-id" or "order.down@claim-id". */
 function moved(fields: FormFields, direction: string, id: string): Answer | null {
 	const order = fields.getAll('order').map(text);

@@ -14,6 +14,7 @@ import {
 	type GradeOutput,
 	type QuizEvent
 } from './quiz.machine.ts';
+import { toProgress } from './progress.ts';
 
 const ids = ['q1', 'q2'];
 const right: Answer = { type: 'classify', category: 'fact' };
@@ -213,8 +214,23 @@ describe('quiz machine: test mode', () => {
 		expect(s.context.results.q2?.correct).toBe(true);
 	});
 
+	it('takes the mode picked on the intro at once, so the place kept for a reload holds it', () => {
+		const actor = createActor(instantMachine(), { input: { questionIds: ids } }).start();
+		actor.send({ type: 'mode.choose', mode: 'test' });
+		actor.send({ type: 'answer.change', answer: right });
+		expect(viewOf(actor.getSnapshot())).toBe('intro');
+		expect(toProgress(actor.getSnapshot())).toMatchObject({ step: 'intro', mode: 'test', draft: right });
+		actor.send({ type: 'quiz.start' });
+		expect(actor.getSnapshot().context.mode).toBe('test');
+		// Once the quiz is under way, its mode is settled.
+		actor.send({ type: 'mode.choose', mode: 'practice' });
+		expect(actor.getSnapshot().context.mode).toBe('test');
+	});
+
 	it('keeps a mode chosen by a teacher', () => {
 		const actor = createActor(instantMachine(), { input: { questionIds: ids, mode: 'test', modeLocked: true } }).start();
+		actor.send({ type: 'mode.choose', mode: 'practice' });
+		expect(actor.getSnapshot().context.mode).toBe('test');
 		actor.send({ type: 'quiz.start', mode: 'practice' });
 		expect(actor.getSnapshot().context.mode).toBe('test');
 	});
@@ -316,6 +332,8 @@ describe('quiz machine: every state and transition', () => {
 		const list: unknown[] = [
 			{ type: 'quiz.start', mode: 'practice' },
 			{ type: 'quiz.start', mode: 'test' },
+			{ type: 'mode.choose', mode: 'practice' },
+			{ type: 'mode.choose', mode: 'test' },
 			{ type: 'answer.change', answer: right },
 			{ type: 'answer.change', answer: wrong },
 			{ type: 'answer.submit' },
@@ -369,6 +387,7 @@ describe('quiz machine: every state and transition', () => {
 			[
 				'answer.change',
 				'answer.submit',
+				'mode.choose',
 				'question.next',
 				'quiz.finish',
 				'quiz.restart',

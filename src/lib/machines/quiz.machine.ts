@@ -90,6 +90,8 @@ export type FinishOutput = Record<string, Graded>;
 
 export type QuizEvent =
 	| { type: 'quiz.start'; mode?: FeedbackMode }
+	/** The mode picked on the intro, before the quiz starts: kept with the place, so a reload keeps it. */
+	| { type: 'mode.choose'; mode: FeedbackMode }
 	| { type: 'answer.change'; answer: Answer | null }
 	| { type: 'answer.submit' }
 	/** A check that failed for want of a connection reached the server once it returned: its verdict stands. */
@@ -148,6 +150,7 @@ export const quizMachine = setup({
 	},
 	guards: {
 		hasAnswer: ({ context }) => isComplete(context.draft),
+		isModeUnlocked: ({ context }) => !context.modeLocked,
 		isPractice: ({ context }) => context.mode === 'practice',
 		// In practice the server keeps the first answer it gets, so a verdict that comes late is the one that counts.
 		isLateVerdict: ({ context, event }) =>
@@ -164,6 +167,7 @@ export const quizMachine = setup({
 			// The intro shows question 1: an answer built there is the first question's draft.
 			return { mode, round: context.questionIds, roundNumber: 1, index: 0, draft: context.draft };
 		}),
+		chooseMode: assign({ mode: ({ context, event }) => (event.type === 'mode.choose' ? event.mode : context.mode) }),
 		setDraft: assign({ draft: ({ event }) => (event.type === 'answer.change' ? event.answer : null) }),
 		// The answer the late verdict is for, whatever the form shows since: it is the one the server has.
 		takeGradedAnswer: assign(({ context, event }) => ({ draft: event.type === 'answer.graded' ? event.answer : context.draft })),
@@ -215,6 +219,7 @@ export const quizMachine = setup({
 			on: {
 				// Question 1 is open under the intro: its answer is built here, and sent with the start.
 				'answer.change': { actions: 'setDraft' },
+				'mode.choose': { guard: 'isModeUnlocked', actions: 'chooseMode' },
 				'quiz.start': { target: 'answering', actions: ['begin', 'showStep'] }
 			}
 		},
