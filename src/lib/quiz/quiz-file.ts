@@ -4,9 +4,10 @@
  * The build, the checker and the author page all judge a file so.
  */
 import { validateQuizText, type Validation } from './validate.ts';
-
-export { validateQuizText };
 import type { Problem } from './validate/problem.ts';
+
+/** Also given from here, so the author page loads the checker and the name rule as one module. */
+export { validateQuizText };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXPECTED = 'lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json"';

@@ -32,7 +32,8 @@ export function checkInside(ctx: Ctx, quoteText: string, phrase: string, path: P
 			});
 		else if (!wholeWordsAt(quoteText, phrase)) {
 			const start = quoteText.indexOf(phrase);
-			const words = tokensIn(tokenize(quoteText), [{ start, end: start + phrase.length }]).map((i) => tokenize(quoteText)[i]!.text);
+			const tokens = tokenize(quoteText);
+			const words = tokensIn(tokens, [{ start, end: start + phrase.length }]).map((i) => tokens[i]!.text);
 			issue(ctx, path, `The ${what} "${phrase}" is only part of a word in the quote: "${words.join(' ')}"`, {
 				found: phrase,
 				expected: 'whole words of the quote',
