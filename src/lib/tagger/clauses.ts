@@ -35,19 +35,48 @@ interface Aside extends Span {
 	outer: Span;
 }
 
+/**
+ * The quoted speech of a sentence, as spans from an opening mark to its closing
+ * one; a quotation left open runs to the sentence's end. Curly marks say which
+ * way they face; straight ones take turns.
+ */
+function quotations(sentence: string): Span[] {
+	const spans: Span[] = [];
+	let open: number | null = null;
+	for (const m of sentence.matchAll(/[“”"]/gu)) {
+		const opens = m[0] === '“' || (m[0] === '"' && open === null);
+		if (opens && open === null) open = m.index;
+		else if (!opens && open !== null) {
+			spans.push({ start: open, end: m.index + 1 });
+			open = null;
+		}
+	}
+	if (open !== null) spans.push({ start: open, end: sentence.length });
+	return spans;
+}
+
 function findAsides(sentence: string): Aside[] {
 	const asides: Aside[] = [];
-	const dashes = [...sentence.matchAll(/\s[–—]\s|\s-\s/gu)];
-	for (let i = 0; i < dashes.length; i += 2) {
-		const open = dashes[i]!;
-		const close = dashes[i + 1];
-		const start = open.index + open[0].length;
-		// A lone dash sets off the rest of the sentence: "…will close – a blow to the town."
-		const closing = /[.!?…]*["”’)]*$/u.exec(sentence)?.[0].length ?? 0;
-		const end = close ? close.index : sentence.length - closing;
-		const outer = { start: open.index, end: close ? close.index + close[0].length : sentence.length };
-		asides.push({ ...trimSpan(sentence, { start, end }), outer });
+	// Dashes pair up within the same stretch of speech or narration, never across a closing quotation mark.
+	const speech = quotations(sentence);
+	const groups = new Map<number, RegExpExecArray[]>();
+	for (const dash of sentence.matchAll(/\s[–—]\s|\s-\s/gu)) {
+		const where = speech.findIndex((q) => q.start < dash.index && dash.index < q.end);
+		groups.set(where, [...(groups.get(where) ?? []), dash]);
 	}
+	for (const [where, dashes] of groups)
+		for (let i = 0; i < dashes.length; i += 2) {
+			const open = dashes[i]!;
+			const close = dashes[i + 1];
+			// A lone dash in quoted speech is a pause in what is said ("late — and nobody told us"), not an aside.
+			if (!close && where >= 0) continue;
+			const start = open.index + open[0].length;
+			// A lone dash sets off the rest of the sentence: "…will close – a blow to the town."
+			const closing = /[.!?…]*["”’)]*$/u.exec(sentence)?.[0].length ?? 0;
+			const end = close ? close.index : sentence.length - closing;
+			const outer = { start: open.index, end: close ? close.index + close[0].length : sentence.length };
+			asides.push({ ...trimSpan(sentence, { start, end }), outer });
+		}
 	for (const m of sentence.matchAll(/\(([^()]+)\)/gu)) {
 		const outer = { start: m.index, end: m.index + m[0].length };
 		asides.push({ ...trimSpan(sentence, { start: outer.start + 1, end: outer.end - 1 }), outer });

@@ -167,6 +167,19 @@ describe('splitting sentences into claims', () => {
 		expect(aside).toMatchObject({ kind: 'aside', text: 'the council approved it in May', category: 'fact' });
 	});
 
+	it('reads a lone dash inside quoted speech as a pause, not an aside running on past the speaker', () => {
+		const dashed = only('“The plan is late — and nobody told us,” said Ana Ruiz, a parent.');
+		const comma = only('“The plan is late, and nobody told us,” said Ana Ruiz, a parent.');
+		expect(dashed).toMatchObject({ kind: 'clause', rule: 'named-speaker', cue: { text: 'said Ana Ruiz' } });
+		expect(comma).toMatchObject({ kind: 'clause', rule: 'named-speaker', cue: { text: 'said Ana Ruiz' } });
+		// A dash pair inside the speech is still an aside, and a dash in speech pairs with none outside it.
+		expect(texts('“The plan – which we backed – is late,” said Ana Ruiz.')).toEqual([
+			'“The plan – which we backed – is late,” said Ana Ruiz.',
+			'which we backed'
+		]);
+		expect(texts('“It is late — very late,” said Ana Ruiz – a parent of two – on Monday.').at(-1)).toBe('a parent of two');
+	});
+
 	it('splits "following" and "after it emerged that", which tie on a separate event', () => {
 		expect(texts('The team lost again following the departure of its coach.')).toEqual([
 			'The team lost again',
