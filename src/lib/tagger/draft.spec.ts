@@ -50,6 +50,14 @@ describe('draftQuiz', () => {
 		expect(words).toMatchObject({ cues: ['Its roof leaks.'] });
 	});
 
+	it('offers no date as a cue: a claim only a date speaks for gets a placeholder, flagged as one', () => {
+		const [dated] = draftQuiz('The new routes start by May 1.').quiz.questions;
+		expect(dated).toMatchObject({ answer: 'fact' });
+		expect(dated!.type === 'classify' && dated!.cues).not.toEqual(['by May 1']);
+		expect(dated!.explanation).toContain('The cue listed is only a placeholder');
+		expect(dated!.explanation).not.toContain('cue “by May 1”');
+	});
+
 	it('drafts a valid quiz from every corpus article', () => {
 		for (const article of CORPUS) expectValid(draftQuiz(`${article.headline}\n${article.text}`).quiz);
 	});

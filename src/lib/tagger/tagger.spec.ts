@@ -107,6 +107,16 @@ describe('rule families', () => {
 		});
 	});
 
+	it('calls "according to" a document a public record, with those words as the cue, and never offers a date as one', () => {
+		for (const [text, cue] of [
+			['The new routes start by May 1, according to the meeting’s agenda.', 'according to the meeting’s agenda'],
+			['The new routes start by May 1, according to the agenda.', 'according to the agenda']
+		] as const)
+			expect(only(text), text).toMatchObject({ category: 'fact', rule: 'public-record', cue: { text: cue } });
+		// A date makes a checkable event likelier, but says nothing of who says so.
+		expect(only('The new routes start by May 1.')).toMatchObject({ category: 'fact', rule: 'public-act', cue: null });
+	});
+
 	it('calls private feelings after an anonymous claim a continuation of that account, with less confidence', () => {
 		const [first, second] = claims('The coach reportedly wants to leave. He was furious about the pay cut.');
 		expect(first).toMatchObject({ category: 'anonymous', rule: 'hedge' });

@@ -92,7 +92,8 @@ function judge(
 			confidence += CONTINUATION_BONUS;
 		}
 	}
-	return { category, rule: claimRule, cue: at(winner.cue), confidence: round(confidence) };
+	const cue = winner.cue.family.notSourceWords ? null : at(winner.cue);
+	return { category, rule: claimRule, cue, confidence: round(confidence) };
 }
 
 /**

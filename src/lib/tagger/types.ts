@@ -30,7 +30,8 @@ export interface Claim extends Passage {
 	category: string;
 	rule: ClaimRule;
 	/**
-	 * The words that suggest the category, or null when none do. Usually inside
+	 * The words that suggest the category, or null when none do, or only words
+	 * that say nothing of the source do (a date: see CueFamily.notSourceWords). Usually inside
 	 * the claim; for an attribution that frames the whole sentence ("…, the
 	 * stories report.") it may sit in a neighbouring claim of the same sentence.
 	 */

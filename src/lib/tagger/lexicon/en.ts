@@ -70,9 +70,11 @@ export const en: Lexicon = {
 			'(the )?{outletName}(?! \\p{Lu})',
 			'(the )?(\\p{Lu}[\\p{L}’\'.&-]* ){0,3}{outletHead}(?! \\p{Lu})'
 		],
+		// Papers a reader could ask for or look up: "according to the meeting’s agenda".
 		record: [
 			'minutes', 'records?', 'documents?', 'filings?', 'court papers', 'data', 'figures', 'budget', 'transcripts?',
-			'census', 'accounts', 'register', 'ledger', 'audit', 'report'
+			'census', 'accounts', 'register', 'ledger', 'audit', 'report', 'agendas?', 'memos?', 'notices?', 'letters?',
+			'statements?', 'handbooks?', 'polic(y|ies)', 'contracts?', 'invoices?', 'websites?', 'schedules?', 'timetables?'
 		],
 		recordVerb: [
 			'show', 'shows', 'showed', 'state', 'states', 'stated', 'reveal', 'reveals', 'revealed', 'indicate',
@@ -275,6 +277,8 @@ export const en: Lexicon = {
 			rule: 'public-act',
 			category: 'fact',
 			weight: 0.3,
+			// A dated event is likelier a checkable one; but a date says nothing of who says so.
+			notSourceWords: true,
 			patterns: [
 				'(on )?{weekday}( (morning|afternoon|evening|night))?',
 				'(in|on|since|by) {month}( \\d{1,2})?(,? \\d{4})?',

@@ -38,6 +38,12 @@ export interface CueFamily {
 	 * of the sentence that has no stronger cue of its own.
 	 */
 	framesSentence?: boolean;
+	/**
+	 * true for words that make the category likelier without saying where the
+	 * claim comes from, such as a date ("by May 1"). They count like any cue,
+	 * but are never offered as the claim's cue: the guide says a date is not one.
+	 */
+	notSourceWords?: boolean;
 	patterns: readonly string[];
 }
 
