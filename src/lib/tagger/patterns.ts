@@ -41,12 +41,40 @@ export interface CompiledLexicon {
 	verbPhrase: RegExp;
 }
 
+/** Words this long, and no shorter, are matched with one typo in a family that tolerates them. */
+const TYPO_WORD = 6;
+/** What may stand around such a word in a pattern: it is a whole word, with no "?" or class after it. */
+const TYPO_BEFORE = /^$|[ (|?]/u;
+const TYPO_AFTER = /^$|[ |)]/u;
+
+/**
+ * A lower-case word with any one letter after the first left out, changed,
+ * added or swapped with the next: "familar", "famliiar" for "familiar".
+ */
+function oneTypoSource(word: string): string {
+	const [head, rest] = [word[0]!, word.slice(1)];
+	const variants = new Set([rest]);
+	for (let i = 0; i <= rest.length; i++) {
+		const [before, after] = [rest.slice(0, i), rest.slice(i)];
+		variants.add(`${before}\\p{Ll}${after}`);
+		if (after) variants.add(`${before}\\p{Ll}?${after.slice(1)}`);
+		if (after.length > 1) variants.add(`${before}${after[1]}${after[0]}${after.slice(2)}`);
+	}
+	const upper = head.toUpperCase();
+	return `${upper === head ? head : `[${head}${upper}]`}(?:${[...variants].join('|')})`;
+}
+
 /** Compiles one pattern to regular-expression source (see lexicon/types.ts for the syntax). */
-function patternSource(pattern: string, classes: Lexicon['classes'], seen: readonly string[] = []): string {
+function patternSource(pattern: string, classes: Lexicon['classes'], seen: readonly string[] = [], typos = false): string {
 	let out = '';
 	for (let i = 0; i < pattern.length; i++) {
 		const ch = pattern[i]!;
-		if (ch === '\\') {
+		const startsWord = typos && LOWER.test(ch) && TYPO_BEFORE.test(pattern[i - 1] ?? '');
+		const word = startsWord ? /^\p{Ll}+/u.exec(pattern.slice(i))![0] : '';
+		if (word.length >= TYPO_WORD && TYPO_AFTER.test(pattern[i + word.length] ?? '')) {
+			out += oneTypoSource(word);
+			i += word.length - 1;
+		} else if (ch === '\\') {
 			const next = pattern[i + 1] ?? '';
 			if ((next === 'p' || next === 'P') && pattern[i + 2] === '{') {
 				const close = pattern.indexOf('}', i);
@@ -96,9 +124,9 @@ function nameSource(classes: Lexicon['classes'], seen: readonly string[]): strin
 }
 
 /** A whole-word, global, unicode regular expression for a list of patterns. */
-function wordsRegex(patterns: readonly string[], classes: Lexicon['classes'], flags = 'gu'): RegExp {
-	const body = patterns.map((p) => patternSource(p, classes)).join('|');
-	return new RegExp(`${NOT_WORD_BEFORE}(?:${body})${NOT_WORD_AFTER}`, flags);
+function wordsRegex(patterns: readonly string[], classes: Lexicon['classes'], typos = false): RegExp {
+	const body = patterns.map((p) => patternSource(p, classes, [], typos)).join('|');
+	return new RegExp(`${NOT_WORD_BEFORE}(?:${body})${NOT_WORD_AFTER}`, 'gu');
 }
 
 function alternatives(words: readonly string[], classes: Lexicon['classes']): string {
@@ -129,7 +157,7 @@ export function compile(lexicon: Lexicon): CompiledLexicon {
 		families: lexicon.cues.map((family, order) => ({
 			family,
 			order,
-			regex: wordsRegex(family.patterns, classes)
+			regex: wordsRegex(family.patterns, classes, family.toleratesTypos)
 		})),
 		clauseStart: new RegExp(`^${subject}${NOT_WORD_AFTER}\\s+${adverb}${verb}`, 'u'),
 		pronounClause: new RegExp(`^${pronoun}\\s+${adverb}${verb}`, 'u'),

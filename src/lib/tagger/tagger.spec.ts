@@ -56,6 +56,18 @@ describe('rule families', () => {
 		expect(only('Officer Dana Smith said the road was closed.')).toMatchObject({ rule: 'named-speaker', cue: { text: 'Dana Smith said' } });
 	});
 
+	it('still finds an unnamed source with one typo in a long word of its phrase, and only then', () => {
+		for (const [text, cue] of [
+			['The school will close in June, a person familar with the plans said.', 'person familar with'],
+			['The school will close in June, a person famliiar with the plans said.', 'person famliiar with'],
+			['The school will close in June, a person with knowlege of the plans said.', 'person with knowlege of']
+		] as const)
+			expect(only(text), text).toMatchObject({ category: 'anonymous', rule: 'unnamed-source', cue: { text: cue } });
+		// Two typos, or one in a short word, are too far from the phrase to be sure of it.
+		expect(label('The school will close in June, a person families with the plans said.')).toBe('fact');
+		expect(label('The school will close in June, a person clsoe to the plans said.')).toBe('fact');
+	});
+
 	it('calls hedges anonymous', () => {
 		expect(only('The coach allegedly kicked a chair.')).toMatchObject({ category: 'anonymous', rule: 'hedge' });
 		expect(only('The striker is said to be unhappy.').rule).toBe('hedge');

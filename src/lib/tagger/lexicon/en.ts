@@ -137,6 +137,8 @@ export const en: Lexicon = {
 			category: 'anonymous',
 			weight: 0.9,
 			framesSentence: true,
+			// News copy misspells these ("familar"); a missed unnamed source would pass for a fact.
+			toleratesTypos: true,
 			patterns: [
 				'({quant}|unnamed|anonymous|senior|informed|reliable)( [\\p{Ll}-]+){0,2} sources?',
 				'sources? (said|say|says|told|close to|familiar with|with knowledge of|who)',

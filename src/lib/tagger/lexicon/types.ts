@@ -44,6 +44,12 @@ export interface CueFamily {
 	 * but are never offered as the claim's cue: the guide says a date is not one.
 	 */
 	notSourceWords?: boolean;
+	/**
+	 * true when the family's own words of six letters or more also match with
+	 * one typo after their first letter ("a person familar with"). Words from
+	 * classes stay exact.
+	 */
+	toleratesTypos?: boolean;
 	patterns: readonly string[];
 }
 
