@@ -139,6 +139,22 @@ describe('rule families', () => {
 		expect(alone.confidence).toBeLessThan(second!.confidence);
 	});
 
+	it('carries an anonymous account on only from a claim that had one, never past a named speaker', () => {
+		const [, named, thought] = claims(
+			'Two officials said the mayor will quit. “I am staying,” Mayor Ana Ruiz said. She was furious about the leak.'
+		);
+		expect(named).toMatchObject({ category: 'fact', rule: 'named-speaker' });
+		expect(thought).toMatchObject({ category: 'anonymous', rule: 'private-state' });
+		// A feeling with no source is no account to carry on.
+		expect(claims('He was furious about the pay cut. She was angry too.')[1]).toMatchObject({ rule: 'private-state' });
+		// A plain statement in between does not end the account; a continued one goes on.
+		const [, , furious, quit] = claims(
+			'The coach reportedly wants to leave. The stadium holds 8,000 people. He was furious about the pay cut. He wanted to quit.'
+		);
+		expect(furious).toMatchObject({ category: 'anonymous', rule: 'continuation' });
+		expect(quit).toMatchObject({ category: 'anonymous', rule: 'continuation' });
+	});
+
 	it('leaves a plain statement with no attribution as an unsure fact to check', () => {
 		const [, plain] = claims('The coach reportedly wants to leave. The stadium holds 8,000 people.');
 		expect(plain).toMatchObject({ category: 'fact', rule: 'unattributed', cue: null });

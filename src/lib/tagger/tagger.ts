@@ -72,6 +72,18 @@ const round = (x: number) => Math.round(Math.min(1, Math.max(0.05, x)) * 100) / 
 
 type Verdict = Pick<Claim, 'category' | 'rule' | 'cue' | 'confidence'>;
 
+/**
+ * Whether a private thought carries on the account before it: the nearest
+ * earlier clause with any source, within reach, gave that category a source
+ * of its own (or carried it on itself). A named speaker in between ends the
+ * account; so does a thought that only guessed the category.
+ */
+function continuesAccount(earlier: readonly Claim[], category: string): boolean {
+	const recent = earlier.filter((c) => c.kind === 'clause').slice(-CONTINUATION_REACH);
+	const last = recent.findLast((c) => c.rule !== 'unattributed');
+	return last !== undefined && last.category === category && last.rule !== 'private-state';
+}
+
 function judge(
 	evidence: readonly Evidence[],
 	earlier: readonly Claim[],
@@ -85,12 +97,9 @@ function judge(
 	const rival = ranked.find((e) => e.cue.family.category !== category);
 	let confidence = winner.weight - 0.5 * (rival?.weight ?? 0);
 	let claimRule: ClaimRule = rule;
-	if (rule === 'private-state') {
-		const recent = earlier.filter((c) => c.kind === 'clause').slice(-CONTINUATION_REACH);
-		if (recent.some((c) => c.category === category)) {
-			claimRule = 'continuation';
-			confidence += CONTINUATION_BONUS;
-		}
+	if (rule === 'private-state' && continuesAccount(earlier, category)) {
+		claimRule = 'continuation';
+		confidence += CONTINUATION_BONUS;
 	}
 	const cue = winner.cue.family.notSourceWords ? null : at(winner.cue);
 	return { category, rule: claimRule, cue, confidence: round(confidence) };

@@ -16,7 +16,7 @@ export interface Passage {
 /** Why a claim got its label: a cue family's rule, or one of the two fallbacks. */
 export type ClaimRule =
 	| RuleId
-	/** No attribution, but it reports private thoughts or talks right after anonymous claims. */
+	/** No attribution, but it reports private thoughts or talks right after a claim with an anonymous source. */
 	| 'continuation'
 	/** No attribution and nothing private: a plain statement of events, to be checked. */
 	| 'unattributed';
