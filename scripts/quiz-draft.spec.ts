@@ -33,6 +33,22 @@ describe('npm run quiz:draft', { timeout: 30_000 }, () => {
 		expect(run(named, '--labels', 'five').stderr).toContain('--labels takes three or four');
 	});
 
+	it('reads an article wrapped at a width, with blank lines between paragraphs, as its paragraphs', () => {
+		const wrapped = path.join(dir, 'wrapped.txt');
+		writeFileSync(
+			wrapped,
+			'Pool to stay shut\n\nThe pool will stay closed until June, the parks\ndepartment said on Friday.\n\n' +
+				'The repairs could cost $400,000, according to two people\nwho have seen the report.\n'
+		);
+		const r = run(wrapped);
+		expect(r.status).toBe(0);
+		expect((JSON.parse(r.stdout) as { article: { paragraphs: string[] } }).article.paragraphs).toEqual([
+			'The pool will stay closed until June, the parks department said on Friday.',
+			'The repairs could cost $400,000, according to two people who have seen the report.'
+		]);
+		expect(r.stderr).toContain('from 2 paragraphs');
+	});
+
 	it('refuses an article past the limits as the draft page does, naming the paragraph from 1', () => {
 		const long = path.join(dir, 'long.txt');
 		writeFileSync(long, `${'A sentence that goes on. '.repeat(240)}\n`);

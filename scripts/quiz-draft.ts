@@ -17,8 +17,9 @@ import { articleLimitProblem, QUIZ_FILE_SCHEMA } from '../src/lib/tagger/review.
 
 const USAGE = `Usage: npm run quiz:draft -- <article.txt> [--out <quiz.json>]
 
-Reads an article as plain text (one paragraph per line; a short first line
-without a full stop is taken as the headline) and writes a draft quiz: one
+Reads an article as plain text (one paragraph per line, or a blank line
+between paragraphs whose lines are wrapped, as in an e-mail; a short first
+line without a full stop is taken as the headline) and writes a draft quiz: one
 "classify" question per claim, answered with the suggested label
 (fact, anonymous or non-answer; with --labels four, named-claim too) and its
 cue words. Name the article - to

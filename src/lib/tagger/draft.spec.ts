@@ -71,6 +71,17 @@ describe('draftQuiz', () => {
 		expect(looksLikeHeadline('The council cut the budget.')).toBe(false);
 	});
 
+	it('drafts the same quiz from an article wrapped at a width, blank lines between paragraphs, as from one paragraph a line', () => {
+		const lines = 'Pool to stay shut\nThe pool will stay closed until June, the parks department said on Friday.\nThe repairs could cost $400,000, according to two people who have seen the report.';
+		const wrapped =
+			'Pool to stay shut\n\nThe pool will stay closed until June, the parks\ndepartment said on Friday.\n\n' +
+			'The repairs could cost $400,000, according to two people\nwho have seen the report.\n';
+		const fromWrapped = draftQuiz(wrapped);
+		expect(fromWrapped.headline).toBe('Pool to stay shut');
+		expect(fromWrapped.quiz.article.paragraphs).toHaveLength(2);
+		expect(fromWrapped.quiz).toEqual(draftQuiz(lines).quiz);
+	});
+
 	it('with a named-source label, suggests it for what a named person or body says on the record, and lists the four labels', () => {
 		const text =
 			'Tom Becker, the league’s commissioner, said the ruling was fair.\n' +

@@ -57,7 +57,8 @@ export function articleLimitProblem(text: string, lexicon: Lexicon = en): string
 	if (paragraphs.length > DRAFT_LIMITS.paragraphs)
 		return (
 			`The article has ${count.format(paragraphs.length)} paragraphs, over the limit of ${DRAFT_LIMITS.paragraphs} ` +
-			'for one quiz. Each line counts as a paragraph: join lines that belong together, or split the article into two quizzes.'
+			'for one quiz. Each line counts as a paragraph, unless blank lines separate the paragraphs: join lines that belong together, ' +
+				'or split the article into two quizzes.'
 		);
 	const long = paragraphs.findIndex((p) => p.length > DRAFT_LIMITS.paragraphChars);
 	if (long >= 0)

@@ -10,12 +10,41 @@ export interface Span {
 	end: number;
 }
 
-/** Every line break ends a paragraph; blank lines and surrounding spaces are dropped. */
+/** A line that ends where a sentence or a list's lead-in could: the break after it may be the writer's. */
+const ENDS_SENTENCE = /[.!?…:;]["”’)\]]*$/u;
+
+/** Most of a block's line breaks fall mid-sentence: the lines were wrapped at a width, not broken by the writer. */
+function isWrapped(block: readonly string[]): boolean {
+	const breaks = block.slice(0, -1);
+	return breaks.filter((line) => !ENDS_SENTENCE.test(line)).length * 2 >= breaks.length;
+}
+
+/** A wrapped block's lines as one paragraph; a word hyphenated across a break ("well-\nknown") keeps no space. */
+function joinWrapped(block: readonly string[]): string {
+	return block.reduce((joined, line) =>
+		/\p{L}-$/u.test(joined) && /^\p{Ll}/u.test(line) ? joined + line : `${joined} ${line}`
+	);
+}
+
+/**
+ * The article's paragraphs: usually one a line, blank lines and surrounding
+ * spaces dropped. A text from an e-mail or a PDF has a blank line between
+ * paragraphs and its lines wrapped at a width inside them: there, a block
+ * between blank lines whose breaks mostly fall mid-sentence is one paragraph,
+ * its lines joined with a space. The draft's command line and page both read
+ * an article through here.
+ */
 export function splitParagraphs(text: string): string[] {
-	return text
-		.split(/\r\n|\r|\n|\u2028|\u2029/)
-		.map((line) => line.trim())
-		.filter((line) => line.length > 0);
+	const blocks: string[][] = [[]];
+	for (const raw of text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
+		const line = raw.trim();
+		if (line) blocks.at(-1)!.push(line);
+		else if (blocks.at(-1)!.length) blocks.push([]);
+	}
+	const filled = blocks.filter((b) => b.length > 0);
+	// With no blank line between blocks, every line is the writer's own paragraph.
+	if (filled.length < 2) return filled.flat();
+	return filled.flatMap((block) => (block.length > 1 && isWrapped(block) ? [joinWrapped(block)] : block));
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

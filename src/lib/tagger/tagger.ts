@@ -106,7 +106,7 @@ function judge(
 }
 
 /**
- * Tags an article. Paragraphs are the text's non-empty lines; every claim,
+ * Tags an article. Paragraphs are as splitParagraphs reads them; every claim,
  * cue and sentence is a verbatim span of one of them.
  */
 export function tagArticle(text: string, lexicon: Lexicon = en): Tagging {

@@ -41,7 +41,7 @@ export interface Claim extends Passage {
 }
 
 export interface Tagging {
-	/** The paragraphs the offsets refer to: the input's non-empty lines, trimmed. */
+	/** The paragraphs the offsets refer to, as splitParagraphs reads them: usually the input's non-empty lines, trimmed. */
 	paragraphs: string[];
 	sentences: Passage[];
 	/** In reading order; an aside follows the clause that holds it. */
