@@ -1,7 +1,8 @@
 /**
  * When a quote is not found verbatim, authors need to see where it nearly is
- * and the first character that differs: a curly quote typed straight, a dash,
- * a doubled space. This finds the closest passage and names that difference.
+ * and the first place that differs: a curly quote typed straight, a dash, a
+ * doubled space, a word left out or added, an ellipsis. This finds the
+ * closest passage and names that difference as the mistake it is.
  */
 
 export interface Mismatch {
@@ -96,7 +97,14 @@ export interface Names {
 /** A quote looked for in the article's paragraphs. */
 export const QUOTE_IN_ARTICLE: Names = { copy: 'the quote', source: 'the article', rule: 'a quote must sit inside one paragraph' };
 
-function hintFor(found: string, expected: string, quote: string, at: number, n: Names): string {
+/** Where the text being compared stands, for a hint that names words rather than characters. */
+interface Context {
+	text: string;
+	/** Offset in `text` of the quote's `at`; everything before it matches the quote. */
+	textAt: number;
+}
+
+function hintFor(found: string, expected: string, quote: string, at: number, n: Names, context?: Context): string {
 	// Found where the doubled space starts or where it ends, by whichever search found the passage.
 	if (found === ' ' && (quote[at - 1] === ' ' || quote[at + 1] === ' ')) return `${n.copy} has two spaces in a row where ${n.source} has one`;
 	if (expected === '') return `${n.copy} runs past the end of ${n === QUOTE_IN_ARTICLE ? 'the paragraph' : n.source}; ${n.rule}`;
@@ -105,9 +113,77 @@ function hintFor(found: string, expected: string, quote: string, at: number, n: 
 		if (found.toLowerCase() === expected.toLowerCase()) return `letter case differs; copy the words exactly as ${n.source} writes them`;
 		return `${n.copy} has ${describe(found)} where ${n.source} has ${describe(expected)}; copy the character from ${n.source}`;
 	}
+	const mistake = editorialHint(quote, at, n) ?? (context && wordHint(quote, at, context, n));
+	if (mistake) return mistake;
 	const extra = INVISIBLE[found] || /[\p{Cf}\p{Cc}]/u.test(found) ? '; delete it (it may have come with a copy from a web page)' : '';
 	return `${n.copy} has ${describe(found)} where ${n.source} has ${describe(expected)}${extra}`;
 }
+
+/** An ellipsis or brackets that a writer adds when quoting: they mark a change, and a quote here changes nothing. */
+function editorialHint(quote: string, at: number, n: Names): string | null {
+	const rest = quote.slice(at).trimStart();
+	const ellipsis = /^\[?(?:…|\.\.\.)\]?/u.exec(rest)?.[0];
+	if (ellipsis) {
+		if (/^[\s\p{P}]*$/u.test(rest.slice(ellipsis.length)))
+			return `${n.copy} ends with an ellipsis (${ellipsis}) where ${n.source} goes on; end it where the words you copied end, without the ellipsis`;
+		const verb = n === QUOTE_IN_ARTICLE ? 'quote' : 'copy';
+		return (
+			`${n.copy} has an ellipsis (${ellipsis}) where ${n.source} goes on; ${n.copy} cannot skip words: it must be one passage ` +
+			`copied whole, so ${verb} a shorter passage instead`
+		);
+	}
+	const brackets = /^\[[^\]]{0,40}\]/u.exec(rest)?.[0];
+	if (rest.startsWith('['))
+		return `${n.copy} has editorial brackets${brackets ? `, ${brackets},` : ''} that ${n.source} does not have; leave them out and copy only the words of ${n.source}`;
+	return null;
+}
+
+const MAX_WORDS = 3;
+
+/**
+ * A word missing, added or changed: the difference lies in whole words, and
+ * the quote and the text agree again right after them.
+ */
+function wordHint(quote: string, at: number, { text, textAt }: Context, n: Names): string | null {
+	let start = at;
+	while (start > 0 && !/\s/u.test(quote[start - 1]!)) start--;
+	const textStart = textAt - (at - start);
+	const before = /(\S+)\s*$/u.exec(quote.slice(0, start))?.[1];
+	const where = before ? `after "${before}"` : 'at its start';
+	// The rest lines up again: all of it, or enough to be no accident.
+	const agrees = (q: number, t: number) => {
+		const rest = quote.length - q;
+		return rest > 0 && commonPrefix(quote.slice(q), text, t, true) >= Math.min(rest, ANCHOR);
+	};
+	/** `k` words from `from`, with the space after them; their words, and how long the run is. */
+	const run = (s: string, from: number, k: number) => {
+		if (k === 0) return { words: [], length: 0 };
+		const found = new RegExp(`^(?:\\S+\\s+){${k}}`, 'u').exec(s.slice(from))?.[0];
+		const words = found?.trim().split(/\s+/u) ?? [];
+		return found && words.every((w) => /[\p{L}\p{N}]/u.test(w)) ? { words, length: found.length } : null;
+	};
+	const changesLetters = /[\p{L}\p{N}]/u.test(quote[at]!) && /[\p{L}\p{N}]/u.test(text[textAt] ?? '');
+	// Fewest words first: one word left out is likelier than three changed.
+	for (let total = 1; total <= 2 * MAX_WORDS; total++)
+		for (let mine = Math.max(0, total - MAX_WORDS); mine <= Math.min(total, MAX_WORDS); mine++) {
+			const theirs = total - mine;
+			if (mine > 0 && theirs > 0 && !changesLetters) continue;
+			const q = run(quote, start, mine);
+			const t = run(text, textStart, theirs);
+			if (!q || !t || !agrees(start + q.length, textStart + t.length)) continue;
+			if (mine === 0) return `${named(t.words)} ${t.words.length === 1 ? 'is' : 'are'} missing ${where}; copy the words from ${n.source} as they stand`;
+			if (theirs === 0)
+				return `${n.copy} adds ${named(q.words)} ${where}, which ${n.source} does not have; delete ${q.words.length === 1 ? 'it' : 'them'}`;
+			return `${n.copy} has "${q.words.join(' ')}" where ${n.source} has "${t.words.join(' ')}"; copy the words from ${n.source}`;
+		}
+	// The quote's last word, mistyped: "…cost more tahn".
+	const last = /^[\p{L}\p{N}]+$/u.exec(quote.slice(start))?.[0];
+	const word = /^[\p{L}\p{N}]+/u.exec(text.slice(textStart))?.[0];
+	if (last && word && changesLetters) return `${n.copy} has the word "${last}" where ${n.source} has "${word}"; copy the word from ${n.source}`;
+	return null;
+}
+
+const named = (words: readonly string[]) => `the word${words.length === 1 ? '' : 's'} "${words.join(' ')}"`;
 
 /** Length of the common prefix of `quote` and `text` from `start`, folding look-alikes. */
 function commonPrefix(quote: string, text: string, start: number, exact: boolean): number {
@@ -235,7 +311,7 @@ export function findMismatch(paragraphs: readonly string[], quote: string, names
 	const at = commonPrefix(quote, text, prefix.start, true);
 	const found = quote[at] ?? '';
 	const expected = text[prefix.start + at] ?? '';
-	let hint = hintFor(found, expected, quote, at, names);
+	let hint = hintFor(found, expected, quote, at, names, { text, textAt: prefix.start + at });
 	const next = paragraphs[prefix.paragraph + 1];
 	const rest = quote.slice(at).trimStart();
 	if (expected === '' && next !== undefined && rest && fold(next[0] ?? '') === fold(rest[0]!) && commonPrefix(rest, next, 0, false) >= Math.min(rest.length, 3))
