@@ -23,3 +23,18 @@ describe('a class code typed with an East Asian keyboard', () => {
 		expect(codeProblem('Ｋ７Ｍ－４ＰＯ')).toBe('Class codes never use O, 0, I, 1, L or U, and this one has “O”: check the code with your teacher.');
 	});
 });
+
+describe('a class link pasted where the code goes', () => {
+	it('is read as its code, with or without the dash, from any address and from the results page', () => {
+		expect(normalizeCode('http://192.0.2.2:3000/a/5DVCMD')).toBe('5DVCMD');
+		expect(normalizeCode('http://192.0.2.2:3000/a/5DV-CMD')).toBe('5DVCMD');
+		expect(normalizeCode(' https://quiz.school.example/a/5dv-cmd/done?x=1 ')).toBe('5DVCMD');
+		expect(normalizeCode('quiz.school.example/A/5DVCMD#top')).toBe('5DVCMD');
+	});
+
+	it('says what is wrong with the code it holds, not with the whole link', () => {
+		expect(normalizeCode('http://192.0.2.2:3000/a/5DV-CM0')).toBeNull();
+		expect(codeProblem('http://192.0.2.2:3000/a/5DV-CM0')).toBe('Class codes never use O, 0, I, 1, L or U, and this one has “0”: check the code with your teacher.');
+		expect(normalizeCode('http://192.0.2.2:3000/teach')).toBeNull();
+	});
+});

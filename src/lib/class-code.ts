@@ -31,10 +31,15 @@ export function newStudentCode(pick: (max: number) => number): string {
  * sign or the long-vowel mark "ー", which sits where "-" does on a Japanese keyboard.
  */
 const compact = (input: string) =>
-	input
-		.normalize('NFKC')
+	fromLink(input.normalize('NFKC'))
 		.toUpperCase()
 		.replace(/[\s\p{Pd}\u2212\u30FC_.]/gu, '');
+
+/**
+ * The code in a class link pasted whole ("http://192.168.1.20:3000/a/K7M-4PX", or its results page): what follows
+ * "/a/". Anything else is taken as typed.
+ */
+const fromLink = (input: string) => /\/a\/([^/?#]*)/i.exec(input)?.[1] ?? input;
 
 /** "k7m 4px", "K7M-4PX" → "K7M4PX"; null when it cannot be a code. */
 export function normalizeCode(input: string): string | null {
