@@ -5,6 +5,8 @@ declare global {
 			message: string;
 			/** A short id to quote when reporting an unexpected error. */
 			errorId?: string;
+			/** A class code that opens no class, as the student gave it: the error page offers it back in the code box. */
+			typed?: string;
 		}
 		interface Locals {
 			/** Seconds until a refused request may be tried again, for the Retry-After of a 429 page. */

@@ -188,7 +188,8 @@ test('a closed assignment and an unknown code each get a friendly page', async (
 
 	const response = await student.goto('/a/ZZZ-ZZZ');
 	expect(response?.status()).toBe(404);
-	await expect(student.getByText('No assignment has this code')).toBeVisible();
+	await expect(student.getByRole('heading', { level: 1, name: 'No class has this code' })).toBeVisible();
+	await expect(student.getByLabel('Have a class code?')).toHaveValue('ZZZ-ZZZ');
 	await expect(student.getByRole('link', { name: 'See all quizzes' })).toBeVisible();
 	// The box to type the code again is right there.
 	await expectNoAxeViolations(student);
@@ -592,6 +593,16 @@ test('a student types the class code on the home page, in any case and with or w
 	await student.getByRole('button', { name: 'Join' }).click();
 	await expect(student.getByRole('alert')).toContainText('Class codes never use O, 0, I, 1, L or U, and this one has “O”, “0”, “I”, “1” and “L”');
 	await expect(student.getByLabel('Have a class code?')).toBeFocused();
+	// Well formed, but one letter off the real code: no class has it, and the box holds it to mend, as above.
+	const slip = `${code.slice(0, 5)}${code[5] === 'Z' ? 'Y' : 'Z'}`;
+	await student.getByLabel('Have a class code?').fill(slip.toLowerCase());
+	await student.getByRole('button', { name: 'Join' }).click();
+	await expect(student.getByRole('heading', { level: 1, name: 'No class has this code' })).toBeVisible();
+	await expect(student.getByRole('alert')).toHaveText('No class has this code. Check it with your teacher: one letter or digit may be off.');
+	await expect(student.getByLabel('Have a class code?')).toHaveValue(`${slip.slice(0, 3)}-${slip.slice(3)}`);
+	await expect(student.getByLabel('Have a class code?')).toBeFocused();
+	await expect(student.getByLabel('Have a class code?')).toHaveAccessibleDescription(/^No class has this code\./);
+	await expectNoAxeViolations(student);
 	await student.getByLabel('Have a class code?').fill(`${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`);
 	await student.getByRole('button', { name: 'Join' }).click();
 	await expect(student.getByRole('heading', { level: 1, name: 'By code' })).toBeVisible();

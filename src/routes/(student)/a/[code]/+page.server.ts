@@ -1,5 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { normalizeCode } from '$lib/class-code.ts';
+import { codeProblem, formatCode, normalizeCode } from '$lib/class-code.ts';
 import { assignmentStatus, findAssignmentByCode, isNearMissOfOpenClass } from '$lib/server/assignments.ts';
 import { LEFT } from '$lib/server/answer-store.ts';
 import { attemptState, joinAssignment, resumeAttempt, type AttemptState } from '$lib/server/attempts.ts';
@@ -21,7 +21,7 @@ import { hashToken, newToken } from '$lib/server/tokens.ts';
 import { renderedOnly } from '$lib/rendered-only.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const NOT_FOUND = 'No assignment has this code. Check the code with your teacher: it looks like K7M-4PX.';
+const NOT_FOUND = 'No class has this code. Check it with your teacher: one letter or digit may be off.';
 
 /** This page at the results address (`done/`), where a finished attempt's cookie has moved. */
 const atResults = (event: Pick<RequestEvent, 'route'>) => event.route.id?.endsWith('/done') ?? false;
@@ -29,7 +29,7 @@ const atResults = (event: Pick<RequestEvent, 'route'>) => event.route.id?.endsWi
 /** The assignment a typed code opens. A miss counts against the network only when it is not a typo of a real code. */
 async function assignmentFor(event: Pick<RequestEvent, 'getClientAddress' | 'locals' | 'route'> & { params: { code: string } }) {
 	const code = normalizeCode(event.params.code);
-	if (!code) error(404, NOT_FOUND);
+	if (!code) error(404, { message: codeProblem(event.params.code), typed: event.params.code });
 	if (event.params.code !== code) redirect(308, atResults(event) ? resultsPath(code) : `/a/${code}`);
 	const address = event.getClientAddress();
 	const refused = await limits.beforeCodeLookup(address, code);
@@ -38,7 +38,7 @@ async function assignmentFor(event: Pick<RequestEvent, 'getClientAddress' | 'loc
 	const assignment = await findAssignmentByCode(db, code);
 	if (!assignment) {
 		await limits.afterCodeLookup(address, code, (await isNearMissOfOpenClass(db, code)) ? 'near-miss' : 'unknown');
-		error(404, NOT_FOUND);
+		error(404, { message: NOT_FOUND, typed: formatCode(code) });
 	}
 	await limits.afterCodeLookup(address, code, 'found');
 	return { code, assignment };
