@@ -293,7 +293,7 @@ test('a tab left open on an attempt this browser has since left cannot write int
 	await page.goto(created.dashboardUrl);
 	const students = page.getByRole('region', { name: 'Students' });
 	await expect(students.getByRole('row', { name: /^Ann Answering 1 of / })).toBeVisible();
-	await expect(students.getByRole('row', { name: /^Ben (Answering|Not started) 0 of / })).toBeVisible();
+	await expect(students.getByRole('row', { name: /^Ben (Answering|Joined, no answers yet) 0 of / })).toBeVisible();
 	// Ben's own first answer is his, and stands.
 	await answerAll(benTab, wrongAt(), { to: 1 });
 	await expect(benTab.getByRole('status').filter({ hasText: 'All answers saved' })).toBeVisible();
@@ -459,7 +459,7 @@ test('fair names: a look-alike cannot take a name under way; the teacher lets a 
 	// Emma moves to another Chromebook; the teacher lets her back in.
 	await page.reload();
 	const students = page.getByRole('region', { name: 'Students' });
-	const row = (name: string) => students.getByRole('row', { name: new RegExp(`^${name} (Answering|Not started|Finished)`) });
+	const row = (name: string) => students.getByRole('row', { name: new RegExp(`^${name} (Answering|Joined, no answers yet|Finished)`) });
 	await row('Emma').getByText('Change').click();
 	await students.getByRole('button', { name: 'Let Emma back in' }).click();
 	await expect(students.getByRole('status')).toContainText(`the next person to join as ${isolate('Emma')} continues`);

@@ -227,6 +227,6 @@ test('without scripts too, a tab left open on an attempt this browser has since 
 	await page.reload();
 	const students = page.getByRole('region', { name: 'Students' });
 	await expect(students.getByRole('row', { name: /^Ann Answering 1 of / })).toBeVisible();
-	await expect(students.getByRole('row', { name: /^Ben (Answering|Not started) 0 of / })).toBeVisible();
+	await expect(students.getByRole('row', { name: /^Ben (Answering|Joined, no answers yet) 0 of / })).toBeVisible();
 	await annTab.context().close();
 });

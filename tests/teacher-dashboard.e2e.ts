@@ -126,7 +126,7 @@ test('the class report prints without the controls, the link, or the QR code', a
 	await long.leave();
 });
 
-test('a retake under way keeps the best finished score in sight, and closing turns a student who never answered into "Not started", not 0%', async ({
+test('a retake under way keeps the best finished score in sight, and closing leaves a student who never answered "Joined, no answers yet", not 0%', async ({
 	page,
 	playwright
 }) => {
@@ -144,7 +144,7 @@ test('a retake under way keeps the best finished score in sight, and closing tur
 	const students = page.getByRole('region', { name: 'Students' });
 	await expect(students.getByRole('row', { name: new RegExp(`^Eli \\(2 attempts\\) Answering 2 of ${total} 2 pts so far · best finished ${best}%`) })).toBeVisible();
 	// The class figures keep Eli's finished score while the retake runs.
-	await expect(page.getByText(`2 joined · 1 finished (1 retaking) · 0 answering · class average ${best}%`)).toBeVisible();
+	await expect(page.getByText(`2 joined · 1 finished (1 retaking) · 0 answering · 1 with no answers yet · class average ${best}%`)).toBeVisible();
 	await expect(page.getByRole('img', { name: 'Scores of the 1 student who finished' })).toBeVisible();
 
 	await closeClass(page);
@@ -153,10 +153,10 @@ test('a retake under way keeps the best finished score in sight, and closing tur
 	// Nothing left to join: the code and link to share are gone.
 	await expect(page.getByLabel('Student link', { exact: true })).toHaveCount(0);
 	await page.reload();
-	await expect(students.getByRole('row', { name: new RegExp(`^Zed Not started 0 of ${total} No answers`) })).toBeVisible();
+	await expect(students.getByRole('row', { name: new RegExp(`^Zed Joined, no answers yet 0 of ${total} No score yet`) })).toBeVisible();
 	// Eli's retake counts, a worse score than the first: the row keeps the best in sight, as the CSV does.
 	await expect(students.getByRole('row', { name: new RegExp(`^Eli.* Finished 2 of ${total} 13% · best finished ${best}%`) })).toBeVisible();
 	// Zed's never-started attempt is out of the average: Eli's 2 of 16 alone.
-	await expect(page.getByText('2 joined · 1 finished · 0 answering · class average 13%')).toBeVisible();
+	await expect(page.getByText('2 joined · 1 finished · 0 answering · 1 with no answers yet · class average 13%')).toBeVisible();
 	for (const s of [retake, zed]) await s.leave();
 });

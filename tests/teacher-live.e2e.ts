@@ -26,7 +26,8 @@ test("a student's join, answer and finish reach the open dashboard by themselves
 	const students = page.getByRole('region', { name: 'Students' });
 
 	const zed = await ClassMember.join(playwright.request, created.studentUrl, 'Zed');
-	await expect(students.getByRole('row', { name: /^Zed Not started 0 of / })).toBeVisible();
+	await expect(students.getByRole('row', { name: /^Zed Joined, no answers yet 0 of / })).toBeVisible();
+	await expect(page.getByText('1 joined · 0 finished · 0 answering · 1 with no answers yet')).toBeVisible();
 
 	await zed.answer(classQuiz.questions[0]!, true);
 	await expect(students.getByRole('row', { name: new RegExp(`^Zed Answering 1 of ${total} `) })).toBeVisible();
@@ -46,7 +47,7 @@ test('a rename being typed stays open, with its text and focus, while the class 
 	const students = page.getByRole('region', { name: 'Students' });
 	const yara = await ClassMember.join(playwright.request, created.studentUrl, 'Yara');
 	const xavi = await ClassMember.join(playwright.request, created.studentUrl, 'Xavi');
-	await expect(students.getByRole('row', { name: /^Xavi Not started / })).toBeVisible();
+	await expect(students.getByRole('row', { name: /^Xavi Joined, no answers yet / })).toBeVisible();
 
 	await students.getByRole('row', { name: /^Yara / }).locator('summary').click();
 	const field = page.getByLabel('New name for Yara');

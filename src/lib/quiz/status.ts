@@ -6,7 +6,8 @@
 export type StudentStatus = 'not-started' | 'in-progress' | 'finished';
 
 export const STATUS_TEXT: Readonly<Record<StudentStatus, string>> = {
-	'not-started': 'Not started',
+	// Joined, so the teacher knows they are in the class: "Not started" read as not there yet.
+	'not-started': 'Joined, no answers yet',
 	'in-progress': 'Answering',
 	finished: 'Finished'
 };

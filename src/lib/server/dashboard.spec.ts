@@ -202,6 +202,6 @@ describe('the class as CSV', () => {
 		const { db } = await tempDb();
 		const assignment = await seed(db, [{ name: '-2 Eve', start: 1, answers: [] }]);
 		const csv = toCsv(await classReport(db, assignment.id, quiz));
-		expect(csv.split('\r\n')[1]).toMatch(/^'-2 Eve,Not started,/);
+		expect(csv.split('\r\n')[1]).toMatch(/^'-2 Eve,"Joined, no answers yet",/);
 	});
 });
