@@ -429,6 +429,16 @@ test('practice mode without a connection says at once that feedback waits for it
 	await expect(student.getByRole('definition').first()).toHaveText('Confirmed fact');
 	await expect(student.getByText(/could not be checked/)).toHaveCount(0);
 	await expect(student.getByRole('status').filter({ hasText: 'All answers saved' })).toBeVisible();
+	// Online, but the server answers 500: the text under the button agrees with the bar that the server is busy.
+	await student.getByRole('button', { name: 'Next question' }).click();
+	const answerUrl = `${created.studentUrl}/answer`;
+	await student.route(answerUrl, (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"message":"Please try again in a moment."}' }));
+	await answer(student, classQuiz, classQuiz.questions[1]!, true);
+	await expect(student.getByRole('status').filter({ hasText: 'The server is busy.' })).toContainText('1 answer saved in this browser will be sent in a moment.');
+	await expect(student.getByRole('button', { name: 'Check' })).toHaveAccessibleDescription('The server is busy: your answer is kept and checked in a moment.');
+	await expect(student.getByText(/could not be checked|back online/)).toHaveCount(0);
+	await student.unroute(answerUrl);
+	await expect(student.getByRole('heading', { name: 'Correct' })).toBeVisible();
 	await context.close();
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, taskText } from './format.ts';
+import { announcement, checkFailure, taskText } from './format.ts';
 import { sentence } from '../../quiz/text.ts';
 import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '../../quiz/categories.ts';
 import type { PublicQuestion } from '../../quiz/public.ts';
@@ -64,5 +64,19 @@ describe('the verdict read out after an answer', () => {
 		expect(announcement('feedback', context, stadium, wrongLabel, categories, null)).toBe('Partly right. The right answer: Anonymous source.');
 		const noCues = graded({ answer: { type: 'classify', category: 'fact' }, expected: 'anonymous', marks: null, score: 0 });
 		expect(announcement('feedback', context, stadium, noCues, categories, null)).toBe('Not quite. The right answer: Anonymous source.');
+	});
+});
+
+describe('a check that brought no feedback', () => {
+	it('says the server is busy when it answered so, not that the connection is lost', () => {
+		expect(checkFailure({ problem: null, checksWhenBack: true, serverBusy: true })).toBe('The server is busy: your answer is kept and checked in a moment.');
+	});
+
+	it('says a connection is needed when none reached the server, and the server’s own reason when it refused', () => {
+		expect(checkFailure({ problem: null, checksWhenBack: true, serverBusy: false })).toBe(
+			'Your answer could not be checked: feedback needs a connection to the server. Your answer is kept, and checked as soon as you are back online.'
+		);
+		expect(checkFailure({ problem: null, checksWhenBack: false, serverBusy: false })).toMatch(/press Check again once you are back online\.$/);
+		expect(checkFailure({ problem: 'Too many answers at once.', checksWhenBack: true, serverBusy: true })).toBe('Too many answers at once. Your answer is kept here.');
 	});
 });

@@ -76,3 +76,16 @@ export function announcement(
 		return summary.answered === 0 ? 'Quiz ended before any answer was saved.' : `Quiz finished: ${summary.correct} of ${summary.total} right.`;
 	return '';
 }
+
+/**
+ * Why the last check brought no feedback, said under the Check button. `problem`: the server's refusal in its words;
+ * `checksWhenBack`: the answer stays queued and goes by itself (an assignment's outbox); `serverBusy`: the server
+ * answered that it could not take it yet, so the connection is fine and the check is only late.
+ */
+export function checkFailure({ problem, checksWhenBack, serverBusy }: { problem: string | null; checksWhenBack: boolean; serverBusy: boolean }): string {
+	if (problem) return `${problem} Your answer is kept here.`;
+	if (checksWhenBack && serverBusy) return 'The server is busy: your answer is kept and checked in a moment.';
+	return `Your answer could not be checked: feedback needs a connection to the server. ${
+		checksWhenBack ? 'Your answer is kept, and checked as soon as you are back online.' : 'Your answer is kept here; press Check again once you are back online.'
+	}`;
+}
