@@ -22,7 +22,8 @@ export interface AnswerResponse {
 	assignmentId?: string;
 }
 
-export const NO_ATTEMPT = 'This browser no longer holds your attempt at this assignment: it may have moved to another device.';
+export const NO_ATTEMPT =
+	'This page can no longer save answers to your attempt at this assignment: it may have been finished in another tab, or moved to another device.';
 export const GONE = 'This assignment no longer exists: your teacher deleted it, with every answer in it.';
 
 const refuse = (status: number, message: string): AnswerResponse => ({ status, body: { message } });
