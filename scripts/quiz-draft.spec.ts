@@ -70,6 +70,16 @@ describe('npm run quiz:draft', { timeout: 30_000 }, () => {
 		expect(run(unicode).stderr).toContain('The file is saved as UTF-16 text');
 	});
 
+	it('writes a draft that npm run quiz:check refuses, listing its "TODO:" texts, until they are written', () => {
+		const out = path.join(dir, 'pool.json');
+		expect(run(article, '--out', out).status).toBe(0);
+		const check = spawnSync('node_modules/.bin/tsx', ['scripts/quiz-check.ts', out], { encoding: 'utf8' });
+		expect(check.status).toBe(1);
+		expect(check.stdout.split('\n')[0]).toBe(
+			`${out}:8:14 error article.outlet: The quiz still holds 7 "TODO:" placeholders from the draft (found "TODO:" in article.outlet and in questions "c1" and "c2"; expected texts written for students) hint: students would read "TODO:" on screen; write each of these texts, checking the label it explains, then check again`
+		);
+	});
+
 	it('writes JSON alone on standard output, pointed at the schema as from quizzes/', () => {
 		const r = run(article);
 		expect(r.status).toBe(0);

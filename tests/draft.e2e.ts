@@ -128,6 +128,16 @@ test('an author tags an article, changes labels, drops a claim and downloads the
 		'The crossing takes forty minutes.': 'fact'
 	});
 	expect(questions.some((q) => q.quote.includes('county spokesperson'))).toBe(false);
+
+	// Opened on the author page, the draft lists what is left to write before it can be played.
+	await page.getByRole('link', { name: 'Write a quiz' }).first().click();
+	await page.getByLabel('Open a quiz file').setInputFiles({ name: FILE_NAME, mimeType: 'application/json', buffer: await readFile(await download.path()) });
+	await expect(page.getByText('1 problem to fix before you can play it.')).toBeVisible();
+	// An explanation and two why-nots in each question; the outlet was written.
+	const todo = page.getByRole('listitem').filter({ hasText: `The quiz still holds ${questions.length * 3} "TODO:" placeholders from the draft` });
+	const ids = questions.map((q) => `"${q.id}"`);
+	await expect(todo).toContainText(`"TODO:" in questions ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
+	await expect(page.getByRole('button', { name: 'Play this quiz' })).toHaveCount(0);
 });
 
 test('an article whose named sources need a label of their own is drafted with four labels, and a reload keeps them', async ({ page }) => {

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { QuizSchema, type Quiz } from './schema.ts';
 import { warningsFor } from './validate/lint.ts';
+import { unwritten } from './validate/placeholders.ts';
 import { byPosition, problemAt, show, strip, type Found, type Key, type Problem } from './validate/problem.ts';
 import { mapSource, type SourceMap } from './validate/source-map.ts';
 import { syntaxProblem } from './validate/syntax.ts';
@@ -78,6 +79,7 @@ function parse(data: unknown): { success: true; data: Quiz } | { success: false;
 
 function check(data: unknown): Checked {
 	const forbidden = forbiddenKeys(data);
+	const todo = unwritten(data);
 	const result = parse(data);
 	if (!result.success) {
 		// zod measures any value with a length, so a text given for a list is
@@ -91,9 +93,12 @@ function check(data: unknown): Checked {
 			problems.push(problemAt('error', [], result.issues[0]?.message ?? 'The quiz is not valid'));
 		// "headlne" is unknown and "headline" missing: one mistake, told once.
 		const meant = new Set(problems.filter((p) => p.meant).map((p) => JSON.stringify([...p.keys.slice(0, -1), p.meant])));
-		return { ok: false, problems: [...forbidden, ...problems.filter((p) => !(p.message.endsWith('is missing') && meant.has(JSON.stringify(p.keys))))] };
+		return {
+			ok: false,
+			problems: [...forbidden, ...problems.filter((p) => !(p.message.endsWith('is missing') && meant.has(JSON.stringify(p.keys)))), ...todo]
+		};
 	}
-	if (forbidden.length) return { ok: false, problems: forbidden };
+	if (forbidden.length || todo.length) return { ok: false, problems: [...forbidden, ...todo] };
 	return { ok: true, quiz: result.data, warnings: warningsFor(result.data, data) };
 }
 

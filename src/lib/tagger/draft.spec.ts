@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '../quiz/categories.ts';
 import { validateQuizData } from '../quiz/validate.ts';
+import { UNWRITTEN } from '../quiz/validate/placeholders.ts';
 import { CORPUS } from './corpus/index.ts';
 import { sessionsOfferedToResign } from './corpus/sessions-offered-to-resign.ts';
 import { DraftError, draftQuiz, looksLikeHeadline } from './draft.ts';
@@ -9,15 +10,18 @@ import { DraftError, draftQuiz, looksLikeHeadline } from './draft.ts';
 const categoryIds = DEFAULT_CATEGORIES.map((c) => c.id);
 const seedWithHeadline = `${sessionsOfferedToResign.headline}\n\n${sessionsOfferedToResign.text}`;
 
-function expectValid(quiz: unknown) {
+/** A draft is a valid quiz but for the texts it leaves the author to write, which the checker lists in one problem. */
+function expectDraft(quiz: unknown) {
 	const result = validateQuizData(quiz);
-	expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([]);
+	expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
+		expect.stringMatching(UNWRITTEN)
+	]);
 }
 
 describe('draftQuiz', () => {
 	it('drafts a valid quiz from the first article, headline and all', () => {
 		const { quiz, tagging, headline } = draftQuiz(seedWithHeadline);
-		expectValid(quiz);
+		expectDraft(quiz);
 		expect(headline).toBe(sessionsOfferedToResign.headline);
 		expect(quiz.title).toBe(sessionsOfferedToResign.headline);
 		expect(quiz.article.headline).toBe(sessionsOfferedToResign.headline);
@@ -59,7 +63,7 @@ describe('draftQuiz', () => {
 	});
 
 	it('drafts a valid quiz from every corpus article', () => {
-		for (const article of CORPUS) expectValid(draftQuiz(`${article.headline}\n${article.text}`).quiz);
+		for (const article of CORPUS) expectDraft(draftQuiz(`${article.headline}\n${article.text}`).quiz);
 	});
 
 	it('takes a first line that reads like a sentence as article text, titled "Draft quiz"', () => {
@@ -92,7 +96,7 @@ describe('draftQuiz', () => {
 		expect(answers()).toEqual(['fact', 'fact', 'fact', 'anonymous']);
 		expect(answers(FOUR_CATEGORIES)).toEqual(['named-claim', 'fact', 'named-claim', 'anonymous']);
 		const { quiz, tagging } = draftQuiz(text, { categories: FOUR_CATEGORIES });
-		expectValid(quiz);
+		expectDraft(quiz);
 		expect(quiz.categories?.map((c) => c.label)).toEqual(['Confirmed fact', 'Named-source claim', 'Anonymous-source claim', 'Official non-answer']);
 		expect(tagging.claims.map((c) => c.category)).toEqual(['named-claim', 'fact', 'named-claim', 'anonymous']);
 		const first = quiz.questions[0]!;
@@ -119,7 +123,7 @@ describe('draftQuiz', () => {
 		fc.assert(
 			fc.property(text, (t) => {
 				try {
-					expectValid(draftQuiz(t).quiz);
+					expectDraft(draftQuiz(t).quiz);
 				} catch (e) {
 					if (!(e instanceof DraftError)) throw e;
 				}

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '../quiz/categories.ts';
 import { validateQuizData } from '../quiz/validate.ts';
+import { UNWRITTEN } from '../quiz/validate/placeholders.ts';
 import { CORPUS } from './corpus/index.ts';
 import { draftQuiz } from './draft.ts';
 import {
@@ -26,9 +27,12 @@ const ARTICLE = [
 
 const ids = DEFAULT_CATEGORIES.map((c) => c.id);
 
-function expectValid(quiz: unknown) {
+/** A draft is a valid quiz but for the texts it leaves the author to write, which the checker lists in one problem. */
+function expectDraft(quiz: unknown) {
 	const result = validateQuizData(quiz);
-	expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([]);
+	expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
+		expect.stringMatching(UNWRITTEN)
+	]);
 }
 
 describe('applyReview', () => {
@@ -36,7 +40,7 @@ describe('applyReview', () => {
 		const draft = draftQuiz(ARTICLE);
 		const quiz = applyReview(draft, initialChoices(reviewItems(draft)));
 		expect(quiz).toEqual({ ...draft.quiz, $schema: '../static/quiz.schema.json' });
-		expectValid(quiz);
+		expectDraft(quiz);
 	});
 
 	it('answers with the label the author chose, and asks them to explain it', () => {
@@ -54,7 +58,7 @@ describe('applyReview', () => {
 		expect(changed.whyNot.anonymous).toMatch(/^TODO: .*the tagger did: it rests on a source the reader cannot identify/);
 		for (const text of Object.values(changed.whyNot)) expect(text.startsWith('TODO:')).toBe(true);
 		expect(quiz.questions[0]).toEqual(draft.quiz.questions[0]);
-		expectValid(quiz);
+		expectDraft(quiz);
 	});
 
 	it('leaves dropped claims out and keeps the others’ ids', () => {
@@ -64,7 +68,7 @@ describe('applyReview', () => {
 		const quiz = applyReview(draft, choices);
 		expect(quiz.questions.map((q) => q.id)).toEqual(['c2', 'c3']);
 		expect(quiz.article.paragraphs).toEqual(draft.quiz.article.paragraphs);
-		expectValid(quiz);
+		expectDraft(quiz);
 	});
 
 	it('takes the author’s headline and outlet, and the first line’s headline when none is given', () => {
@@ -80,7 +84,7 @@ describe('applyReview', () => {
 		});
 		const long = applyReview(draft, choices, { headline: 'word '.repeat(40), outlet: 'x'.repeat(150) });
 		expect(long.title).toBe('Draft quiz');
-		expectValid(long);
+		expectDraft(long);
 	});
 
 	it('gives a valid quiz for any labels, as long as one claim stays', () => {
@@ -90,7 +94,7 @@ describe('applyReview', () => {
 		fc.assert(
 			fc.property(fc.array(choice, { minLength: n, maxLength: n }), fc.nat(n - 1), (choices: Choice[], keep) => {
 				choices[keep]!.included = true;
-				expectValid(applyReview(draft, choices));
+				expectDraft(applyReview(draft, choices));
 			}),
 			{ numRuns: 30 }
 		);

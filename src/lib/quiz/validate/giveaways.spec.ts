@@ -35,12 +35,14 @@ describe('feedback that gives away the next answer', () => {
 		expect(found).toEqual(['questions[1].explanation: The explanation of "familiar" gives away the answer to the next question, "stadium"']);
 	});
 
-	it('leaves a draft\'s placeholder to the placeholder warning, though it names the label it explains', () => {
-		const found = warnings((d) => {
-			move(d, 3, 1);
-			d.questions[1].explanation = 'TODO: explain why this is “Anonymous-source claim”, naming the cue.';
-		});
-		expect(found).toEqual(['questions[1].explanation: The quiz still holds a "TODO:" placeholder from the draft']);
+	it('leaves a draft\'s placeholder to the placeholder error, though it names the label it explains', () => {
+		const data = structuredClone(sampleQuiz) as Data;
+		move(data, 3, 1);
+		data.questions[1].explanation = 'TODO: explain why this is “Anonymous-source claim”, naming the cue.';
+		const r = validateQuizData(data);
+		expect(r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+			'questions[1].explanation: The quiz still holds a "TODO:" placeholder from the draft'
+		]);
 	});
 
 	it('leaves a label alone when the next question is about another paragraph', () => {

@@ -3,7 +3,6 @@
  * option is the longest one most of the time, or feedback states the answer
  * of the question that comes straight after it.
  */
-import { TODO } from '../placeholder.ts';
 import type { Question, Quiz } from '../schema.ts';
 import { locator, tokenize, type Locate } from '../text.ts';
 import { idList, problemAt, type Found } from './problem.ts';
@@ -110,8 +109,8 @@ function givesNextAway(quiz: Quiz, data: unknown): Found[] {
 	const locate = locator(quiz.article.paragraphs);
 	quiz.questions.forEach((a, i) => {
 		const b = quiz.questions[i + 1];
-		// A draft's placeholder names the label it explains: it is reported as a placeholder, not as a giveaway.
-		const hit = b && !a.explanation.startsWith(TODO) && quotesAnswer(quiz, locate, a, b);
+		// A draft's placeholder, which names the label it explains, never comes here: it makes the quiz invalid.
+		const hit = b && quotesAnswer(quiz, locate, a, b);
 		if (!b || !hit) return;
 		// Positions are in the trimmed text the schema returns; the file may hold spaces before it.
 		const raw = valueAt(data, ['questions', i, 'explanation']);
