@@ -5,7 +5,7 @@
 import { LIMITS } from '../limits.ts';
 import { locator, tokenize, type Locate } from '../text.ts';
 import { findMismatch, type Mismatch } from '../verbatim.ts';
-import { checkChoice, checkClassify, checkDecoys, checkInside, checkUnique } from './question-checks.ts';
+import { checkChoice, checkClassify, checkDecoys, checkInside, checkUnique, readsAlike } from './question-checks.ts';
 import { isObject, issue, listOf, Soundness, type Ctx, type Loose, type Path } from './soundness.ts';
 
 /** The article's paragraphs, and where a quote stands in them. */
@@ -80,6 +80,13 @@ export function crossCheck(value: unknown, ctx: Ctx) {
 	const categories = sound.ok(['categories']) ? listOf(value.categories) : [];
 	const maybeIds = categories.map((c, i) => (isObject(c) ? sound.text(c.id, ['categories', i, 'id']) : undefined));
 	checkUnique(ctx, maybeIds, (i) => ['categories', i, 'id'], 'The category id');
+	checkUnique(
+		ctx,
+		categories.map((c, i) => (isObject(c) ? sound.text(c.label, ['categories', i, 'label']) : undefined)),
+		(i) => ['categories', i, 'label'],
+		'The category label',
+		readsAlike('label', 'students would see two buttons that read the same, and could not tell which is meant; rename one of them')
+	);
 	// References to categories are checked only when every category id is known, and there are enough of them:
 	// with one category, every other answer would be reported before the one mistake that explains them.
 	const enough = categories.length >= LIMITS.minCategories;
@@ -132,6 +139,13 @@ export function crossCheck(value: unknown, ctx: Ctx) {
 			const items = listOf(q.items);
 			const ids = items.map((item, j) => (isObject(item) ? sound.text(item.id, at('items', j, 'id')) : undefined));
 			checkUnique(ctx, ids, (j) => at('items', j, 'id'), 'The claim id');
+			checkUnique(
+				ctx,
+				items.map((item, j) => (isObject(item) ? sound.text(item.quote, at('items', j, 'quote')) : undefined)),
+				(j) => at('items', j, 'quote'),
+				'The claim',
+				readsAlike('quote', 'students would see the same claim twice, with no right place for either; quote another claim')
+			);
 		}
 	});
 }

@@ -6,17 +6,36 @@ import { isObject, issue, listOf, quoted, type Ctx, type Loose, type Path, type 
 
 type At = (...rest: Path) => Path;
 
-export function checkUnique(ctx: Ctx, ids: (string | undefined)[], base: (i: number) => Path, what: string) {
+/** How a value used twice is told: what else was expected, and the fix. */
+interface Twice {
+	expected: string;
+	hint: string;
+	/** What makes two values the same; the values themselves by default. */
+	key?: (value: string) => string;
+}
+
+const ID_TWICE: Twice = { expected: 'an id no other entry uses', hint: 'rename one of them' };
+
+/** Texts students read: one that differs only in spaces at its ends or in letter case reads the same on a button. */
+export const readsAlike = (what: string, hint: string): Twice => ({
+	expected: `a ${what} no other entry has`,
+	hint,
+	key: (value) => value.trim().toLowerCase()
+});
+
+/** Reports each value used a second time, at that entry, naming the entry that has it first. */
+export function checkUnique(ctx: Ctx, values: (string | undefined)[], base: (i: number) => Path, what: string, twice: Twice = ID_TWICE) {
 	const seen = new Map<string, number>();
-	ids.forEach((value, i) => {
+	values.forEach((value, i) => {
 		if (value === undefined) return;
-		const first = seen.get(value);
-		if (first === undefined) seen.set(value, i);
+		const key = twice.key ? twice.key(value) : value;
+		const first = seen.get(key);
+		if (first === undefined) seen.set(key, i);
 		else
 			issue(ctx, base(i), `${what} "${value}" is used twice`, {
 				found: value,
-				expected: 'an id no other entry uses',
-				hint: 'rename one of them',
+				expected: twice.expected,
+				hint: twice.hint,
 				sameAs: base(first).slice(0, -1)
 			});
 	});
@@ -136,6 +155,13 @@ export function checkChoice(ctx: Ctx, q: Loose, at: At, sound: Soundness) {
 	const options = listOf(q.options).map((o, j) => (isObject(o) && sound.ok(at('options', j)) ? o : null));
 	const optionIds = options.map((o, j) => (o ? sound.text(o.id, at('options', j, 'id')) : undefined));
 	checkUnique(ctx, optionIds, (j) => at('options', j, 'id'), 'The option id');
+	checkUnique(
+		ctx,
+		options.map((o, j) => (o ? sound.text(o.text, at('options', j, 'text')) : undefined)),
+		(j) => at('options', j, 'text'),
+		'The option text',
+		readsAlike('text', 'students would see two answers that read the same; reword one of them')
+	);
 	const answer = sound.text(q.answer, at('answer'));
 	// With an id missing or used twice, "the right option" is not known.
 	if (optionIds.includes(undefined) || new Set(optionIds).size < optionIds.length || answer === undefined) return;
