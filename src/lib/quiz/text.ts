@@ -73,6 +73,19 @@ export function locate(paragraphs: readonly string[], quote: string): Location |
 	return null;
 }
 
+/**
+ * The next place a quote stands after the one `locate` finds, if it stands
+ * anywhere else: a place students never see lit up.
+ */
+export function locateAgain(paragraphs: readonly string[], quote: string): Location | null {
+	const first = locate(paragraphs, quote);
+	if (!first || !quote) return null;
+	const again = paragraphs[first.paragraph]!.indexOf(quote, first.start + 1);
+	if (again >= 0) return { paragraph: first.paragraph, start: again, end: again + quote.length };
+	const later = locate(paragraphs.slice(first.paragraph + 1), quote);
+	return later ? { ...later, paragraph: first.paragraph + 1 + later.paragraph } : null;
+}
+
 /** Where a quote stands in one article, as `locator` answers it. */
 export type Locate = (quote: string) => Location | null;
 

@@ -3,8 +3,9 @@
  * questions it is about and stands at a place in the file.
  */
 import type { Quiz } from '../schema.ts';
+import { locate, locateAgain } from '../text.ts';
 import { giveaways } from './giveaways.ts';
-import { problemAt, type Found } from './problem.ts';
+import { problemAt, type Found, type Key } from './problem.ts';
 import { valueAt } from './zod-issues.ts';
 
 function unusedCategories(quiz: Quiz, data: unknown): Found[] {
@@ -25,8 +26,36 @@ function unusedCategories(quiz: Quiz, data: unknown): Found[] {
 		);
 }
 
+/**
+ * Quotes that stand in more than one place of the article. The article view
+ * lights up the first place only (`locate`), so a student reading the other
+ * sees it unmarked.
+ */
+function foundTwice(quiz: Quiz): Found[] {
+	const { paragraphs } = quiz.article;
+	const out: Found[] = [];
+	const check = (text: string, keys: Key[], what: string) => {
+		const again = locateAgain(paragraphs, text);
+		if (!again) return;
+		const first = locate(paragraphs, text)!.paragraph + 1;
+		const second = again.paragraph + 1;
+		out.push(
+			problemAt('warning', keys, `${what} stands in two places of the article: ${first === second ? `twice in paragraph ${first}` : `paragraphs ${first} and ${second}`}`, {
+				expected: 'words found in one place only',
+				hint: `students see only its first place lit up, in paragraph ${first}; quote more of the sentence so that it is found once`
+			})
+		);
+	};
+	quiz.questions.forEach((q, i) => {
+		if (q.type === 'order') q.items.forEach((item, j) => check(item.quote, ['questions', i, 'items', j, 'quote'], 'The claim’s quote'));
+		else if (q.quote !== undefined) check(q.quote, ['questions', i, 'quote'], 'The quote');
+		q.related?.forEach((passage, j) => check(passage, ['questions', i, 'related', j], 'The related passage'));
+	});
+	return out;
+}
+
 export function warningsFor(quiz: Quiz, data: unknown): Found[] {
-	const warnings = [...unusedCategories(quiz, data), ...giveaways(quiz, data)];
+	const warnings = [...unusedCategories(quiz, data), ...foundTwice(quiz), ...giveaways(quiz, data)];
 	const n = quiz.questions.length;
 	if (n < 5)
 		warnings.push(
