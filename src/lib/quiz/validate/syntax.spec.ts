@@ -112,3 +112,27 @@ describe('the lines of a file saved with any line ending', () => {
 		]);
 	});
 });
+
+describe('a text broken over two lines, or holding a tab', () => {
+	const article = (paragraph: string[]) => ['{', '\t"article": {', '\t\t"paragraphs": [', ...paragraph, '\t\t]', '\t}', '}'];
+
+	it('is told, in an article paragraph, to join the lines with a space, not to write \\n', () => {
+		expect(said(article(['\t\t\t"The mayor reportedly wants the money for a stadium,', 'according to two people familiar with the talks."']))).toEqual([
+			'quiz.json:4:4 error The file is not valid JSON (found "The mayor reportedly wants the money for a stadium,) ' +
+				'hint: this text goes on to the next line, and a text cannot hold a line break: join the two lines with a space (a new paragraph is a new text in the list)'
+		]);
+	});
+
+	it('is told, in a quote copied from the article, to join the lines with a space', () => {
+		expect(said(['{', '\t"questions": [', '\t\t{', '\t\t\t"quote": "The mayor reportedly', 'wants the money"', '\t\t}', '\t]', '}'])).toEqual([
+			'quiz.json:4:13 error The file is not valid JSON (found "The mayor reportedly) ' +
+				'hint: this text goes on to the next line, and a text cannot hold a line break: join the two lines with a space, as the article has them'
+		]);
+	});
+
+	it('is pointed at its tab, and told to replace it with a space', () => {
+		expect(said(article(['\t\t\t"The mayor reportedly wants\tthe money for a stadium."']))).toEqual([
+			'quiz.json:4:31 error The file is not valid JSON (found a tab) hint: a text may not hold a tab: replace it with a space'
+		]);
+	});
+});

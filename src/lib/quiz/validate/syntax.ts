@@ -1,5 +1,5 @@
 /** A JSON syntax error, explained: where it is and the usual slip behind it. */
-import { printParseErrorCode } from 'jsonc-parser';
+import { getLocation, printParseErrorCode } from 'jsonc-parser';
 import { cut, LINE_BREAK, type Problem } from './problem.ts';
 import type { SyntaxError } from './source-map.ts';
 
@@ -19,8 +19,20 @@ const SYNTAX_HINTS: Record<string, string> = {
 	InvalidNumberFormat: 'numbers are written like 1 or 2.5, without a leading zero or quotes',
 	InvalidUnicode: 'a \\u escape needs four hex digits, like \\u00e9',
 	InvalidEscapeCharacter: 'a backslash starts an escape like \\" or \\n; write \\\\ for a backslash itself',
-	InvalidCharacter: 'a text may not hold a raw line break or tab: write \\n for a new line, or join the lines'
+	InvalidCharacter: 'a text may not hold an invisible control character: delete it'
 };
+
+/** Where a text broken over two lines stands, for how to join it. */
+function brokenTextHint(source: string, offset: number): string {
+	const path = getLocation(source, offset).path;
+	const start = 'this text goes on to the next line, and a text cannot hold a line break: ';
+	// A paragraph, or words copied from one, must read as the article does: a \n there would not match a quote.
+	if (path[0] === 'article' && path[1] === 'paragraphs')
+		return `${start}join the two lines with a space (a new paragraph is a new text in the list)`;
+	if (path[0] === 'questions' && (path.includes('quote') || path.includes('related') || path.includes('cues') || path.includes('decoys')))
+		return `${start}join the two lines with a space, as the article has them`;
+	return `${start}join the two lines into one (write \\n where a new line is meant)`;
+}
 
 /** 1-based line and column of an offset. */
 function positionAt(source: string, offset: number): { line: number; column: number } {
@@ -99,12 +111,24 @@ export function syntaxProblem(source: string, error: SyntaxError): Problem {
 			hint: 'a straight " closes the text it stands in; inside a text write \\" (a backslash, then the quote mark), or copy the curly quotes “ ” if the article uses them',
 			...positionAt(source, before)
 		};
+	// A tab or another control character pasted into a text: pointed at where it stands, not at the text's start.
+	const control = code === 'InvalidCharacter' ? token.search(/[\u0000-\u001f]/) : -1;
+	if (control >= 0) {
+		const tab = token[control] === '\t';
+		return {
+			severity: 'error',
+			path: '',
+			message: 'The file is not valid JSON',
+			found: tab ? 'a tab' : `an invisible control character (U+${token.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')})`,
+			hint: tab ? 'a text may not hold a tab: replace it with a space' : SYNTAX_HINTS.InvalidCharacter,
+			...positionAt(source, error.offset + control)
+		};
+	}
 	let hint = SYNTAX_HINTS[code] ?? code;
 	// A paragraph pasted with a line break in it: the text goes on, and closes, on the next line.
 	if (code === 'UnexpectedEndOfString') {
 		const next = source.slice(error.offset).split(LINE_BREAK, 2)[1]?.trim() ?? '';
-		if (next && !/^["}\]]/.test(next) && /"\s*[,}\]]?$/.test(next))
-			hint = 'this text goes on to the next line, and a text cannot hold a line break: join the two lines into one (write \\n where a new line is meant)';
+		if (next && !/^["}\]]/.test(next) && /"\s*[,}\]]?$/.test(next)) hint = brokenTextHint(source, error.offset);
 	}
 	if (code === 'InvalidSymbol' && token.startsWith("'")) hint = 'JSON uses double quotes "like this", never single quotes';
 	if (code === 'CommaExpected' && before >= 0) hint = `a comma is missing: add one at the end of line ${positionAt(source, before).line}`;
