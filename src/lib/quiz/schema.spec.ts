@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QuizSchema } from './schema.ts';
 import { sampleQuiz } from '../../test-support/sample-quiz.ts';
+import { validateQuizData } from './validate.ts';
+import { formatProblem } from './validate/format.ts';
 
 const clone = () => structuredClone(sampleQuiz) as unknown as Record<string, any>;
 const messages = (data: unknown) => {
@@ -97,4 +99,26 @@ describe('quiz schema', () => {
 		const r = QuizSchema.safeParse(data);
 		expect(r.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['explantion'] });
 	});
+});
+
+describe('the article’s url', () => {
+	const said = (url: string) => {
+		const data = clone();
+		data.article.url = url;
+		const r = validateQuizData(data);
+		return r.ok ? [] : r.problems.map((p) => formatProblem('quiz.json', p));
+	};
+
+	it.each(['https://example.org/pool', 'http://example.org/pool?page=2#comments'])('accepts a web address, %s', (url) => {
+		expect(said(url)).toEqual([]);
+	});
+
+	it.each(['ftp://example.org/pool', 'mailto:editor@example.org', 'javascript:alert(1)', 'https:/example.org/pool', 'https://localhost/pool', 'example.org/pool'])(
+		'refuses %s, which students could not open as a web page',
+		(url) => {
+			expect(said(url)).toEqual([
+				`quiz.json error article.url: The url must be a full web address starting with https:// (or http://) (found the text ${JSON.stringify(url)}; expected a web address like "https://example.org/story") hint: copy the address from the browser’s address bar`
+			]);
+		}
+	);
 });

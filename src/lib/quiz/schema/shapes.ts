@@ -38,10 +38,15 @@ export const ArticleSchema = z
 			.date({ error: 'The date must be a real day written YYYY-MM-DD, like "2017-06-06"' })
 			.optional()
 			.meta({ description: 'Publication date, YYYY-MM-DD, if known.', examples: ['2017-06-06'] }),
+		// A web address students can open: http or https with "://" (zod checks both when the protocol is this one), and a named host.
 		url: z
-			.url({ error: 'The url must be a full web address starting with https://' })
+			.url({
+				protocol: z.regexes.httpProtocol,
+				hostname: z.regexes.domain,
+				error: 'The url must be a full web address starting with https:// (or http://)'
+			})
 			.optional()
-			.describe('Where the article was published, if it is online.'),
+			.describe('Where the article was published, if it is online: a web address starting with https:// (or http://).'),
 		note: text('The note', LIMITS.noteChars)
 			.optional()
 			.describe(
