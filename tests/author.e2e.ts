@@ -157,13 +157,26 @@ test('the file being written, and its name, survive a reload and a round trip th
 	expect((await again).suggestedFilename()).toBe('quiz.json');
 });
 
-test('a file whose name the site cannot serve is refused by name, as the build refuses it', async ({ page }) => {
+test('a file whose name the site cannot serve is told the name to use, can be played, and is saved under that name', async ({ page }) => {
 	await openAuthor(page);
 	await page.getByLabel('Open a quiz file').setInputFiles({ name: 'Pool Notes.json', mimeType: 'application/json', buffer: Buffer.from(fixture('valid/base.json')) });
-	await expect(page.getByText('1 problem to fix before you can play it.')).toBeVisible();
-	await expect(page.getByText('The file name "Pool Notes.json" cannot be a web address')).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Play this quiz' })).toHaveCount(0);
+	await expect(page.getByRole('status')).toHaveText(
+		`${VALID} Its file name needs changing before the site can use it: “Save as a file” saves it as pool-notes.json.`
+	);
+	const name = problem(page, 'The file name "Pool Notes.json" cannot be a web address');
+	await expect(name).toContainText('rename it pool-notes.json');
+	// The text in the box is fine: it is not marked wrong, and the quiz can be played.
+	await expect(box(page)).toHaveAttribute('aria-invalid', 'false');
+	await expect(page.getByRole('button', { name: 'Play this quiz' })).toBeVisible();
 	await expectNoAxeViolations(page);
+
+	await expect(page.getByText('Saves as pool-notes.json')).toBeVisible();
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Save as a file' }).click();
+	expect((await downloading).suggestedFilename()).toBe('pool-notes.json');
+	// Saved so, the box holds pool-notes.json, and its name is no longer a problem.
+	await expect(page.getByRole('status')).toHaveText(VALID);
+	await expect(name).toHaveCount(0);
 });
 
 test('a picture or an empty file opened by mistake is named, and the box keeps its text', async ({ page }) => {

@@ -28,9 +28,32 @@ export function slugOf(file: string): string {
  */
 export const meantAsQuiz = (name: string): boolean => /\.json/i.test(baseName(name));
 
-/** What is wrong with a quiz file's name, if anything. */
+/**
+ * The name a quiz file should have instead of its own, or null when its own
+ * will do (or no letter or digit is left to make one of). What an editor or a
+ * browser added goes ("pool.json.txt", "pool.json (1).json", "pool (1).json"),
+ * and the rest is made lower case, accents dropped, anything else a hyphen:
+ * "Bus Routes.json" becomes "bus-routes.json".
+ */
+export function fixedFileName(file: string): string | null {
+	const name = baseName(file);
+	const json = name.toLowerCase().indexOf('.json');
+	const stem = (json >= 0 ? name.slice(0, json) : name.replace(/\.[^.]*$/, ''))
+		.replace(/\s*\(\d+\)\s*$/, '')
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+	const fixed = `${stem}.json`;
+	return stem && fixed !== name ? fixed : null;
+}
+
+/** What is wrong with a quiz file's name, if anything; the hint gives the name to use. */
 export function fileNameProblem(file: string): Problem | null {
 	const name = baseName(file);
+	const fixed = fixedFileName(name);
+	const renameIt = fixed ? `rename it ${fixed}` : 'rename the file';
 	if (!name.endsWith('.json'))
 		return {
 			severity: 'error',
@@ -38,8 +61,8 @@ export function fileNameProblem(file: string): Problem | null {
 			message: `The file name "${name}" does not end in .json, so the site does not read it as a quiz`,
 			expected: EXPECTED,
 			hint: /\.json\./i.test(name)
-				? `rename it to end in .json: an editor added "${name.slice(name.toLowerCase().lastIndexOf('.json') + 5)}" when it saved`
-				: 'rename the file to end in .json (lower case)'
+				? `${renameIt}: an editor added "${name.slice(name.toLowerCase().lastIndexOf('.json') + 5)}" when it saved`
+				: `${renameIt}, ending in .json (lower case)`
 		};
 	if (SLUG.test(slugOf(name))) return null;
 	return {
@@ -47,7 +70,7 @@ export function fileNameProblem(file: string): Problem | null {
 		path: '',
 		message: `The file name "${name}" cannot be a web address`,
 		expected: EXPECTED,
-		hint: 'rename the file'
+		hint: renameIt
 	};
 }
 

@@ -46,9 +46,9 @@ describe('the build check of quizzes/', () => {
 		mkdirSync(path.join(dir, 'quizzes', 'articles'));
 		writeFileSync(path.join(dir, 'quizzes', 'articles', 'notes.txt'), 'not a quiz');
 		expect(checkQuizFolder(dir).errors).toEqual([
-			'quizzes/Pool Four.json error The file name "Pool Four.json" cannot be a web address (expected lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json") hint: rename the file',
-			'quizzes/Pool-Three.JSON error The file name "Pool-Three.JSON" does not end in .json, so the site does not read it as a quiz (expected lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json") hint: rename the file to end in .json (lower case)',
-			'quizzes/pool-two.json.txt error The file name "pool-two.json.txt" does not end in .json, so the site does not read it as a quiz (expected lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json") hint: rename it to end in .json: an editor added ".txt" when it saved'
+			'quizzes/Pool Four.json error The file name "Pool Four.json" cannot be a web address (expected lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json") hint: rename it pool-four.json',
+			'quizzes/Pool-Three.JSON error The file name "Pool-Three.JSON" does not end in .json, so the site does not read it as a quiz (expected lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json") hint: rename it pool-three.json, ending in .json (lower case)',
+			'quizzes/pool-two.json.txt error The file name "pool-two.json.txt" does not end in .json, so the site does not read it as a quiz (expected lower-case letters, digits and single hyphens, then .json, like "city-council-vote.json") hint: rename it pool-two.json: an editor added ".txt" when it saved'
 		]);
 	});
 
