@@ -97,6 +97,16 @@ export interface Names {
 /** A quote looked for in the article's paragraphs. */
 export const QUOTE_IN_ARTICLE: Names = { copy: 'the quote', source: 'the article', rule: 'a quote must sit inside one paragraph' };
 
+/** A question's related passage looked for in the article: told as what it is, not as the quote. */
+export const RELATED_IN_ARTICLE: Names = {
+	copy: 'the related passage',
+	source: 'the article',
+	rule: 'a related passage must sit inside one paragraph'
+};
+
+/** Copies looked for in the article's paragraphs, whose ends are a paragraph's. */
+const inArticle = (n: Names) => n === QUOTE_IN_ARTICLE || n === RELATED_IN_ARTICLE;
+
 /** Where the text being compared stands, for a hint that names words rather than characters. */
 interface Context {
 	text: string;
@@ -107,7 +117,7 @@ interface Context {
 function hintFor(found: string, expected: string, quote: string, at: number, n: Names, context?: Context): string {
 	// Found where the doubled space starts or where it ends, by whichever search found the passage.
 	if (found === ' ' && (quote[at - 1] === ' ' || quote[at + 1] === ' ')) return `${n.copy} has two spaces in a row where ${n.source} has one`;
-	if (expected === '') return `${n.copy} runs past the end of ${n === QUOTE_IN_ARTICLE ? 'the paragraph' : n.source}; ${n.rule}`;
+	if (expected === '') return `${n.copy} runs past the end of ${inArticle(n) ? 'the paragraph' : n.source}; ${n.rule}`;
 	if (found === '') return `${n.copy} stops here; check that nothing is missing from its end`;
 	if (fold(found) === fold(expected)) {
 		if (found.toLowerCase() === expected.toLowerCase()) return `letter case differs; copy the words exactly as ${n.source} writes them`;
@@ -291,7 +301,7 @@ export function findMismatch(paragraphs: readonly string[], quote: string, names
 			expected,
 			hint:
 				expected === ''
-					? `${names.copy} starts before ${names === QUOTE_IN_ARTICLE ? 'the paragraph' : names.source} does; ${names.rule}`
+					? `${names.copy} starts before ${inArticle(names) ? 'the paragraph' : names.source} does; ${names.rule}`
 					: hintFor(found, expected, quote, at, names)
 		};
 	}
@@ -315,7 +325,7 @@ export function findMismatch(paragraphs: readonly string[], quote: string, names
 	const next = paragraphs[prefix.paragraph + 1];
 	const rest = quote.slice(at).trimStart();
 	if (expected === '' && next !== undefined && rest && fold(next[0] ?? '') === fold(rest[0]!) && commonPrefix(rest, next, 0, false) >= Math.min(rest.length, 3))
-		hint = `the quote runs on from paragraph ${prefix.paragraph + 1} into paragraph ${prefix.paragraph + 2}; a quote must sit inside one paragraph, so split it into two questions or shorten it`;
+		hint = `${names.copy} runs on from paragraph ${prefix.paragraph + 1} into paragraph ${prefix.paragraph + 2}; ${names.rule}, so ${names === RELATED_IN_ARTICLE ? 'split it into two related passages' : 'split it into two questions'} or shorten it`;
 	return {
 		paragraph: prefix.paragraph,
 		passage: text.slice(prefix.start, Math.min(text.length, prefix.start + quote.length)),

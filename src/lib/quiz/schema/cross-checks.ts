@@ -4,7 +4,7 @@
  */
 import { LIMITS } from '../limits.ts';
 import { locator, tokenize, type Locate } from '../text.ts';
-import { findMismatch, type Mismatch } from '../verbatim.ts';
+import { findMismatch, QUOTE_IN_ARTICLE, RELATED_IN_ARTICLE, type Mismatch } from '../verbatim.ts';
 import { checkChoice, checkClassify, checkDecoys, checkInside, checkUnique, readsAlike } from './question-checks.ts';
 import { isObject, issue, listOf, Soundness, type Ctx, type Loose, type Path } from './soundness.ts';
 
@@ -14,10 +14,11 @@ interface ArticleText {
 	locate: Locate;
 }
 
-/** Reports a quote that is not in the article; true when it is. */
-function checkQuote(ctx: Ctx, article: ArticleText, value: string, path: Path, what: string): boolean {
+/** Reports a quote, or a related passage, that is not in the article; true when it is. */
+function checkQuote(ctx: Ctx, article: ArticleText, value: string, path: Path, what: 'The quote' | 'The related passage'): boolean {
 	if (article.locate(value)) return true;
-	const miss = findMismatch(article.paragraphs, value);
+	const names = what === 'The quote' ? QUOTE_IN_ARTICLE : RELATED_IN_ARTICLE;
+	const miss = findMismatch(article.paragraphs, value, names);
 	issue(ctx, path, `${what} is not in the article word for word`, {
 		found: miss ? excerpt(value, miss.at) : value,
 		expected: miss?.passage
@@ -25,7 +26,7 @@ function checkQuote(ctx: Ctx, article: ArticleText, value: string, path: Path, w
 			: 'a passage copied from the article',
 		hint: miss
 			? miss.passage
-				? `closest passage is in paragraph ${miss.paragraph + 1}; first difference at character ${miss.at + 1}: ${miss.hint}`
+				? `${names === QUOTE_IN_ARTICLE ? 'closest passage is' : 'the article’s closest words are'} in paragraph ${miss.paragraph + 1}; first difference at character ${miss.at + 1}: ${miss.hint}`
 				: miss.hint
 			: undefined,
 		at: miss?.passage ? miss.at : undefined

@@ -77,3 +77,12 @@ describe('texts students would see twice', () => {
 		]);
 	});
 });
+
+describe('a choice question with no options', () => {
+	it('says the question has no options, not that the answer is not among an empty list', () => {
+		expect(said((d) => (d.questions[4].options = []))).toEqual([
+			'quiz.json error questions[4].options: A choice question needs at least 2 options (found 0 items) hint: add at least 2',
+			'quiz.json error questions[4].answer: The answer "no" names an option, but the question has no options (found "no"; expected options to choose from, one of them with this id) hint: list the options students choose from in "options": [{ "id": "a", "text": "..." }, ...]'
+		]);
+	});
+});

@@ -163,6 +163,14 @@ export function checkChoice(ctx: Ctx, q: Loose, at: At, sound: Soundness) {
 		readsAlike('text', 'students would see two answers that read the same; reword one of them')
 	);
 	const answer = sound.text(q.answer, at('answer'));
+	if (answer !== undefined && optionIds.length === 0) {
+		issue(ctx, at('answer'), `The answer "${answer}" names an option, but the question has no options`, {
+			found: answer,
+			expected: 'options to choose from, one of them with this id',
+			hint: 'list the options students choose from in "options": [{ "id": "a", "text": "..." }, ...]'
+		});
+		return;
+	}
 	// With an id missing or used twice, "the right option" is not known.
 	if (optionIds.includes(undefined) || new Set(optionIds).size < optionIds.length || answer === undefined) return;
 	if (!optionIds.includes(answer)) {

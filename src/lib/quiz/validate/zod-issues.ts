@@ -84,15 +84,16 @@ function optionsFor(schema: Schema, value: unknown): Schema[] {
 	return picked.length ? picked : options;
 }
 
-/** The field names an object at `path` may hold, read from the schema, for "did you mean" hints. */
-export function knownKeys(data: unknown, path: readonly Key[]): string[] {
+/** The schemas inside optional and the like, a union's as the value at hand picks them. */
+const inner = (schemas: Schema[], value: unknown): Schema[] =>
+	schemas.map(unwrap).flatMap((s) => (s._zod.def.type === 'union' ? optionsFor(s, value).map(unwrap) : [s]));
+
+/** The schemas the value at `path` is read with, as written (optional ones still marked so). */
+function schemasAt(data: unknown, path: readonly Key[]): Schema[] {
 	let schemas: Schema[] = [QuizShape];
-	for (let n = 0; n <= path.length; n++) {
-		const here = valueAt(data, path.slice(0, n));
-		schemas = schemas.map(unwrap).flatMap((s) => (s._zod.def.type === 'union' ? optionsFor(s, here).map(unwrap) : [s]));
-		if (n === path.length) break;
+	for (let n = 0; n < path.length; n++) {
 		const key = path[n]!;
-		schemas = schemas.flatMap((s) => {
+		schemas = inner(schemas, valueAt(data, path.slice(0, n))).flatMap((s) => {
 			const def = s._zod.def as { type: string; shape?: Record<string, Schema>; element?: Schema; valueType?: Schema };
 			if (def.type === 'object' && typeof key === 'string' && def.shape && Object.hasOwn(def.shape, key)) return [def.shape[key]!];
 			if (def.type === 'array' && typeof key === 'number' && def.element) return [def.element];
@@ -100,8 +101,28 @@ export function knownKeys(data: unknown, path: readonly Key[]): string[] {
 			return [];
 		});
 	}
-	const keys = schemas.flatMap((s) => Object.keys((s._zod.def as { shape?: object }).shape ?? {}));
+	return schemas;
+}
+
+/** The field names an object at `path` may hold, read from the schema, for "did you mean" hints. */
+export function knownKeys(data: unknown, path: readonly Key[]): string[] {
+	const keys = inner(schemasAt(data, path), valueAt(data, path)).flatMap((s) => Object.keys((s._zod.def as { shape?: object }).shape ?? {}));
 	return [...new Set(keys)];
+}
+
+/** Whether the schema lets the field at `path` be left out. */
+function optionalAt(data: unknown, path: readonly Key[]): boolean {
+	return schemasAt(data, path).some((s) => s._zod.def.type === 'optional' || s._zod.def.type === 'default');
+}
+
+/** How to fill a text left empty: an optional field may go, a required one must be written. */
+function emptyTextHint(data: unknown, keys: readonly Key[]): string {
+	const last = keys.at(-1);
+	if (typeof last === 'number') return 'write it, or remove this entry from the list';
+	if (last === 'whyNot' && keys.at(-3) === 'options') return 'write why a student might choose this option and why it is wrong (only the right option has no whyNot)';
+	if (optionalAt(data, keys)) return 'write something here, or remove the field';
+	if (keys.at(-2) === 'whyNot') return 'write why a student might choose this category and why it does not fit; every wrong category needs one';
+	return `write it: "${String(last)}" is required`;
 }
 
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -176,7 +197,7 @@ export function fromIssue(issue: z.core.$ZodIssue, data: unknown): Found[] {
 		}
 		case 'too_big':
 		case 'too_small':
-			return [{ ...base, message: issue.message, found: size(found), hint: sizeHint(issue, keys, found) }];
+			return [{ ...base, message: issue.message, found: size(found), hint: sizeHint(issue, data, keys, found) }];
 		case 'invalid_format': {
 			const format = keys.length === 1 && keys[0] === 'language' ? LANGUAGE_FORMAT : FORMATS[issue.format];
 			return [{ ...base, message: issue.message, found: kind(found), ...format, hint: answerIdHint(data, keys, found) ?? format?.hint }];
@@ -252,12 +273,12 @@ function size(found: unknown): string {
 	return show(found);
 }
 
-function sizeHint(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, keys: readonly Key[], found: unknown): string {
+function sizeHint(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, data: unknown, keys: readonly Key[], found: unknown): string {
 	const list = issue.origin === 'array';
 	const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
 	const over = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 	if (issue.code === 'too_small') {
-		if (!list) return 'write something here, or remove the field if it is optional';
+		if (!list) return emptyTextHint(data, keys);
 		const short = limit - (Array.isArray(found) ? found.length : 0);
 		if (short < limit) return `add ${short === 1 ? 'one more' : `${short} more`}`;
 		return `add ${limit === 1 ? 'one' : `at least ${limit}`}`;
