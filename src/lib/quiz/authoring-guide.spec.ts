@@ -10,8 +10,10 @@ import {
 	ClassifyQuestionSchema,
 	CueQuestionSchema,
 	OrderItemSchema,
-	OrderQuestionSchema
+	OrderQuestionSchema,
+	QUESTION_TYPES
 } from './schema/shapes.ts';
+import { wordList } from './text.ts';
 
 const guide = readFileSync('docs/authoring.md', 'utf8');
 const blocks = [...guide.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
@@ -64,6 +66,16 @@ describe('docs/authoring.md', () => {
 		const missing = [...new Set(fields)].filter((f) => !guide.includes(`| \`${f}\` |`));
 		expect(missing).toEqual([]);
 		for (const f of Object.keys(OrderItemSchema.shape)) expect(guide).toContain(`"${f}": "…"`);
+	});
+
+	it('introduces the example quiz with the kinds of question it holds, out of all there are', () => {
+		const example = JSON.parse(readFileSync('src/routes/author/example-quiz.json', 'utf8')) as { questions: { type: string }[] };
+		const kinds = [...new Set(example.questions.map((q) => q.type))];
+		const number = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
+		const intro = guide.slice(guide.indexOf('## A complete small quiz to copy')).split('\n\n')[1]!.replaceAll('\n', ' ');
+		expect(intro).toContain(`${number[example.questions.length]!.replace(/^./, (c) => c.toUpperCase())} questions`);
+		expect(intro).toContain(`${number[kinds.length]} of the ${number[QUESTION_TYPES.length]} kinds of question`);
+		expect(intro).toContain(wordList(kinds.map((k) => `\`${k}\``)));
 	});
 
 	it('shows an order question that is valid', () => {
