@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { createAssignment, join } from './assignments.ts';
 import { ClassMember, expectNoAxeViolationsInBothSchemes } from './teacher.ts';
 
@@ -247,6 +247,14 @@ test('the closing-time form shows only what its last save did: an error takes th
 	const passed = page.getByRole('alert').filter({ hasText: 'The closing time has already passed; choose a later one' });
 	const offline = page.getByRole('alert').filter({ hasText: 'The server could not be reached.' });
 
+	/** Saves a closing time `minutesAhead` from now: `shown` takes the place of `gone`. */
+	const saveShows = async (minutesAhead: number, shown: Locator, gone: Locator) => {
+		await closes.fill(await inBrowser(minutesAhead));
+		await save.click();
+		await expect(shown).toBeVisible();
+		await expect(gone).toBeHidden();
+	};
+
 	await closes.fill(await inBrowser(3 * 60));
 	await save.click();
 	await expect(changed).toBeVisible();
@@ -258,28 +266,15 @@ test('the closing-time form shows only what its last save did: an error takes th
 	await expect(halfTyped).toBeVisible();
 	await expect(changed).toBeHidden();
 
-	await closes.fill(await inBrowser(4 * 60));
-	await save.click();
-	await expect(changed).toBeVisible();
-	await expect(halfTyped).toBeHidden();
-	await closes.fill(await inBrowser(-5));
-	await save.click();
-	await expect(passed).toBeVisible();
-	await expect(changed).toBeHidden();
-
-	await closes.fill(await inBrowser(5 * 60));
-	await save.click();
-	await expect(changed).toBeVisible();
-	await expect(passed).toBeHidden();
+	await saveShows(4 * 60, changed, halfTyped);
+	await saveShows(-5, passed, changed);
+	await saveShows(5 * 60, changed, passed);
 	// The connection drops as the next time is sent.
 	await page.route(
 		(url) => url.href === `${created.dashboardUrl}?/closing`,
 		(route) => route.abort('internetdisconnected')
 	);
-	await closes.fill(await inBrowser(6 * 60));
-	await save.click();
-	await expect(offline).toBeVisible();
-	await expect(changed).toBeHidden();
+	await saveShows(6 * 60, offline, changed);
 });
 
 test.describe('a teacher whose clocks change between today and the class', () => {
