@@ -1,6 +1,15 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createAssignment, join } from './assignments.ts';
 import { ClassMember, expectNoAxeViolationsInBothSchemes } from './teacher.ts';
+
+/** A datetime-local value `minutesAhead` from now, in the browser's own time zone. */
+const localTime = (page: Page, minutesAhead: number) =>
+	page.evaluate((ahead) => {
+		const d = new Date(Date.now() + ahead * 60_000);
+		const two = (n: number) => String(n).padStart(2, '0');
+		return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+	}, minutesAhead);
+
 
 test('"Your assignments" lists the classes this browser manages, and only this browser', async ({ page, browser, playwright }) => {
 	const first = await createAssignment(page, { title: 'Period 1, library', mode: 'Practice' });
@@ -187,12 +196,7 @@ test('a class set to open later says when, in words and on the teacher’s clock
 test('a teacher opens a class early and moves its closing time, with a clear word for a time already past', async ({ page, browser }) => {
 	await page.goto('/teach');
 	await page.getByLabel(/Title students see/).fill('Ready early');
-	const inBrowser = (minutesAhead: number) =>
-		page.evaluate((ahead) => {
-			const d = new Date(Date.now() + ahead * 60_000);
-			const two = (n: number) => String(n).padStart(2, '0');
-			return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
-		}, minutesAhead);
+	const inBrowser = (minutesAhead: number) => localTime(page, minutesAhead);
 	await page.getByLabel(/^Opens/).fill(await inBrowser(2 * 24 * 60 + 2));
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
 	await page.getByRole('link', { name: 'Go to the dashboard' }).click();
@@ -234,12 +238,7 @@ test('a teacher opens a class early and moves its closing time, with a clear wor
 
 test('the closing-time form shows only what its last save did: an error takes the place of a success, and a success of an error', async ({ page }) => {
 	const created = await createAssignment(page, { title: 'One message at a time', mode: 'Practice' });
-	const inBrowser = (minutesAhead: number) =>
-		page.evaluate((ahead) => {
-			const d = new Date(Date.now() + ahead * 60_000);
-			const two = (n: number) => String(n).padStart(2, '0');
-			return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
-		}, minutesAhead);
+	const inBrowser = (minutesAhead: number) => localTime(page, minutesAhead);
 	const closes = page.getByLabel('Closes', { exact: true });
 	const save = page.getByRole('button', { name: 'Save the closing time' });
 	const changed = page.getByRole('status').filter({ hasText: 'The closing time is changed.' });
