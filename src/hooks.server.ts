@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { startCleanup } from '$lib/server/cleanup.ts';
 import { compress } from '$lib/server/compress.ts';
 import { withSecurityHeaders } from '$lib/server/headers.ts';
@@ -8,8 +9,16 @@ import { isTemporary } from '$lib/server/db/dialect.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 import { DatabaseInUse } from '$lib/server/db/lock.ts';
 
-/** Opens and migrates the database at start, then keeps the retention promise every hour (once across all processes). */
+/**
+ * Reads the quizzes, opens and migrates the database at start, then keeps the
+ * retention promise every hour (once across all processes).
+ */
 export const init: ServerInit = async () => {
+	// Parsed and checked now rather than on the first student's request, which
+	// a whole class waits on when it opens the link at once (`npm run bench:load`,
+	// the first class on a just-started server). In development a quiz an author
+	// is still writing shows its problems on the page instead, when first used.
+	if (!dev) await import('$lib/server/catalogue.ts');
 	const db = await getDb().catch((error: unknown) => {
 		// Said plainly, without a stack: it is the one thing the person starting the server must act on.
 		if (error instanceof DatabaseInUse) {
