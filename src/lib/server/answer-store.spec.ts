@@ -1,5 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storeAnswer as storeWithClass } from './answer-store.ts';
+
+/** Runs between an answer's lookup of its attempt and its write, as another request (or process) may. */
+let betweenLookupAndWrite: (() => Promise<unknown>) | undefined;
+vi.mock('./db/answer-sql.ts', async (original) => {
+	const sql = await original<typeof import('./db/answer-sql.ts')>();
+	return {
+		...sql,
+		attemptsByToken: async (...args: Parameters<typeof sql.attemptsByToken>) => {
+			const rows = await sql.attemptsByToken(...args);
+			await betweenLookupAndWrite?.();
+			return rows;
+		}
+	};
+});
+afterEach(() => {
+	betweenLookupAndWrite = undefined;
+});
 
 /** What the student is told: the answer store's result without the class it went to. */
 const storeAnswer = async (...args: Parameters<typeof storeWithClass>) => (await storeWithClass(...args))?.result ?? null;
@@ -8,6 +25,7 @@ import { normalizeCode } from '../class-code.ts';
 import { assign, at, countRows, getQuiz, tempDb } from '../../test-support/db.ts';
 import { hashToken } from './tokens.ts';
 import { closeAssignment } from './assignments.ts';
+import { settleAttempts } from './settle.ts';
 
 const vote = (category: string, seq: number) => ({ questionId: 'vote', answer: { type: 'classify' as const, category }, seq });
 
@@ -48,6 +66,24 @@ describe('storing an answer by the student’s resume token', () => {
 		await expect(storeAnswer(db, key, vote('anonymous', 1), at(4), getQuiz)).rejects.toThrow('This assignment has closed, so it takes no more answers.');
 		const stored = await db.selectFrom('answers').select(['answer', 'seq']).execute();
 		expect(stored).toEqual([{ answer: JSON.stringify({ type: 'classify', category: 'fact' }), seq: 0 }]);
+	});
+
+	it('tells an answer the class closed when the teacher closes it while the answer is on its way', async () => {
+		const { db, assignment, key } = await joined('test');
+		expect(await storeAnswer(db, key, vote('fact', 0), at(2), getQuiz)).toEqual({ status: 'recorded' });
+		betweenLookupAndWrite = () => closeAssignment(db, assignment.id, at(3));
+		// Not "finished in another tab": the student did nothing but answer.
+		await expect(storeAnswer(db, key, vote('anonymous', 1), at(3), getQuiz)).rejects.toThrow('This assignment has closed, so it takes no more answers.');
+		const stored = await db.selectFrom('answers').select(['answer', 'seq']).execute();
+		expect(stored).toEqual([{ answer: JSON.stringify({ type: 'classify', category: 'fact' }), seq: 0 }]);
+	});
+
+	it('tells an answer the attempt is finished when the student finishes in another tab while it is on its way', async () => {
+		const { db, key } = await joined('test');
+		const attempt = await db.selectFrom('attempts').select('id').executeTakeFirstOrThrow();
+		betweenLookupAndWrite = () => settleAttempts(db, { attemptId: attempt.id }, at(2).toISOString());
+		await expect(storeAnswer(db, key, vote('anonymous', 1), at(2), getQuiz)).rejects.toThrow('This attempt is finished (in another tab, or on another device)');
+		expect((await countRows(db)).answers).toBe(0);
 	});
 
 	it('in test mode says an answer sent earlier than the one stored was superseded, not recorded (two tabs)', async () => {

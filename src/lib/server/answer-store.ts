@@ -81,13 +81,19 @@ function labels(question: Question, answer: Answer): { chosen: string | null; ex
 	return { chosen: null, expected: null };
 }
 
+/** Whether an attempt's class has closed, by its teacher or its closing time. */
+const classClosed = (row: { opens_at: string; closes_at: string | null; closed_at: string | null }, now: Date) =>
+	assignmentStatus({ opensAt: row.opens_at, closesAt: row.closes_at, closedAt: row.closed_at }, now) === 'closed';
+
+/** Why a finished attempt takes no more answers: the class closed (which finishes every attempt under way), or the student finished in another tab. */
+const whyFinished = (closed: boolean) => (closed ? CLOSED() : FINISHED());
+
 function plan({ key, input, now, getQuiz }: Sent, attempt: AnsweringRow | undefined): Plan {
 	if (!attempt || !sameHash(attempt.resume_token_hash, key.tokenHash) || attempt.code !== key.code) return { kind: 'no-attempt' };
 	// A page of another attempt, which this browser has left for the cookie's: its answer is not this attempt's.
 	if (input.attempt !== undefined && input.attempt !== attempt.id) return { kind: 'refused', error: LEFT() };
-	const closed = assignmentStatus({ opensAt: attempt.opens_at, closesAt: attempt.closes_at, closedAt: attempt.closed_at }, now) === 'closed';
-	// Ended by the class closing (which finishes every attempt under way), or by the student in another tab.
-	if (attempt.finished_at !== null) return { kind: 'refused', error: closed ? CLOSED() : FINISHED() };
+	const closed = classClosed(attempt, now);
+	if (attempt.finished_at !== null) return { kind: 'refused', error: whyFinished(closed) };
 	const at = now.toISOString();
 	if (closed) return { kind: 'closed', attemptId: attempt.id, at };
 	const quiz = getQuiz(attempt.quiz_slug)?.quiz;
@@ -130,7 +136,9 @@ function outcome(p: Extract<Plan, { kind: 'write' }>, written: boolean, standing
 	const practice = p.attempt.mode === 'practice';
 	const assignmentId = p.attempt.assignment_id;
 	if (written) return { assignmentId, result: practice ? { status: 'graded', graded: p.verdict } : { status: 'recorded' } };
-	if (!standing || standing.finished_at !== null) throw FINISHED();
+	if (!standing) throw FINISHED();
+	// Finished after it was looked up, while this answer was on its way: by the class closing, or in another tab.
+	if (standing.finished_at !== null) throw whyFinished(classClosed(standing, new Date(p.row.at)));
 	if (practice) return { assignmentId, result: { status: 'graded', graded: verdictOnFirst(p.question, standing.answer, p.verdict) } };
 	return { assignmentId, result: { status: standing.seq !== null && standing.seq > p.row.seq ? 'superseded' : 'recorded' } };
 }

@@ -98,21 +98,26 @@ export async function writeAnswers(db: Db, answers: readonly AnswerRow[], standi
 	return new Set(rows.map((r) => answerKey(r.attempt_id, r.question_id)));
 }
 
-/** What stands for an answer that was not stored: whether its attempt has finished, and the answer already stored, if any. */
+/** What stands for an answer that was not stored: whether its attempt has finished (and its class's times), and the answer already stored, if any. */
 export interface StandingRow {
 	attempt_id: string;
 	question_id: string;
 	finished_at: string | null;
 	answer: string | null;
 	seq: number | null;
+	/** The class's times, to say why the attempt finished: the class closed, or the student finished. */
+	opens_at: string;
+	closes_at: string | null;
+	closed_at: string | null;
 }
 
 export async function standingAnswers(db: Db, keys: readonly { attemptId: string; questionId: string }[]): Promise<StandingRow[]> {
 	if (keys.length === 0) return [];
 	const { rows } = await sql<StandingRow>`
-		select t.id as attempt_id, v.column2 as question_id, t.finished_at, a.answer, a.seq
+		select t.id as attempt_id, v.column2 as question_id, t.finished_at, a.answer, a.seq, s.opens_at, s.closes_at, s.closed_at
 		from (values ${sql.join(keys.map((k) => sql`(${k.attemptId}, ${k.questionId})`))}) as v
 		join attempts t on t.id = v.column1
+		join assignments s on s.id = t.assignment_id
 		left join answers a on a.attempt_id = t.id and a.question_id = v.column2`.execute(db);
 	return rows;
 }
