@@ -109,22 +109,29 @@ test('when the teacher closes a test mid-way, the next answer stops the quiz and
 	await join(student, created.studentUrl, 'Ulla');
 	await expect(h1).toHaveAccessibleName(classQuiz.title);
 	const plan = classQuiz.questions.map(() => true);
-	await answerAll(student, plan, { to: 1 });
+	await answerAll(student, plan, { to: 2 });
 	await expect(student.getByText('All answers saved')).toBeVisible();
 	await expect(h1).toHaveAccessibleName(classQuiz.title);
+	// Three more answers while the Wi-Fi is down: kept in the browser, to be sent when it returns.
+	await student.context().setOffline(true);
+	await answerAll(student, plan, { from: 2, to: 5 });
+	await expect(student.getByRole('status').filter({ hasText: 'You are offline.' })).toContainText('3 answers saved in this browser will be sent when the connection returns.');
 	await closeClass(page);
-	await answerAll(student, plan, { from: 1, to: 2 });
+	await student.context().setOffline(false);
 	const ended = student.getByRole('alert').filter({ hasText: 'Your answers can no longer be saved' });
-	await expect(ended).toContainText('This assignment has closed, so it takes no more answers. Your answers before this one are saved.');
+	// The three waiting were refused: the page says so, and calls saved only the two the server had.
+	await expect(ended).toContainText('This assignment has closed, so it takes no more answers.');
+	await expect(ended).toContainText('The 3 answers waiting to be sent could not be saved. Your answers before them are saved.');
+	await expect(ended).not.toContainText('before this one');
 	// The question the student was on is gone: focus goes to what took its place, not to the top of the page.
 	await expect(ended.getByRole('heading', { name: 'Your answers can no longer be saved' })).toBeFocused();
 	await expect(student.getByRole('heading', { name: /^Question \d+ of/ })).toHaveCount(0);
 	await expect(h1).toHaveAccessibleName(classQuiz.title);
-	// Reloaded, the results count the one answer saved, and say why the rest are missing.
+	// Reloaded, the results count the two answers saved, and say why the rest are missing.
 	await student.reload();
 	await expect(student).toHaveURL(/\/done$/);
-	await expect(student.getByText(`1 of ${total} questions fully right.`)).toBeVisible();
-	await expect(student.getByText(`You answered 1 of ${total} questions before this assignment ended. The ${total - 1} you did not answer score nothing.`)).toBeVisible();
+	await expect(student.getByText(`2 of ${total} questions fully right.`)).toBeVisible();
+	await expect(student.getByText(`You answered 2 of ${total} questions before this assignment ended. The ${total - 2} you did not answer score nothing.`)).toBeVisible();
 	await expect(h1).toHaveAccessibleName(classQuiz.title);
 	await student.context().close();
 });

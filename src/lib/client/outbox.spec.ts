@@ -133,6 +133,7 @@ describe('the outbox', () => {
 			await expect(box.send('q1', fact)).rejects.toBeInstanceOf(Refused);
 			expect(box.ended, String(status)).toBe(ended);
 			expect(box.endedBy, String(status)).toBe(ended ? status : null);
+			expect(box.unsaved, String(status)).toBe(ended ? 1 : 0);
 		}
 	});
 
@@ -149,6 +150,8 @@ describe('the outbox', () => {
 		await second;
 		expect(box.pending).toEqual([]);
 		expect(stored.has(KEY)).toBe(false);
+		// Both were waiting to be sent: the one refused and the one behind it are lost, for the student to be told.
+		expect(box.unsaved).toBe(2);
 		await expect(box.send('q3', fact)).rejects.toThrow('refused with 401');
 		await vi.advanceTimersByTimeAsync(20_000);
 		expect(s.sent).toEqual([{ questionId: 'q1', seq: 0 }]);

@@ -55,6 +55,11 @@ export class Outbox {
 	 * closed (403) or is gone (404), the attempt is finished (409). The quiz stops here.
 	 */
 	endedBy: number | null = $state(null);
+	/**
+	 * How many answers this browser held that the server will never have, once the attempt ended: the refused one and
+	 * those queued behind it. Every answer before them reached the server, since the queue goes in order.
+	 */
+	unsaved = $state(0);
 	get ended(): boolean {
 		return this.endedBy !== null;
 	}
@@ -132,11 +137,13 @@ export class Outbox {
 	/**
 	 * Stops the quiz when a refusal (of an answer, or of the finish) means the attempt takes nothing more, with the
 	 * server's reason for the student, and forgets what this browser holds of the attempt. Says whether it did.
+	 * `refused`: answers already taken off the queue that the refusal was for (they count as unsaved).
 	 */
-	end(status: number, message: string): boolean {
+	end(status: number, message: string, refused = 0): boolean {
 		if (![401, 403, 404, 409].includes(status)) return false;
 		this.refusal = message;
 		this.endedBy = status;
+		this.unsaved = refused + this.pending.length;
 		// Nothing queued can reach the attempt now: each waiting answer hears why, and this browser keeps none of them.
 		for (const item of this.pending) this.#waiters.get(item.seq)?.reject(new Refused(message));
 		this.#waiters.clear();
@@ -188,7 +195,7 @@ export class Outbox {
 					waiter?.resolve(body.status === 'graded' && body.graded ? { status: 'graded', graded: body.graded } : { status: 'recorded' });
 				} else {
 					this.refusal = body.message ?? 'The server did not accept this answer.';
-					this.end(response.status, this.refusal);
+					this.end(response.status, this.refusal, 1);
 					waiter?.reject(new Refused(this.refusal));
 				}
 			}

@@ -73,7 +73,7 @@ export const LEFT = () =>
 		'attempt-left',
 		'This browser has left the attempt on this page (“Not you? Leave this attempt” was chosen, here or in another tab), so this page can no longer save answers. To go on with it, ask your teacher to let you back in.'
 	);
-const CLOSED = () => new AssignmentError('closed', 'This assignment has closed, so it takes no more answers. Your answers before this one are saved.');
+const CLOSED = () => new AssignmentError('closed', 'This assignment has closed, so it takes no more answers.');
 
 function labels(question: Question, answer: Answer): { chosen: string | null; expected: string | null } {
 	if (question.type === 'classify' && answer.type === 'classify') return { chosen: answer.category, expected: question.answer };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, checkFailure, taskText } from './format.ts';
+import { announcement, checkFailure, taskText, unsavedAnswers } from './format.ts';
 import { sentence } from '../../quiz/text.ts';
 import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '../../quiz/categories.ts';
 import type { PublicQuestion } from '../../quiz/public.ts';
@@ -78,5 +78,13 @@ describe('a check that brought no feedback', () => {
 		);
 		expect(checkFailure({ problem: null, checksWhenBack: false, serverBusy: false })).toMatch(/press Check again once you are back online\.$/);
 		expect(checkFailure({ problem: 'Too many answers at once.', checksWhenBack: true, serverBusy: true })).toBe('Too many answers at once. Your answer is kept here.');
+	});
+});
+
+describe('answers lost when the attempt takes no more', () => {
+	it('says how many of those waiting to be sent could not be saved, and that only those before them are', () => {
+		expect(unsavedAnswers(3)).toBe('The 3 answers waiting to be sent could not be saved. Your answers before them are saved.');
+		expect(unsavedAnswers(1)).toBe('The answer waiting to be sent could not be saved. Your answers before it are saved.');
+		expect(unsavedAnswers(0)).toBeNull();
 	});
 });

@@ -89,3 +89,13 @@ export function checkFailure({ problem, checksWhenBack, serverBusy }: { problem:
 		checksWhenBack ? 'Your answer is kept, and checked as soon as you are back online.' : 'Your answer is kept here; press Check again once you are back online.'
 	}`;
 }
+
+/**
+ * What became of the answers a student gave while they waited to be sent, once the attempt takes no more (the class
+ * closed, say): those `unsaved` are lost, and only those before them, which the server acknowledged, are saved.
+ */
+export function unsavedAnswers(unsaved: number): string | null {
+	if (unsaved === 0) return null;
+	if (unsaved === 1) return 'The answer waiting to be sent could not be saved. Your answers before it are saved.';
+	return `The ${unsaved} answers waiting to be sent could not be saved. Your answers before them are saved.`;
+}
