@@ -310,6 +310,32 @@ test.describe('a teacher whose clocks change between today and the class', () =>
 	});
 });
 
+test('a manage form the connection drops says so beside its own button, where a teacher on a phone is looking', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	const created = await createAssignment(page, { title: 'Dropped on the way', mode: 'Practice' });
+	const offline = page.getByRole('alert').filter({ hasText: 'The server could not be reached.' });
+	const forms: [action: string, confirm: string | null, button: string][] = [
+		['close', 'Yes, close it for good', 'Close the assignment'],
+		['newLink', null, 'Replace the manage link'],
+		['delete', 'Yes, delete every answer', 'Delete the assignment']
+	];
+	for (const [action, confirm, button] of forms) {
+		await page.route(
+			(url) => url.href === `${created.dashboardUrl}?/${action}`,
+			(route) => route.abort('internetdisconnected')
+		);
+		if (confirm) await page.getByLabel(confirm).check();
+		await page.getByRole('button', { name: button }).click();
+		// One message, beside the button pressed and on screen: not at the top of the section, out of sight.
+		await expect(offline).toHaveCount(1);
+		await expect(offline).toBeInViewport();
+		const [message, pressed] = await Promise.all([offline.boundingBox(), page.getByRole('button', { name: button }).boundingBox()]);
+		expect(Math.abs(message!.y - pressed!.y)).toBeLessThan(100);
+		if (confirm) await page.getByLabel(confirm).uncheck();
+	}
+	await expect(page.getByRole('heading', { level: 1, name: 'Dropped on the way' })).toBeVisible();
+});
+
 test('Copy says what it did each time it is pressed, so a screen reader hears it again', async ({ page }) => {
 	await createAssignment(page, { title: 'Copy twice', mode: 'Practice' });
 	const copy = page.getByRole('button', { name: 'Copy student link', exact: true });
