@@ -39,6 +39,7 @@ export interface QuestionFigures {
 	percent: number | null;
 	commonWrong: WrongChoice | null;
 	tally: TallyBar[];
+	marking: TallyBar[] | null;
 }
 
 /** One of the class's main mix-ups: `count` of `answered` chose `chosen` where `right` is right. */
@@ -149,7 +150,8 @@ export function figuresOf(report: ClassReport, quiz: Quiz, builtAt: Date): Figur
 			correct: q.correct,
 			percent: percentOf(q.shareCorrect),
 			commonWrong: q.commonWrong,
-			tally: q.tally
+			tally: q.tally,
+			marking: q.marking
 		})),
 		hardest: hardestFirst(report),
 		confusion: report.confusion.counts,

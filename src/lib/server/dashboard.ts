@@ -81,6 +81,8 @@ export interface QuestionReport {
 	commonWrong: WrongChoice | null;
 	/** What the class answered, a bar per label or option, in the order students saw them. */
 	tally: TallyBar[];
+	/** A label question that also asks for the cue words: how many marked every one, some, none. Null otherwise. */
+	marking: TallyBar[] | null;
 }
 
 export interface ConfusionMatrix {
@@ -242,6 +244,14 @@ export function reportOf(assignment: Assignment, { attempts, answers }: ClassRow
 			question.type === 'cue' || question.type === 'order'
 				? creditBars(given, BAR_WORDS[question.type])
 				: choices.map((c) => ({ ...c, count: chosen.get(c.id) ?? 0, right: c.id === right }));
+		// The cue words' half of each answer's credit, apart from the label's half.
+		const marking =
+			question.type === 'classify' && question.cite
+				? creditBars(
+						given.map((a) => ({ ...a, score: 2 * a.score - (a.chosen_label === a.expected_label ? 1 : 0) })),
+						BAR_WORDS.cue
+					)
+				: null;
 		if (question.type === 'classify') {
 			for (const a of given) {
 				const i = categoryIds.indexOf(a.expected_label ?? '');
@@ -258,7 +268,8 @@ export function reportOf(assignment: Assignment, { attempts, answers }: ClassRow
 			shareCorrect: given.length ? correct / given.length : null,
 			meanScore: given.length ? roundPoints(given.reduce((n, a) => n + a.score, 0) / given.length) : null,
 			commonWrong,
-			tally
+			tally,
+			marking
 		};
 	});
 

@@ -37,6 +37,33 @@ describe('a question on the board', () => {
 		expect(discussion(quiz, figures, 'no-such-question')).toBeUndefined();
 	});
 
+	it('shows how the class marked the cue words of a question that asks for them, beside the labels it chose', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db);
+		// "reportedly", the one cue word of "The mayor reportedly wants…", is its third word.
+		const answers: [string, Answer][] = [
+			['Ana', { type: 'classify', category: 'anonymous', marked: [] }],
+			['Ben', { type: 'classify', category: 'anonymous', marked: [2] }],
+			['Cy', { type: 'classify', category: 'fact', marked: [2] }]
+		];
+		for (const [name, answer] of answers) {
+			const { resumeToken } = await startAttempt(db, assignment.code, name, at(1), { getQuiz });
+			await submit(db, resumeToken, { questionId: 'stadium', answer, seq: 0 }, at(2));
+		}
+		const figures = await readFigures(db, (await findAssignment(db, assignment.id))!, quiz, at(3));
+		const d = discussion(quiz, figures, 'stadium')!;
+		// Two chose the right label, yet one is right: the cue words say why.
+		expect(d).toMatchObject({ answered: 3, percent: 33 });
+		expect(d.tally.find((t) => t.right)?.count).toBe(2);
+		expect(d.marking?.map((t) => [t.label, t.count, t.right])).toEqual([
+			['Found every cue word', 2, true],
+			['Found some', 0, false],
+			['Found none', 1, false]
+		]);
+		// A question that asks for a label alone has no such bars.
+		expect(discussion(quiz, figures, 'vote')?.marking).toBeNull();
+	});
+
 	it('names the right option of a choice question and the cue words of a cue question', async () => {
 		const { db } = await tempDb();
 		const { assignment } = await assign(db);

@@ -26,6 +26,8 @@ export interface Discussion {
 	answered: number;
 	percent: number | null;
 	tally: TallyBar[];
+	/** A label question that also asks for the cue words: how the class marked them (every one, some, none). */
+	marking: TallyBar[] | null;
 	/** The right answer in words: the label, the option, the claims in order, or the cue words. */
 	right: string;
 	/** The right answer graded: its explanation, and the cues and related passages to light up. */
@@ -68,6 +70,7 @@ export function discussion(quiz: Quiz, figures: Figures, questionId: string): Di
 		answered: f.answered,
 		percent: f.percent,
 		tally: f.tally,
+		marking: f.marking,
 		right,
 		key: grade(question, modelAnswer(question))
 	};
