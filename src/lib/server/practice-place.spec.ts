@@ -1,7 +1,14 @@
 import type { Cookies } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { quiz, SLUG } from '../../test-support/db.ts';
-import { ORDER_SEED, practiceOrder } from './practice-place.ts';
+import { createActor, waitFor } from 'xstate';
+import { keyGrading } from '../machines/key-grading.ts';
+import { encodeProgress, toProgress } from '../machines/progress.ts';
+import { cueTokens } from '../quiz/grading.ts';
+import type { Answer, Question } from '../quiz/schema.ts';
+import { summarize } from '../quiz/summary.ts';
+import { ORDER_SEED, practiceInput, practiceOrder, readPlace } from './practice-place.ts';
+import { PLACE } from '../client/place.ts';
 import { drawOptionOrder, seededPick } from './student-order.ts';
 
 const entry = { slug: SLUG, version: 'v1', quiz, minutes: 5 };
@@ -48,5 +55,43 @@ describe("open practice's option order", () => {
 		expect(drawOptionOrder(quiz, seededPick(42))).toEqual(drawOptionOrder(quiz, seededPick(42)));
 		const draws = Array.from({ length: 1000 }, (_, i) => seededPick(i)(4));
 		for (const n of [0, 1, 2, 3]) expect(draws.filter((d) => d === n).length).toBeGreaterThan(180);
+	});
+});
+
+function rightAnswer(q: Question): Answer {
+	if (q.type === 'classify') return { type: 'classify', category: q.answer, marked: q.cite ? cueTokens(q.quote, q.cues) : [] };
+	if (q.type === 'choice') return { type: 'choice', option: q.answer };
+	if (q.type === 'order') return { type: 'order', order: q.items.map((item) => item.id) };
+	return { type: 'cue', marked: cueTokens(q.quote, q.cues) };
+}
+
+function wrongAnswer(q: Question): Answer {
+	if (q.type !== 'classify') throw new Error('the sample quiz is expected to ask a classify question first');
+	return { type: 'classify', category: quiz.categories.find((c) => c.id !== q.answer)!.id };
+}
+
+describe("open practice's place", () => {
+	it('keeps the verdicts of a test run through a reload in its retry, so the new results count both rounds', async () => {
+		// Test mode, every question right but the first; the results are shown, then the student retries the one missed.
+		const ids = practiceInput(entry).questionIds;
+		const actor = createActor(keyGrading(quiz), { input: practiceInput(entry) }).start();
+		actor.send({ type: 'quiz.start', mode: 'test' });
+		for (const [i, q] of quiz.questions.entries()) {
+			actor.send({ type: 'answer.change', answer: i === 0 ? wrongAnswer(q) : rightAnswer(q) });
+			actor.send({ type: 'answer.submit' });
+			await waitFor(actor, (s) => !s.hasTag('busy'));
+		}
+		const before = summarize(quiz, actor.getSnapshot().context.results).correct;
+		actor.send({ type: 'quiz.retryMissed' });
+		expect(actor.getSnapshot().context.round).toEqual([ids[0]]);
+
+		// A reload in the retry: the page is rendered from the cookie the browser kept.
+		const kept = encodeProgress(toProgress(actor.getSnapshot()), ids, entry.version);
+		const place = readPlace(entry, jar({ [PLACE]: kept }).cookies);
+		const resumed = createActor(keyGrading(quiz), { input: practiceInput(entry), snapshot: place.snapshot }).start();
+		resumed.send({ type: 'answer.change', answer: rightAnswer(quiz.questions[0]!) });
+		resumed.send({ type: 'answer.submit' });
+		const end = await waitFor(resumed, (s) => s.matches('summary'));
+		expect(summarize(quiz, end.context.results).correct).toBe(before + 1);
 	});
 });

@@ -20,12 +20,16 @@ export function practiceInput(entry: QuizEntry): QuizMachineInput {
 	return { questionIds: entry.quiz.questions.map((q) => q.id) };
 }
 
-/** Verdicts the student may see at this place: every answer in practice mode, all at the end in test mode. */
+/**
+ * Verdicts the student may see at this place: every answer in practice mode, all at the end in test mode,
+ * and in a retry round those of the questions it does not ask again, which the results have already shown.
+ */
 export function visibleResults(entry: QuizEntry, progress: Progress): Record<string, Graded> {
-	const shown = progress.mode === 'practice' || progress.step === 'summary' || progress.step === 'review';
-	if (!shown) return {};
+	const atEnd = progress.mode === 'practice' || progress.step === 'summary' || progress.step === 'review';
+	const shown = (id: string) => atEnd || (progress.roundNumber > 1 && !progress.round.includes(id));
 	const results: Record<string, Graded> = {};
 	for (const [id, answer] of Object.entries(progress.answers)) {
+		if (!shown(id)) continue;
 		try {
 			results[id] = gradeAnswer(entry.quiz, id, answer);
 		} catch {
