@@ -161,3 +161,24 @@ test('feedback is announced through a live region', async ({ page }) => {
 	await answer(page, quiz, first, false);
 	await expect(page.getByRole('status', { name: 'Quiz announcements' })).toHaveText(/^Not quite\. The right answer: /);
 });
+
+test('moving a claim of an order question says where the claim now stands', async ({ page, context }) => {
+	await start(page, SEED);
+	await answer(page, quiz, first, true);
+	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
+	// Straight to the order question: the place the browser keeps, moved on to it.
+	const at = quiz.questions.findIndex((q) => q.type === 'order');
+	const kept = (await context.cookies()).find((c) => c.name === 'whosays_place')!;
+	const place = { ...JSON.parse(decodeURIComponent(kept.value)), s: 'answering', n: 1, i: at, d: null };
+	await context.addCookies([{ ...kept, value: encodeURIComponent(JSON.stringify(place)) }]);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: `Question ${at + 1} of ${quiz.questions.length}` })).toBeVisible();
+	await expect(page.getByText(/^Tip: press/)).toBeVisible();
+
+	const list = page.getByRole('list', { name: 'Claims in order' });
+	const claims = await list.getByRole('listitem').count();
+	const down = list.getByRole('listitem').first().getByRole('button', { name: /^Move down/ });
+	const name = (await down.textContent())!.replace(/^Move down:\s*/, '');
+	await down.click();
+	await expect(page.getByRole('status').filter({ hasText: 'moved to place' })).toHaveText(`“${name}” moved to place 2 of ${claims}.`);
+});
