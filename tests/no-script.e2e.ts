@@ -164,6 +164,11 @@ test("the teacher's pages without scripts: links to copy by hand, no button that
 	// The dashboard's forms work as plain posts: a student renamed, then the assignment closed.
 	await teacher.goto(created.dashboardUrl);
 	await teacher.getByRole('row', { name: /^Ines / }).locator('summary').click();
+	// A refused name comes back in the field, marked and tied to the message.
+	await teacher.getByLabel('New name for Ines').fill('Ines, B');
+	await teacher.getByRole('button', { name: 'Rename Ines' }).click();
+	await expect(teacher.getByLabel('New name for Ines')).toHaveValue('Ines, B');
+	await expect(teacher.getByLabel('New name for Ines')).toHaveAccessibleDescription("Use only letters, digits, spaces and the signs . - ' in a student's name");
 	await teacher.getByLabel('New name for Ines').fill('Ines B');
 	await teacher.getByRole('button', { name: 'Rename Ines' }).click();
 	await expect(teacher.getByText(`Renamed to ${isolate('Ines B')}.`)).toBeVisible();

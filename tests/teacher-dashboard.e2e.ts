@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { isolate } from '../src/lib/quiz/text.ts';
 import { classQuiz, closeClass, createAssignment } from './assignments.ts';
 import { expectNoHorizontalScroll, label } from './helpers.ts';
 import { ClassMember, expectNoAxeViolationsInBothSchemes, tableCells } from './teacher.ts';
@@ -159,4 +160,28 @@ test('a retake under way keeps the best finished score in sight, and closing lea
 	// Zed's never-started attempt is out of the average: Eli's 2 of 16 alone.
 	await expect(page.getByText('2 joined · 1 finished · 0 answering · 1 with no answers yet · class average 13%')).toBeVisible();
 	for (const s of [retake, zed]) await s.leave();
+});
+
+test('a refused rename marks the name field, ties it to the message, keeps what was typed and takes focus there', async ({ page, playwright }) => {
+	const created = await createAssignment(page, { title: 'Renames, period 2', mode: 'Practice' });
+	const members = await Promise.all(['Ana-María', 'Bo'].map((name) => ClassMember.join(playwright.request, created.studentUrl, name)));
+	await page.reload();
+	const students = page.getByRole('region', { name: 'Students' });
+	const bo = students.getByRole('row', { name: /^Bo / });
+	await bo.locator('summary').click();
+	const field = page.getByLabel('New name for Bo');
+	for (const [typed, message] of [
+		// The message names the student who has the name, as the class list shows it.
+		['Ana-Maria', `Another student in this class is already called ${isolate('Ana-María')}`],
+		['Bo, Jr', "Use only letters, digits, spaces and the signs . - ' in a student's name"]
+	]) {
+		await field.fill(typed!);
+		await field.press('Enter');
+		await expect(bo.getByRole('alert')).toHaveText(message!);
+		await expect(field).toHaveAttribute('aria-invalid', 'true');
+		await expect(field).toHaveAccessibleDescription(message!);
+		await expect(field).toBeFocused();
+		await expect(field).toHaveValue(typed!);
+	}
+	for (const member of members) await member.leave();
 });

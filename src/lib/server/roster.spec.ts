@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resumeAttempt, startAttempt } from './attempts.ts';
 import { isAssignmentError } from './errors.ts';
+import { isolate } from '../quiz/text.ts';
 import { letBackIn, LET_IN_MINUTES, renameStudent } from './roster.ts';
 import { assign, at, getQuiz, tempDb } from '../../test-support/db.ts';
 
@@ -37,6 +38,14 @@ describe('the class list', () => {
 		await renameStudent(db, assignment.id, squatter.attemptId, 'Mallory');
 		expect((await resumeAttempt(db, squatter.resumeToken))?.displayName).toBe('Mallory');
 		await expect(startAttempt(db, assignment.code, 'Emma', at(2), { getQuiz })).resolves.toBeDefined();
+	});
+
+	it('names the student who has the name, as the class list shows it, not the spelling typed', async () => {
+		const { db } = await tempDb();
+		const { assignment } = await assign(db);
+		await startAttempt(db, assignment.code, 'Ana-María', at(1), { getQuiz });
+		const bo = await startAttempt(db, assignment.code, 'Bo', at(1), { getQuiz });
+		await expect(renameStudent(db, assignment.id, bo.attemptId, 'Ana-Maria')).rejects.toThrow(`already called ${isolate('Ana-María')}`);
 	});
 
 	it('refuses an attempt of another class', async () => {

@@ -35,11 +35,12 @@ export async function renameStudent(db: Db, assignmentId: string, attemptId: str
 		if (key !== student.name_key) {
 			const taken = await trx
 				.selectFrom('attempts')
-				.select('id')
+				.select('display_name')
 				.where('assignment_id', '=', assignmentId)
 				.where('name_key', '=', key)
 				.executeTakeFirst();
-			if (taken) throw new AssignmentError('name-taken', `Another student in this class is already called ${isolate(newName)}`);
+			// Named as the class list shows them: "Ana-Maria" typed is refused for Ana-María.
+			if (taken) throw new AssignmentError('name-taken', `Another student in this class is already called ${isolate(taken.display_name)}`);
 		}
 		await trx
 			.updateTable('attempts')

@@ -83,12 +83,15 @@ export const actions: Actions = {
 		const id = await requireManager(event);
 		const form = await event.request.formData();
 		const attemptId = String(form.get('attemptId') ?? '');
+		// Given back with a refusal of the name itself, to mark the field and keep what was typed in it.
+		const typed = String(form.get('name') ?? '');
 		const name = RenameSchema.safeParse(form.get('name') ?? '');
-		if (!name.success) return fail(400, { roster: { attemptId, error: name.error.issues[0]?.message ?? "Type the student's new name" } });
+		if (!name.success) return fail(400, { roster: { attemptId, name: typed, error: name.error.issues[0]?.message ?? "Type the student's new name" } });
 		try {
 			await renameStudent(await getDb(), id, attemptId, name.data);
 			classEvents.publish({ assignmentId: id, kind: 'changed' });
 		} catch (e) {
+			if (isAssignmentError(e, 'name-taken')) return fail(e.status, { roster: { attemptId, name: typed, error: e.message } });
 			if (isAssignmentError(e)) return fail(e.status, { roster: { attemptId, error: e.message } });
 			throw e;
 		}
