@@ -185,3 +185,27 @@ test('a refused rename marks the name field, ties it to the message, keeps what 
 	}
 	for (const member of members) await member.leave();
 });
+
+test('on a phone the students table says it scrolls sideways, and the keyboard scrolls it to the last column', async ({ page, playwright }) => {
+	const created = await createAssignment(page, { title: 'Phones, period 3', mode: 'Practice' });
+	const ana = await ClassMember.join(playwright.request, created.studentUrl, 'Ana');
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.reload();
+	const students = page.getByRole('region', { name: 'Students' });
+	const hint = 'Scroll sideways for more columns';
+	await expect(students).toHaveAccessibleDescription(hint);
+	await expect(page.getByText(hint).first()).toBeVisible();
+	const change = students.getByText('Change Ana');
+	await expect(change).not.toBeInViewport();
+	await students.focus();
+	// Arrow keys scroll the focused region a step at a time, as far as its last column.
+	const inView = () => change.evaluate((node) => node.getBoundingClientRect().right <= window.innerWidth);
+	for (let i = 0; i < 40 && !(await inView()); i++) await page.keyboard.press('ArrowRight');
+	await expect(change).toBeInViewport();
+	await expectNoAxeViolationsInBothSchemes(page);
+	// Wide enough for every column: no hint.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await expect(students).toHaveAccessibleDescription('');
+	await expect(page.getByText(hint)).toHaveCount(0);
+	await ana.leave();
+});
