@@ -209,3 +209,17 @@ test('on a phone the students table says it scrolls sideways, and the keyboard s
 	await expect(page.getByText(hint)).toHaveCount(0);
 	await ana.leave();
 });
+
+test('a question asking for a label and its cue words says when the class chose the right label but missed the cue words', async ({ page, playwright }) => {
+	const created = await createAssignment(page, { title: 'Cue words, period 1', mode: 'Practice' });
+	const question = classQuiz.questions[0]!;
+	if (question.type !== 'classify' || !question.cite) throw new Error('The first question asks for a label and its cue words');
+	for (const name of ['Ana', 'Ben', 'Cleo', 'Dan']) {
+		const student = await ClassMember.join(playwright.request, created.studentUrl, name);
+		await student.answer(question, { type: 'classify', category: question.answer, marked: [] });
+		await student.leave();
+	}
+	await page.reload();
+	const rows = await tableCells(page.getByRole('region', { name: 'Questions' }).getByRole('table'));
+	expect(rows[0]!.slice(2, 4)).toEqual(['0% (0 of 4)', 'Right label, missed cue words (4)']);
+});

@@ -42,9 +42,10 @@ export class ClassMember {
 		return new ClassMember(api, studentUrl, name);
 	}
 
-	async answer(question: Question, right: boolean): Promise<void> {
+	/** Answers right or wrong as `answerTo` does, or with the answer given. */
+	async answer(question: Question, right: boolean | Answer): Promise<void> {
 		const response = await this.api.post(`${this.studentUrl}/answer`, {
-			data: { questionId: question.id, answer: answerTo(question, right), seq: this.#seq++ }
+			data: { questionId: question.id, answer: typeof right === 'boolean' ? answerTo(question, right) : right, seq: this.#seq++ }
 		});
 		expect(response.ok(), `${this.name} answers ${question.id}`).toBe(true);
 	}
