@@ -79,6 +79,19 @@ test('open practice, test mode, without scripts: no feedback until the end, then
 		await expect(page.getByRole('heading', { name: `Question ${i + 1} of ${total}` })).toBeVisible();
 		// An answer given moves on to the next question, which is not told that something is missing.
 		await expect(page.getByRole('status').filter({ hasText: /^(Choose one of the .* first|Mark at least one word first)\.$/ })).toHaveCount(0);
+		if (q.type === 'order') {
+			// A claim moved comes back with focus on the button pressed, to move it on from there; at the end, on its other one.
+			const claim = page.getByRole('list', { name: 'Claims in order' }).getByRole('listitem').first();
+			const quote = (await claim.locator('blockquote').textContent())!;
+			const moved = page.getByRole('listitem').filter({ hasText: quote });
+			await claim.getByRole('button', { name: /^Move down/ }).click();
+			for (let at = 1; at < q.items.length - 1; at++) {
+				await expect(moved.getByRole('button', { name: /^Move down/ })).toBeFocused();
+				await page.keyboard.press('Enter');
+			}
+			await expect(moved.getByRole('button', { name: /^Move up/ })).toBeFocused();
+			await expect(page.getByRole('listitem').last()).toContainText(quote);
+		}
 		await answer(page, classQuiz, q, plan[i]);
 	}
 	await expect(page.getByRole('heading', { name: 'Your results', exact: true })).toBeVisible();

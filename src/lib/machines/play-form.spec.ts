@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromForm, changesFromForm, eventsFromForm } from './play-form.ts';
+import { answerFromForm, changesFromForm, eventsFromForm, moveFromForm } from './play-form.ts';
 
 const form = (entries: [string, string][]) => {
 	const data = new FormData();
@@ -51,5 +51,15 @@ describe("the player's forms", () => {
 		expect(answerFromForm(form([['marked', '1'], ['marked', '-1'], ['marked', 'x']]), { type: 'cue' })).toEqual({ type: 'cue', marked: [1] });
 		expect(answerFromForm(form([]), { type: 'choice' })).toBeNull();
 		expect(answerFromForm(form([]), { type: 'classify' })).toBeNull();
+	});
+});
+
+describe('the button a form was sent with', () => {
+	it('is the move of a claim, for the page it leads to to focus again, and nothing for any other step', () => {
+		const form = (...events: string[]) => new URLSearchParams([...events.map((e) => ['event', e]), ['order', 'a'], ['order', 'b']]);
+		expect(moveFromForm(form('order.down@a'))).toBe('order.down@a');
+		expect(moveFromForm(form('order.up@b'))).toBe('order.up@b');
+		expect(moveFromForm(form('answer.submit'))).toBeNull();
+		expect(moveFromForm(form('order.up@'))).toBeNull();
 	});
 });

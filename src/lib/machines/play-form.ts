@@ -71,6 +71,25 @@ function moved(fields: FormFields, direction: string, id: string): Answer | null
 
 const MAX_STEPS = 2;
 
+/**
+ * How a page was reached: by a step sent as a plain form, which puts focus on
+ * the step's heading (`true`), or on the move button of the claim just moved
+ * (its value, "order.up@claim-id"), so the student moves it on from there; or
+ * not by a step (`false`), which leaves focus where the browser puts it.
+ */
+export type Arrival = boolean | string;
+
+/** The move button a form was sent with ("order.up@claim-id"), if it was one: the page it leads to keeps focus on it. */
+export function moveFromForm(fields: FormFields): string | null {
+	return (
+		fields
+			.getAll('event')
+			.slice(0, MAX_STEPS)
+			.map(text)
+			.find((value) => /^order\.(up|down)@./.test(value)) ?? null
+	);
+}
+
 /** The events one `event` field stands for. */
 function eventsOf(value: string, fields: FormFields, question: (Pick<PublicQuestion, 'type'> & { cite?: boolean }) | undefined): QuizEvent[] {
 	// A button that names an event and its one argument: "review.start@3".

@@ -4,7 +4,7 @@ import { assignmentStatus, findAssignmentByCode, isNearMissOfOpenClass } from '$
 import { LEFT } from '$lib/server/answer-store.ts';
 import { attemptState, joinAssignment, resumeAttempt, type AttemptState } from '$lib/server/attempts.ts';
 import { assignmentLogic, attemptInput, keepAttemptPlace, readAttemptPlace } from '$lib/server/attempt-place.ts';
-import { arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
+import { afterStep, arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
 import { quizMachine } from '$lib/machines/quiz.machine.ts';
 import { toProgress } from '$lib/machines/progress.ts';
 import { findQuiz, getQuiz } from '$lib/server/catalogue.ts';
@@ -133,14 +133,14 @@ export const actions: Actions = {
 		if (finished && !state.finished) {
 			moveToResults(event, code, token!);
 		}
-		markStepped(event.cookies, page);
+		markStepped(event.cookies, page, stepped.arrival);
 		if (stepped.snapshot.hasTag('view:summary') && !state.finished) {
 			reopenPractice(event, attempt.assignment.quizSlug);
 			classEvents.publish({ assignmentId: attempt.assignment.id, kind: 'finished' });
 		} else if (stepped.snapshot.context.answers !== place.snapshot.context.answers) {
 			classEvents.publish({ assignmentId: attempt.assignment.id, kind: 'answered' });
 		}
-		redirect(303, `${page}${stepped.incomplete ? '?check=missing' : ''}#quiz-step`);
+		redirect(303, afterStep(page, stepped));
 	},
 	join: async (event) => {
 		const { code, assignment } = await assignmentFor(event);

@@ -4,7 +4,7 @@ import { toProgress } from '$lib/machines/progress.ts';
 import { findQuiz } from '$lib/server/catalogue.ts';
 import { refuse } from '$lib/server/http.ts';
 import { limits } from '$lib/server/limits.ts';
-import { arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
+import { afterStep, arrivedByStep, markStepped, stepWithForm } from '$lib/server/play.ts';
 import { keepPlace, practiceInput, practiceOrder, readPlace } from '$lib/server/practice-place.ts';
 import { inStudentOrder } from '$lib/server/student-order.ts';
 import { TEST_UNDER_WAY, testUnderWay } from '$lib/server/practice.ts';
@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const questions = toPublicQuiz(entry.quiz, entry.slug, entry.version).questions;
 		const stepped = await stepWithForm(keyGrading(entry.quiz), practiceInput(entry), place.snapshot, await event.request.formData(), questions);
 		keepPlace(entry, event.cookies, event.url, toProgress(stepped.snapshot));
-		markStepped(event.cookies, `/quiz/${entry.slug}`);
-		redirect(303, `/quiz/${entry.slug}${stepped.incomplete ? '?check=missing' : ''}#quiz-step`);
+		markStepped(event.cookies, `/quiz/${entry.slug}`, stepped.arrival);
+		redirect(303, afterStep(`/quiz/${entry.slug}`, stepped));
 	}
 };
