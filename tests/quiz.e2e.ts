@@ -238,3 +238,19 @@ test('open practice without a connection keeps the answer and says feedback wait
 	await page.getByRole('button', { name: 'Check' }).click();
 	await expect(page.getByRole('heading', { name: 'Correct' })).toBeVisible();
 });
+
+test('test mode finished without a connection says the results wait for it, and Try again brings them once back online', async ({ page, context }) => {
+	test.setTimeout(120_000);
+	const eastfield = loadQuiz(EASTFIELD);
+	await start(page, EASTFIELD, 'Test');
+	for (const q of eastfield.questions.slice(0, -1)) await answer(page, eastfield, q);
+	await expect(page.getByRole('heading', { name: `Question ${eastfield.questions.length} of ${eastfield.questions.length}` })).toBeVisible();
+	await context.setOffline(true);
+	await answer(page, eastfield, eastfield.questions.at(-1)!);
+	const alert = page.getByRole('alert').filter({ hasText: 'Your results could not be loaded' });
+	await expect(alert).toContainText('need a connection to the server');
+	await expect(alert).toContainText('press Try again once you are back online');
+	await context.setOffline(false);
+	await page.getByRole('button', { name: 'Try again' }).click();
+	await expect(page.getByText(`${eastfield.questions.length} of ${eastfield.questions.length} questions fully right.`)).toBeVisible();
+});

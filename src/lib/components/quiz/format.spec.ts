@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, checkFailure, taskText, unsavedAnswers } from './format.ts';
+import { announcement, checkFailure, finishFailure, taskText, unsavedAnswers } from './format.ts';
 import { sentence } from '../../quiz/text.ts';
 import { DEFAULT_CATEGORIES, FOUR_CATEGORIES } from '../../quiz/categories.ts';
 import type { PublicQuestion } from '../../quiz/public.ts';
@@ -78,6 +78,15 @@ describe('a check that brought no feedback', () => {
 		);
 		expect(checkFailure({ problem: null, checksWhenBack: false, serverBusy: false })).toMatch(/press Check again once you are back online\.$/);
 		expect(checkFailure({ problem: 'Too many answers at once.', checksWhenBack: true, serverBusy: true })).toBe('Too many answers at once. Your answer is kept here.');
+	});
+});
+
+describe('results that could not be loaded', () => {
+	it('says they need a connection, and to try again once back online, when none reached the server; else the server’s reason', () => {
+		expect(finishFailure(null)).toBe(
+			'Your results could not be loaded: they need a connection to the server. Your answers are saved; press Try again once you are back online.'
+		);
+		expect(finishFailure('The class is closed.')).toBe('Your results could not be loaded: The class is closed. Your answers are saved.');
 	});
 });
 

@@ -91,6 +91,15 @@ export function checkFailure({ problem, checksWhenBack, serverBusy }: { problem:
 }
 
 /**
+ * Why the results did not come, said on the finishing step: `problem`, the server's refusal in its words; otherwise no
+ * answer reached the server, so the results wait for the connection, like a check does.
+ */
+export function finishFailure(problem: string | null): string {
+	if (problem) return `Your results could not be loaded: ${problem} Your answers are saved.`;
+	return 'Your results could not be loaded: they need a connection to the server. Your answers are saved; press Try again once you are back online.';
+}
+
+/**
  * What became of the answers a student gave while they waited to be sent, once the attempt takes no more (the class
  * closed, say): those `unsaved` are lost, and only those before them, which the server acknowledged, are saved.
  */
