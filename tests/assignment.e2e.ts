@@ -431,7 +431,7 @@ test('in a shuffled assignment the review pairs each question with its own answe
 	await context.close();
 });
 
-test('practice mode without a connection says at once that feedback waits for it, and gives it once back, for the answer checked', async ({ page, browser }) => {
+test('practice mode without a connection says at once, in one message, that feedback waits for it, and gives it once back, for the answer checked', async ({ page, browser }) => {
 	const created = await createAssignment(page, { title: 'Practice on a patchy network', mode: 'Practice' });
 	const context = await browser.newContext();
 	const student = await context.newPage();
@@ -440,6 +440,9 @@ test('practice mode without a connection says at once that feedback waits for it
 	const first = classQuiz.questions[0]!;
 	await answer(student, classQuiz, first, true);
 	await expect(student.getByText(/could not be checked/)).toContainText('Your answer is kept, and checked as soon as you are back online.');
+	// One message says what is kept and what comes once back online: the save bar does not say it a second time.
+	await expect(student.getByRole('status').filter({ hasText: /offline|connection/ })).toHaveCount(1);
+	await expect(student.getByText(/saved in this browser/)).toHaveCount(0);
 	await expect(student.getByRole('button', { name: 'Check' })).toBeEnabled();
 	// A second thought, not checked: the server gets the answer checked, and its verdict is what shows.
 	await student.getByRole('radio', { name: /^\d?\s*Anonymous-source claim/ }).check();
