@@ -309,6 +309,27 @@ test('a tab left open on an attempt this browser has since left cannot write int
 	await context.close();
 });
 
+test('practice mode: a question answered first in another tab says that answer is the one that counts, not the one given here', async ({ page, browser }) => {
+	const created = await createAssignment(page, { title: 'Practice in two tabs', mode: 'Practice' });
+	const context = await browser.newContext();
+	const first = await context.newPage();
+	await join(first, created.studentUrl, 'Lea');
+	const second = await context.newPage();
+	await second.goto(created.studentUrl);
+	await expect(second.getByRole('heading', { name: `Question 1 of ${total}` })).toBeVisible();
+	// Named-source claim in the first tab, then Confirmed fact, the right label, in the second.
+	await answer(first, classQuiz, classQuiz.questions[0]!, false);
+	await expect(first.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+	await expect(first.getByText(/another tab/)).toHaveCount(0);
+	await answer(second, classQuiz, classQuiz.questions[0]!, true);
+	await expect(second.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+	await expect(second.getByRole('definition').first()).toHaveText('Named-source claim');
+	await expect(second.getByText('This question was answered first in another tab or on another device')).toContainText(
+		'the first answer is the one that counts, so this feedback is on it, not on the answer you gave here.'
+	);
+	await context.close();
+});
+
 test('finished results stay on a reload in their tab, while the class link opens a fresh join form for the next student', async ({ page, browser }) => {
 	test.setTimeout(90_000);
 	const created = await createAssignment(page, { title: 'Results on a shared Chromebook', mode: 'Test' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueTokens, grade, gradeMarks, isComplete, misfit } from './grading.ts';
+import { cueTokens, grade, gradeMarks, isComplete, misfit, sameAnswer } from './grading.ts';
 import { AnswerSchema, QuizSchema, type Question } from './schema.ts';
 import { sampleQuizWithOrder } from '../../test-support/sample-quiz.ts';
 import { tokenize } from './text.ts';
@@ -136,5 +136,17 @@ describe('grading an order question', () => {
 
 	it('can always be checked, since the claims start in an order', () => {
 		expect(isComplete({ type: 'order', order: ['a', 'b', 'c'] })).toBe(true);
+	});
+});
+
+describe('the same answer', () => {
+	it('is the same label, option or order, with the same words marked in any order', () => {
+		expect(sameAnswer({ type: 'classify', category: 'fact', marked: [3, 1] }, { type: 'classify', category: 'fact', marked: [1, 3] })).toBe(true);
+		expect(sameAnswer({ type: 'classify', category: 'fact' }, { type: 'classify', category: 'fact', marked: [] })).toBe(true);
+		expect(sameAnswer({ type: 'classify', category: 'fact' }, { type: 'classify', category: 'named-claim' })).toBe(false);
+		expect(sameAnswer({ type: 'cue', marked: [2] }, { type: 'cue', marked: [2, 4] })).toBe(false);
+		expect(sameAnswer({ type: 'choice', option: 'a' }, { type: 'choice', option: 'a' })).toBe(true);
+		expect(sameAnswer({ type: 'order', order: ['a', 'b'] }, { type: 'order', order: ['b', 'a'] })).toBe(false);
+		expect(sameAnswer({ type: 'choice', option: 'a' }, { type: 'cue', marked: [] })).toBe(false);
 	});
 });

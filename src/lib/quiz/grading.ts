@@ -109,6 +109,16 @@ export function choseWrong(result: Pick<Graded, 'answer' | 'expected'>): boolean
 	return false;
 }
 
+/** Whether two answers say the same: the same label, option or order, and the same words marked, in whatever order. */
+export function sameAnswer(a: Answer, b: Answer): boolean {
+	const words = (answer: Answer) => (answer.type === 'classify' || answer.type === 'cue' ? [...new Set(answer.marked ?? [])].sort((x, y) => x - y).join() : '');
+	if (a.type === 'classify' && b.type === 'classify') return a.category === b.category && words(a) === words(b);
+	if (a.type === 'cue' && b.type === 'cue') return words(a) === words(b);
+	if (a.type === 'choice' && b.type === 'choice') return a.option === b.option;
+	if (a.type === 'order' && b.type === 'order') return a.order.join() === b.order.join();
+	return false;
+}
+
 function mismatch(question: Question, answer: Answer): never {
 	throw new TypeError(`A ${answer.type} answer was given to ${question.type} question "${question.id}"`);
 }
