@@ -95,6 +95,16 @@ describe('creating an assignment', () => {
 		);
 		await expect(assign(db, { opensAt: at(300 * DAY).toISOString(), closesAt: at(600 * DAY).toISOString() })).resolves.toBeDefined();
 	});
+
+	it('counts the days open from now for an opening typed in the past, which opens the class now', async () => {
+		const { db } = await tempDb();
+		const DAY = 24 * 60;
+		// Opened "200 days ago", closing in 240 days: open 240 days from today, within the year.
+		await expect(assign(db, { opensAt: at(-200 * DAY).toISOString(), closesAt: at(240 * DAY).toISOString() })).resolves.toBeDefined();
+		await expect(assign(db, { opensAt: at(-200 * DAY).toISOString(), closesAt: at(400 * DAY).toISOString() })).rejects.toSatisfy((e) =>
+			isAssignmentError(e, 'invalid-dates')
+		);
+	});
 });
 
 describe('with the quizzes this server offers', () => {

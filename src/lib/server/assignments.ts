@@ -61,11 +61,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Retention counts from the last activity, closing included: a date years away would keep a class forever.
 const yearFrom = (iso: string) => new Date(Date.parse(iso) + MAX_OPEN_DAYS * DAY_MS).toISOString();
 
-/** Refuses a closing time that has passed, comes before the opening, or keeps the class open too long. */
+/**
+ * Refuses a closing time that has passed, comes before the opening, or keeps the class open too long: counted from
+ * the opening, or from now for a class open already (an opening typed in the past opens it now).
+ */
 function checkClosing(closesAt: string, opensAt: string, now: Date): void {
-	if (closesAt <= now.toISOString()) throw new AssignmentError('invalid-dates', 'The closing time has already passed; choose a later one');
+	const at = now.toISOString();
+	if (closesAt <= at) throw new AssignmentError('invalid-dates', 'The closing time has already passed; choose a later one');
 	if (closesAt <= opensAt) throw new AssignmentError('invalid-dates', 'The closing time must be after the opening time');
-	if (closesAt > yearFrom(opensAt))
+	if (closesAt > yearFrom(opensAt > at ? opensAt : at))
 		throw new AssignmentError('invalid-dates', `An assignment stays open ${MAX_OPEN_DAYS} days at most; choose an earlier closing time`);
 }
 
