@@ -325,12 +325,16 @@ test('a manage form the connection drops says so beside its own button, where a 
 			(route) => route.abort('internetdisconnected')
 		);
 		if (confirm) await page.getByLabel(confirm).check();
-		await page.getByRole('button', { name: button }).click();
-		// One message, beside the button pressed and on screen: not at the top of the section, out of sight.
+		const pressed = page.getByRole('button', { name: button });
+		await pressed.click();
+		// One message, in the form of the button pressed and on screen: not at the top of the section, out of sight
+		// (waited for there, so the message of the form pressed before cannot stand in for it).
+		const mine = page.locator('form').filter({ has: pressed }).getByRole('alert');
+		await expect(mine).toHaveText(/^The server could not be reached\./);
 		await expect(offline).toHaveCount(1);
-		await expect(offline).toBeInViewport();
-		const [message, pressed] = await Promise.all([offline.boundingBox(), page.getByRole('button', { name: button }).boundingBox()]);
-		expect(Math.abs(message!.y - pressed!.y)).toBeLessThan(100);
+		await expect(mine).toBeInViewport();
+		const [message, at] = await Promise.all([mine.boundingBox(), pressed.boundingBox()]);
+		expect(Math.abs(message!.y - at!.y)).toBeLessThan(100);
 		if (confirm) await page.getByLabel(confirm).uncheck();
 	}
 	await expect(page.getByRole('heading', { level: 1, name: 'Dropped on the way' })).toBeVisible();
