@@ -109,6 +109,12 @@ export function choseWrong(result: Pick<Graded, 'answer' | 'expected'>): boolean
 	return false;
 }
 
+/** A label question with cite: the label and the cue words are worth half each, and it is right only with both. */
+export const citedScore = (labelRight: boolean, marksScore: number) => ((labelRight ? 1 : 0) + marksScore) / 2;
+
+/** The cue words' part of a cited answer's score, from the score and whether the label was right (`citedScore` undone). */
+export const citedMarksScore = (score: number, labelRight: boolean) => 2 * score - (labelRight ? 1 : 0);
+
 /** Whether two answers say the same: the same label, option or order, and the same words marked, in whatever order. */
 export function sameAnswer(a: Answer, b: Answer): boolean {
 	const words = (answer: Answer) => (answer.type === 'classify' || answer.type === 'cue' ? [...new Set(answer.marked ?? [])].sort((x, y) => x - y).join() : '');
@@ -138,8 +144,7 @@ export function grade(question: Question, answer: Answer): Graded {
 			const labelRight = answer.category === question.answer;
 			const marks = question.cite ? gradeMarks(question.quote, question.cues, answer.marked ?? []) : null;
 			const whyNot = labelRight ? [] : [question.whyNot[answer.category] ?? ''].filter(Boolean);
-			// With cite, the label and the cue words are worth half each, and the question is right only with both.
-			const score = marks ? ((labelRight ? 1 : 0) + marks.score) / 2 : labelRight ? 1 : 0;
+			const score = marks ? citedScore(labelRight, marks.score) : labelRight ? 1 : 0;
 			return { ...base, correct: score === 1, score, expected: question.answer, marks, whyNot };
 		}
 		case 'cue': {

@@ -7,6 +7,7 @@
  * only, so every number on the page describes the same set of answers.
  */
 import { headline } from '../quiz/claims.ts';
+import { citedMarksScore } from '../quiz/grading.ts';
 import type { Question, Quiz } from '../quiz/schema.ts';
 import { STATUS_TEXT, type StudentStatus } from '../quiz/status.ts';
 import { findAssignment, type Assignment } from './assignments.ts';
@@ -248,7 +249,7 @@ export function reportOf(assignment: Assignment, { attempts, answers }: ClassRow
 		const marking =
 			question.type === 'classify' && question.cite
 				? creditBars(
-						given.map((a) => ({ ...a, score: 2 * a.score - (a.chosen_label === a.expected_label ? 1 : 0) })),
+						given.map((a) => ({ ...a, score: citedMarksScore(a.score, a.chosen_label === a.expected_label) })),
 						BAR_WORDS.cue
 					)
 				: null;
